@@ -1,0 +1,6 @@
+"""Allow `python -m wwidw_build`."""
+
+from wwidw_build.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The `wwidw` command: a thin click layer over the pipeline. Only this module prints and exits."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from wwidw_build import report
+from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
+from wwidw_build.diagnostics import has_errors
+from wwidw_build.pipeline import load_and_validate
+from wwidw_build.scaffold import Answers, check, write_new
+from wwidw_build.stats import compute_stats
+from wwidw_build.wizard import ask_missing
+
+
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="Wat Werkt in de Wijk: beschrijvingen controleren, aanmaken en publiceren.")
+@click.version_option(package_name="wwidw-build", message="wwidw %(version)s", help="Toon de versie en stop.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def cli() -> None:
+    pass
+
+
+@cli.command(help="Controleer alle beschrijvingen, het register en de taxonomieën.")
+@content_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text voor mensen, json voor programma's, github voor annotaties in GitHub Actions.")
+@click.option("--stats", is_flag=True, help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def validate(content_dir: Path, output_format: str, stats: bool) -> int:
+    require_content_dir(content_dir)
+    content, diagnostics = load_and_validate(content_dir)
+    summary = compute_stats(content) if stats else None
+    if output_format == "json":
+        click.echo(report.as_json(diagnostics, summary))
+    elif output_format == "github":
+        click.echo(report.as_github(diagnostics))
+    else:
+        click.echo(report.as_text(diagnostics))
+    if summary is not None and output_format != "json":
+        click.echo(report.stats_text(summary))
+    return 1 if has_errors(diagnostics) else 0
+
+
+def _list(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@cli.command(help="Maak een nieuwe beschrijving (praktijk of archetype) in zeven stappen. "
+                  "Elke stap kan ook als optie worden meegegeven.")
+@click.argument("soort", type=click.Choice(["praktijk", "archetype"]))
+@content_option
+@click.option("--id", "doc_id", default="", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
+@click.option("--titel", default="", help="Stap 1: de titel.")
+@click.option("--samenvatting", default="", help="Stap 1: de samenvatting (hooguit 600 tekens).")
+@click.option("--organisatie", default="", help="Stap 2 (praktijk): id van uw organisatie uit het register.")
+@click.option("--bestanddeel", multiple=True, help="Stap 2 (archetype): naam van een werkzaam bestanddeel; herhaalbaar.")
+@click.option("--gemeente", default="", help="Stap 3 (praktijk): de gemeente.")
+@click.option("--wijk", default="", help="Stap 3 (praktijk): de wijk of buurt.")
+@click.option("--startjaar", type=int, default=None, help="Stap 3 (praktijk): het startjaar.")
+@click.option("--eindjaar", type=int, default=None, help="Stap 3 (praktijk): het eindjaar, als het project klaar is.")
+@click.option("--projectstatus", type=click.Choice(["lopend", "afgerond", "gestopt"]), default=None,
+              help="Stap 3 (praktijk): lopend, afgerond of gestopt.")
+@click.option("--bewijsniveau", default="", help="Stap 3 (archetype): de trede op de erkenningsladder.")
+@click.option("--thema", multiple=True, help="Stap 4: thema-id; herhaalbaar of met komma's.")
+@click.option("--doelgroep", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's.")
+@click.option("--effect", multiple=True, help="Stap 5: beoogd effect-id; herhaalbaar of met komma's.")
+@click.option("--zichtbaarheid", type=click.Choice(["openbaar", "partners", "organisatie"]), default=None,
+              help="Stap 6: wie de beschrijving mag lezen.")
+@click.option("--contact-naam", default="", help="Stap 7 (praktijk): naam van de contactpersoon.")
+@click.option("--contact-email", default="", help="Stap 7 (praktijk): zakelijk e-mailadres van de contactpersoon.")
+@click.option("--contact-openbaar/--contact-niet-openbaar", default=False,
+              help="Stap 7 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.")
+@click.option("--auteur", multiple=True, help="Stap 7: auteur; herhaalbaar of met komma's.")
+@click.option("--interactief/--niet-interactief", default=None,
+              help="Vraag ontbrekende stappen (standaard: alleen in een terminal).")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **options) -> int:
+    require_content_dir(content_dir)
+    content, diagnostics = load_and_validate(content_dir)
+    answers = Answers(
+        kind=soort, id=doc_id, titel=options["titel"], samenvatting=options["samenvatting"],
+        organisatie=options["organisatie"], gemeente=options["gemeente"], wijk=options["wijk"],
+        startjaar=options["startjaar"], eindjaar=options["eindjaar"], projectstatus=options["projectstatus"] or "",
+        themas=_list(options["thema"]), doelgroepen=_list(options["doelgroep"]), effecten=_list(options["effect"]),
+        zichtbaarheid=options["zichtbaarheid"] or "", contact_naam=options["contact_naam"],
+        contact_email=options["contact_email"], contact_openbaar=options["contact_openbaar"],
+        bestanddelen=_list(options["bestanddeel"]), bewijsniveau=options["bewijsniveau"],
+        auteurs=_list(options["auteur"]),
+    )
+    if interactief if interactief is not None else sys.stdin.isatty():
+        click.secho(f"Nieuwe {soort}beschrijving — Wat Werkt in de Wijk", bold=True)
+        answers = ask_missing(answers, content.registry)
+    text, path, problems = check(content, answers, date.today())
+    errors = [d for d in problems if d.is_error]
+    if errors:
+        click.echo(report.as_text(errors), err=True)
+        click.echo("Er is niets geschreven. Vul de ontbrekende of foute stappen aan (zie wwidw new --help).", err=True)
+        return 1
+    if path.exists() or path.is_symlink():
+        click.echo(f"Fout: {path} bestaat al; wwidw new overschrijft nooit een bestand. Kies een andere --id.", err=True)
+        return 1
+    write_new(path, text)
+    click.echo(f"Geschreven: {path}")
+    click.echo("Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'.")
+    click.echo("De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie.")
+    return 0
+
+
+def main(args=None) -> None:
+    exit_with(run(cli, args))

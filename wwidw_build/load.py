@@ -1,0 +1,149 @@
+"""Load stage: read every file under content/ once into records, reporting what cannot be read."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from wwidw_build import strict_yaml
+from wwidw_build.diagnostics import Diagnostic, diag
+from wwidw_build.model import KINDS, Content, Document, SourceFile
+from wwidw_build.registry import DATA_FILES, build_registry
+
+MAX_BYTES = 256 * 1024
+_CLOSING = re.compile(r"^---[ \t]*$", re.M)
+_IGNORED = {".gitkeep", "README.md", ".DS_Store"}
+
+
+def load_content(root: Path) -> tuple[Content, list[Diagnostic]]:
+    """Read the registry, the taxonomies and every description under ``root``."""
+    root = Path(root).absolute()
+    diagnostics: list[Diagnostic] = []
+    data_files = {}
+    for key, relative in DATA_FILES.items():
+        source = _read_data_file(root, relative, diagnostics)
+        if source is not None:
+            data_files[key] = source
+    documents = []
+    for kind, folder in KINDS.items():
+        for path in _walk(root, root / folder, diagnostics):
+            document = _read_document(root, kind, path, diagnostics)
+            if document is not None:
+                documents.append(document)
+    content = Content(root, data_files, build_registry(data_files), tuple(documents))
+    return content, diagnostics
+
+
+def display_path(root: Path, path: Path) -> str:
+    """The path as a contributor knows it: relative to the repository (content/...)."""
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _walk(root: Path, folder: Path, diagnostics: list) -> list[Path]:
+    """All .md files below ``folder`` in a stable order; symlinks and stray files are reported."""
+    found: list[Path] = []
+    if not folder.is_dir() or folder.is_symlink():
+        if folder.is_symlink():
+            diagnostics.append(diag(display_path(root, folder), 1, 1, "symlink"))
+        return found
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            if (here / name).is_symlink():
+                diagnostics.append(diag(display_path(root, here / name), 1, 1, "symlink"))
+        dirnames[:] = sorted(n for n in dirnames if not (here / n).is_symlink() and not n.startswith("."))
+        for name in sorted(filenames):
+            path = here / name
+            if name in _IGNORED:
+                continue
+            if path.is_symlink():
+                diagnostics.append(diag(display_path(root, path), 1, 1, "symlink"))
+            elif not name.endswith(".md"):
+                diagnostics.append(diag(display_path(root, path), 1, 1, "bestand-onbekend"))
+            else:
+                found.append(path)
+    return found
+
+
+def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
+    """Read a file strictly: no symlinks, inside the root, at most 256 KiB, UTF-8."""
+    shown = display_path(root, path)
+    if path.is_symlink():
+        diagnostics.append(diag(shown, 1, 1, "symlink"))
+        return None
+    if not path.resolve().is_relative_to(root.resolve()):
+        diagnostics.append(diag(shown, 1, 1, "buiten-inhoudsmap"))
+        return None
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        diagnostics.append(diag(shown, 1, 1, "bestand-te-groot", grootte=len(data) // 1024, grens=MAX_BYTES // 1024))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.append(diag(shown, line, column, "geen-utf8", positie=exc.start))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _read_data_file(root: Path, relative: str, diagnostics: list) -> SourceFile | None:
+    path = root / relative
+    shown = display_path(root, path)
+    if not path.exists() and not path.is_symlink():
+        diagnostics.append(diag(shown, 1, 1, "register-ontbreekt", bestand=shown))
+        return None
+    text = read_text(root, path, diagnostics)
+    if text is None:
+        return None
+    parsed = strict_yaml.parse(text)
+    diagnostics.extend(_problems(shown, parsed))
+    return SourceFile(shown, parsed)
+
+
+def _read_document(root: Path, kind: str, path: Path, diagnostics: list) -> Document | None:
+    text = read_text(root, path, diagnostics)
+    return None if text is None else document_from_text(root, kind, path, text, diagnostics)
+
+
+def document_from_text(root: Path, kind: str, path: Path, text: str, diagnostics: list) -> Document | None:
+    """Parse one description's text (also used for files not yet written, by ``wwidw new``)."""
+    shown = display_path(root, path)
+    split = split_front_matter(text)
+    if isinstance(split, str):
+        diagnostics.append(diag(shown, 1, 1, split))
+        return None
+    front, body, body_line = split
+    parsed = strict_yaml.parse(front, line_offset=1)
+    diagnostics.extend(_problems(shown, parsed))
+    meta = parsed.value
+    if parsed.value is None and not parsed.problems or parsed.value is not None and not isinstance(meta, dict):
+        diagnostics.append(diag(shown, 2, 1, "voorwerk-geen-velden"))
+    if not isinstance(meta, dict):
+        meta = {}
+    return Document(kind, path.stem, shown, path, meta, body, body_line, parsed)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | str:
+    """Split into (front matter, body, body's first line), or return an error code."""
+    if not text.strip():
+        return "bestand-leeg"
+    if not (text.startswith("---\n") or text.rstrip("\n") == "---"):
+        return "voorwerk-ontbreekt"
+    rest = text[4:]
+    closing = _CLOSING.search(rest)
+    if closing is None:
+        return "voorwerk-niet-afgesloten"
+    front = rest[: closing.start()]
+    body_start = closing.end() + 1
+    body_line = 2 + front.count("\n") + 1
+    return front, rest[body_start:], body_line
+
+
+def _problems(shown: str, parsed: strict_yaml.Parsed) -> list[Diagnostic]:
+    return [diag(shown, p.line, p.column, p.code, **p.params) for p in parsed.problems]

@@ -1,0 +1,133 @@
+"""The catalogue of diagnostic codes: severity, Dutch message and Dutch hint per code.
+
+This is the only module with Dutch prose for diagnostics. Codes are stable: tests pin them,
+CONTRIBUTING.md documents them.
+"""
+
+from __future__ import annotations
+
+E, W = "error", "warning"
+
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    # Files and front matter
+    "bestand-te-groot": (E, "Het bestand is {grootte} KiB groot; de grens is {grens} KiB.",
+                         "Maak de beschrijving korter of zet grote stukken in een bijlage in content/bijlagen/."),
+    "geen-utf8": (E, "Het bestand is geen geldige UTF-8-tekst (vanaf byte {positie}).",
+                  "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' en dan codering UTF-8)."),
+    "symlink": (E, "Het bestand is een symbolische koppeling (symlink); die volgen we niet.",
+                "Zet het echte bestand op deze plek in plaats van een koppeling."),
+    "buiten-inhoudsmap": (E, "Het pad wijst naar een plek buiten de inhoudsmap.",
+                          "Zet alle beschrijvingen en bijlagen binnen de map content/."),
+    "bestand-leeg": (E, "Het bestand is leeg.",
+                     "Begin met een voorwerk tussen twee regels '---'; 'wwidw new' maakt een goed begin."),
+    "voorwerk-ontbreekt": (E, "Het bestand begint niet met een voorwerk (front matter).",
+                           "De eerste regel moet precies '---' zijn, gevolgd door de velden en weer een regel '---'."),
+    "voorwerk-niet-afgesloten": (E, "Het voorwerk wordt niet afgesloten met een regel '---'.",
+                                 "Zet na het laatste veld een regel met alleen '---'."),
+    "voorwerk-geen-velden": (E, "Het voorwerk bevat geen lijst van velden (zoals 'titel: ...').",
+                             "Schrijf elk veld op een eigen regel als 'naam: waarde'."),
+    "bestand-onbekend": (W, "Dit bestand hoort niet in deze map en wordt overgeslagen.",
+                         "Beschrijvingen zijn .md-bestanden in content/praktijken/ of content/archetypen/."),
+    "register-ontbreekt": (E, "Het bestand {bestand} ontbreekt.",
+                           "Het register en de taxonomieën zijn nodig om beschrijvingen te controleren."),
+    # YAML
+    "yaml-syntaxis": (E, "De YAML is ongeldig: {detail}.",
+                      "Controleer de inspringing en zet waarden met een dubbele punt of aanhalingsteken tussen aanhalingstekens."),
+    "yaml-tab": (E, "Er staat een tab in de inspringing; YAML kent alleen spaties.",
+                 "Vervang de tab door spaties (twee spaties per niveau)."),
+    "yaml-dubbele-sleutel": (E, "Het veld '{sleutel}' staat er twee keer (eerder op regel {eerder}).",
+                             "Houd één van de twee over; anders is onduidelijk welke waarde geldt."),
+    "yaml-anker": (E, "Ankers en verwijzingen (&{naam} / *{naam}) zijn niet toegestaan.",
+                   "Schrijf de waarde gewoon uit op elke plek waar die nodig is."),
+    "yaml-tag": (E, "Het YAML-label '{tag}' is niet toegestaan.",
+                 "Laat labels die met ! beginnen weg; schrijf gewone tekst, getallen, lijsten en velden."),
+    "yaml-samenvoegen": (E, "Samenvoegen met '<<' is niet toegestaan.",
+                         "Schrijf alle velden uit in plaats van ze uit een ander deel over te nemen."),
+    "yaml-sleutel-geen-tekst": (E, "Een veldnaam moet gewone tekst zijn.",
+                                "Schrijf velden als 'naam: waarde' met een eenvoudige naam."),
+    "yaml-meerdere-documenten": (E, "Er staan meerdere YAML-documenten (gescheiden door '---') in het voorwerk.",
+                                 "Gebruik één voorwerk tussen de eerste twee regels '---'."),
+    "yaml-dubbelzinnig": (E, "De waarde {waarde} van '{veld}' wordt door YAML 1.1 gelezen als {soort}, terwijl hier tekst hoort.",
+                          "Zet de waarde tussen aanhalingstekens: {veld}: \"{waarde}\"."),
+    # Schema
+    "veld-verplicht": (E, "Het verplichte veld '{veld}' ontbreekt{waar}.", "{uitleg}"),
+    "veld-onbekend": (E, "Het veld '{veld}' bestaat niet{waar}.", "{suggestie}"),
+    "veld-type": (E, "'{veld}' moet {verwacht} zijn, maar is {gekregen}.", "{uitleg}"),
+    "veld-keuze": (E, "'{waarde}' is geen geldige waarde voor '{veld}'.", "{suggestie}Kies uit: {keuzes}."),
+    "veld-te-kort": (E, "'{veld}' is te kort: minstens {grens} tekens.", "{uitleg}"),
+    "veld-te-lang": (E, "'{veld}' is te lang: {lengte} tekens, hooguit {grens}.", "Kort de tekst in; details horen in de beschrijving zelf."),
+    "lijst-te-kort": (E, "'{veld}' moet minstens {grens} onderdeel/onderdelen bevatten.", "{uitleg}"),
+    "lijst-dubbel": (E, "'{veld}' bevat dezelfde waarde meer dan eens.", "Noem elke waarde één keer."),
+    "veld-patroon": (E, "'{waarde}' is geen geldige waarde voor '{veld}'.", "{uitleg}"),
+    "veld-formaat": (E, "'{waarde}' is geen geldige {formaat} voor '{veld}'.", "{uitleg}"),
+    "veld-te-klein": (E, "'{veld}' is {waarde}, maar moet minstens {grens} zijn.", "{uitleg}"),
+    "veld-te-groot": (E, "'{veld}' is {waarde}, maar mag hooguit {grens} zijn.", "{uitleg}"),
+    "veld-ongeldig": (E, "'{veld}' voldoet niet aan het schema.", "{uitleg}"),
+    # Identity and cross-file references
+    "id-ongeldig": (E, "De bestandsnaam '{id}' is geen geldige id.",
+                    "Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties: bijvoorbeeld '{voorstel}'."),
+    "id-dubbel": (E, "De id '{id}' bestaat al ({ander}).",
+                  "Geef elke {soort} een eigen, unieke id."),
+    "onbekende-organisatie": (E, "De organisatie '{waarde}' staat niet in het register.", "{suggestie}Zie content/organisaties.yml."),
+    "onbekend-thema": (E, "Het thema '{waarde}' bestaat niet.", "{suggestie}Zie content/taxonomie/themas.yml."),
+    "onbekende-doelgroep": (E, "De doelgroep '{waarde}' bestaat niet.", "{suggestie}Zie content/taxonomie/doelgroepen.yml."),
+    "onbekend-effect": (E, "Het effect '{waarde}' bestaat niet in de effectordening.", "{suggestie}Zie content/taxonomie/effecten.yml, of zoek met 'wwidw new'."),
+    "onbekend-archetype": (E, "Het archetype '{waarde}' bestaat niet.", "{suggestie}Zie de bestanden in content/archetypen/."),
+    "resultaat-niet-beoogd": (W, "Het resultaat gaat over '{waarde}', maar dat effect staat niet bij beoogde_effecten.",
+                              "Voeg '{waarde}' toe aan beoogde_effecten, of kies het juiste effect."),
+    # Years and status
+    "eindjaar-voor-startjaar": (E, "Het eindjaar {eindjaar} ligt vóór het startjaar {startjaar}.",
+                                "Controleer beide jaren; het eindjaar is het jaar waarin de uitvoering stopte."),
+    "jaar-onwaarschijnlijk": (E, "Het jaar {jaar} bij '{veld}' is niet aannemelijk.",
+                              "Gebruik een jaar tussen {van} en {tot}, als vier cijfers."),
+    "lopend-met-eindjaar": (W, "De praktijk heet 'lopend', maar het eindjaar {eindjaar} is al voorbij.",
+                            "Zet projectstatus op 'afgerond' of 'gestopt', of haal het eindjaar weg."),
+    "eindjaar-ontbreekt": (W, "De praktijk is {status}, maar er staat geen eindjaar.",
+                           "Vul het jaar in waarin de uitvoering stopte."),
+    # Visibility
+    "zichtbaarheid-zonder-organisatie": (E, "Zichtbaarheid 'organisatie' kan alleen bij een beschrijving van een organisatie uit het register.",
+                                         "Kies 'openbaar' of 'partners', of geef een organisatie uit content/organisaties.yml."),
+    "organisatie-geen-partner": (W, "'{waarde}' is geen partner: met zichtbaarheid '{zichtbaarheid}' kan {lezers}.",
+                                 "Kies 'openbaar', of vraag Platform31 om de organisatie als partner op te nemen."),
+    "archetype-niet-openbaar": (W, "Deze openbare praktijk verwijst naar het archetype '{waarde}', dat niet openbaar is.",
+                                "Op de openbare site staat de verwijzing als gewone tekst, zonder link."),
+    "bijlage-ontbreekt": (E, "De link naar '{waarde}' wijst naar een bestand dat niet bestaat.",
+                          "Zet bijlagen in content/bijlagen/ en link ernaar als ../bijlagen/naam-van-het-bestand.pdf."),
+    # Body
+    "sectie-ontbreekt": (W, "De sectie '## {sectie}' ontbreekt of is leeg.",
+                         "Voeg de sectie toe; een volledige beschrijving is voor lezers veel bruikbaarder."),
+    "persoonsgegevens-email": (W, "De tekst bevat een e-mailadres ({waarde}).",
+                               "Zet geen persoonsgegevens van bewoners in de tekst; contactgegevens horen in het veld 'contact'."),
+    "persoonsgegevens-telefoon": (W, "De tekst bevat een telefoonnummer ({waarde}).",
+                                  "Zet geen telefoonnummers van bewoners in de tekst; haal het nummer weg."),
+    "persoonsgegevens-bsn": (W, "De tekst bevat een getal dat op een burgerservicenummer lijkt ({waarde}).",
+                             "Een BSN mag nooit in een beschrijving staan; haal het getal weg."),
+}
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": "er staat een dubbele punt op een plek waar dat niet mag",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na een veldnaam",
+    "found unexpected end of stream": "het voorwerk houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+    "did not find expected key": "hier werd een nieuw veld verwacht (let op de inspringing)",
+    "did not find expected '-' indicator": "hier werd een lijstitem ('- ') verwacht (let op de inspringing)",
+    "found character that cannot start any token": "er staat een teken waarmee een waarde niet mag beginnen",
+    "found unknown escape character": "er staat een onbekende \\-code in tekst tussen dubbele aanhalingstekens",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "found undefined tag handle": "er staat een onbekend label (beginnend met !)",
+    "did not find expected comment or line break": "na de waarde staat nog tekst op dezelfde regel",
+}
+
+
+def dutch_yaml_problem(detail: str) -> str:
+    for english, dutch in _YAML_PROBLEMS.items():
+        if english in detail:
+            return dutch
+    return f"onverwachte opbouw ({detail})" if detail else "onverwachte opbouw"
+
+
+def render(code: str, **params) -> tuple[str, str, str]:
+    """Return (severity, message, hint) for a code; unknown codes are a programming error."""
+    severity, message, hint = CATALOGUE[code]
+    if code == "yaml-syntaxis":
+        params = {**params, "detail": dutch_yaml_problem(params.get("detail", ""))}
+    return severity, message.format(**params), hint.format(**params).strip()

@@ -1,0 +1,108 @@
+"""Frozen records that flow between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from wwidw_build.strict_yaml import Parsed
+
+KINDS = {"praktijk": "praktijken", "archetype": "archetypen"}  # kind -> folder under content/
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A YAML data file (registry or taxonomy) as parsed, with positions."""
+
+    path: str  # relative to the repository, for messages
+    parsed: Parsed
+
+
+@dataclass(frozen=True)
+class Document:
+    """One description: a praktijk or an archetype."""
+
+    kind: str
+    id: str
+    path: str  # as shown in messages, e.g. content/praktijken/x.md
+    source: Path  # absolute path on disk
+    meta: Mapping
+    body: str
+    body_line: int  # 1-based line of the first body line in the file
+    parsed: Parsed = field(repr=False, compare=False)
+
+    @property
+    def titel(self) -> str:
+        return str(self.meta.get("titel", self.id))
+
+    @property
+    def zichtbaarheid(self) -> str | None:
+        return self.meta.get("zichtbaarheid")
+
+    @property
+    def organisatie(self) -> str | None:
+        return self.meta.get("organisatie")
+
+    @property
+    def concept(self) -> bool:
+        return self.meta.get("concept") is True
+
+    def position(self, path: tuple) -> tuple[int, int]:
+        return self.parsed.position(path)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    naam: str
+    soort: str
+    partner: bool
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A theme or a target group."""
+
+    id: str
+    naam: str
+    omschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class Effect:
+    id: str
+    naam: str
+    domein: str
+    omschrijving: str | None = None
+    indicatoren: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EffectDomain:
+    id: str
+    naam: str
+    effecten: tuple[Effect, ...]
+
+
+@dataclass(frozen=True)
+class Registry:
+    organisaties: Mapping[str, Organisation]
+    themas: Mapping[str, Term]
+    doelgroepen: Mapping[str, Term]
+    domeinen: Mapping[str, EffectDomain]
+    effecten: Mapping[str, Effect]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything read from content/: the data files, the registry built from them, the documents."""
+
+    root: Path
+    data_files: Mapping[str, SourceFile]  # key: "organisaties", "themas", "doelgroepen", "effecten"
+    registry: Registry
+    documents: tuple[Document, ...]
+
+    def by_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]

@@ -1,0 +1,17 @@
+"""The pipeline's table of contents: the stages in order, each data in and (data, diagnostics) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wwidw_build.diagnostics import Diagnostic
+from wwidw_build.load import load_content
+from wwidw_build.model import Content
+from wwidw_build.validate import validate
+
+
+def load_and_validate(content_dir: Path) -> tuple[Content, list[Diagnostic]]:
+    """Load every file once and run every check; diagnostics from both stages, sorted."""
+    content, diagnostics = load_content(content_dir)
+    diagnostics = sorted(set(diagnostics + validate(content)), key=lambda d: (d.file, d.line, d.column, d.code))
+    return content, diagnostics

@@ -1,0 +1,169 @@
+"""Cross-file rules for one description: references, years, visibility, sections, privacy, links."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from wwidw_build.diagnostics import Diagnostic, diag
+from wwidw_build.model import Content, Document
+from wwidw_build.privacy import find_personal_data
+from wwidw_build.sections import SECTIONS, filled_sections
+from wwidw_build.suggest import suggestion
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EARLIEST_YEAR = 1945
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
+
+
+def suggest_id(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "mijn-beschrijving"
+
+
+def check_document(doc: Document, content: Content, archetypes: dict[str, Document],
+                   today: date) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if not ID_PATTERN.match(doc.id):
+        out.append(diag(doc.path, 1, 1, "id-ongeldig", id=doc.id, voorstel=suggest_id(doc.id)))
+    out += _references(doc, content, archetypes)
+    if doc.kind == "praktijk":
+        out += _years(doc, today)
+    out += _visibility(doc, content, archetypes)
+    out += _sections(doc)
+    out += _privacy(doc)
+    out += _links(doc, content.root)
+    return out
+
+
+def _ids_at(doc: Document, key: str) -> list[tuple[tuple, object]]:
+    value = doc.meta.get(key)
+    if isinstance(value, list):
+        return [((key, i), v) for i, v in enumerate(value)]
+    return [((key,), value)] if value is not None else []
+
+
+def _references(doc: Document, content: Content, archetypes: dict[str, Document]) -> list[Diagnostic]:
+    reg = content.registry
+    names = {
+        "organisatie": ("onbekende-organisatie", {k: o.naam for k, o in reg.organisaties.items()}),
+        "themas": ("onbekend-thema", {k: t.naam for k, t in reg.themas.items()}),
+        "doelgroepen": ("onbekende-doelgroep", {k: t.naam for k, t in reg.doelgroepen.items()}),
+        "beoogde_effecten": ("onbekend-effect", {k: e.naam for k, e in reg.effecten.items()}),
+        "archetype": ("onbekend-archetype", {k: d.titel for k, d in archetypes.items()}),
+        "verwante_archetypen": ("onbekend-archetype", {k: d.titel for k, d in archetypes.items()}),
+    }
+    out = []
+    for key, (code, known) in names.items():
+        for path, value in _ids_at(doc, key):
+            if isinstance(value, str) and value not in known:
+                out.append(diag(doc.path, *doc.position(path), code, waarde=value,
+                                suggestie=suggestion(value, known)))
+    intended = set(v for _, v in _ids_at(doc, "beoogde_effecten"))
+    effects = names["beoogde_effecten"][1]
+    for i, result in enumerate(doc.meta.get("resultaten") or []):
+        effect = result.get("effect") if isinstance(result, dict) else None
+        if not isinstance(effect, str):
+            continue
+        position = doc.position(("resultaten", i, "effect"))
+        if effect not in effects:
+            out.append(diag(doc.path, *position, "onbekend-effect", waarde=effect, suggestie=suggestion(effect, effects)))
+        elif effect not in intended:
+            out.append(diag(doc.path, *position, "resultaat-niet-beoogd", waarde=effect))
+    return out
+
+
+def _years(doc: Document, today: date) -> list[Diagnostic]:
+    out = []
+    limits = {"startjaar": (EARLIEST_YEAR, today.year + 1), "eindjaar": (EARLIEST_YEAR, today.year + 10)}
+    years = {}
+    for key, (low, high) in limits.items():
+        value = doc.meta.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            years[key] = value
+            if not low <= value <= high:
+                out.append(diag(doc.path, *doc.position((key,)), "jaar-onwaarschijnlijk", jaar=value, veld=key,
+                                van=low, tot=high))
+    start, end = years.get("startjaar"), years.get("eindjaar")
+    if start is not None and end is not None and end < start:
+        out.append(diag(doc.path, *doc.position(("eindjaar",)), "eindjaar-voor-startjaar", eindjaar=end, startjaar=start))
+    status = doc.meta.get("projectstatus")
+    if status == "lopend" and end is not None and end < today.year:
+        out.append(diag(doc.path, *doc.position(("eindjaar",)), "lopend-met-eindjaar", eindjaar=end))
+    if status in ("afgerond", "gestopt") and "eindjaar" not in doc.meta:
+        out.append(diag(doc.path, *doc.position(("projectstatus",)), "eindjaar-ontbreekt", status=status))
+    return out
+
+
+def _visibility(doc: Document, content: Content, archetypes: dict[str, Document]) -> list[Diagnostic]:
+    out = []
+    visibility = doc.zichtbaarheid
+    where = doc.position(("zichtbaarheid",))
+    organisation = content.registry.organisaties.get(doc.organisatie) if doc.kind == "praktijk" else None
+    if visibility == "organisatie" and organisation is None:
+        out.append(diag(doc.path, *where, "zichtbaarheid-zonder-organisatie"))
+    if organisation is not None and not organisation.partner and visibility in ("partners", "organisatie"):
+        lezers = ("alleen partners haar lezen, de eigen organisatie niet" if visibility == "partners"
+                  else "niemand haar lezen")
+        out.append(diag(doc.path, *where, "organisatie-geen-partner", waarde=organisation.id,
+                        zichtbaarheid=visibility, lezers=lezers))
+    linked = archetypes.get(doc.meta.get("archetype")) if isinstance(doc.meta.get("archetype"), str) else None
+    if visibility == "openbaar" and linked is not None and linked.zichtbaarheid != "openbaar":
+        out.append(diag(doc.path, *doc.position(("archetype",)), "archetype-niet-openbaar", waarde=linked.id))
+    return out
+
+
+def _sections(doc: Document) -> list[Diagnostic]:
+    filled = set(filled_sections(doc.kind, doc.body))
+    return [diag(doc.path, doc.body_line, 1, "sectie-ontbreekt", sectie=s) for s in SECTIONS[doc.kind] if s not in filled]
+
+
+def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return first_line + line, column
+
+
+def _privacy(doc: Document) -> list[Diagnostic]:
+    out = [diag(doc.path, *_line_col(doc.body, f.offset, doc.body_line), f.code, waarde=f.value)
+           for f in find_personal_data(doc.body)]
+    summary = doc.meta.get("samenvatting")
+    if isinstance(summary, str):
+        line, column = doc.parsed.value_positions.get(("samenvatting",), (2, 1))
+        out += [diag(doc.path, line, column, f.code, waarde=f.value) for f in find_personal_data(summary)]
+    return out
+
+
+def _links(doc: Document, root: Path) -> list[Diagnostic]:
+    """Relative links must point at existing files inside content/ (attachments: ../bijlagen/...)."""
+    out = []
+    for match in _LINK.finditer(doc.body):
+        target = (match.group(1) or match.group(2)).split("#", 1)[0].split("?", 1)[0]
+        if not target or _SCHEME.match(target):
+            continue
+        position = _line_col(doc.body, match.start(), doc.body_line)
+        resolved = resolve_link(root, doc.source.parent, target)
+        if resolved is None:
+            out.append(diag(doc.path, *position, "buiten-inhoudsmap"))
+        elif not resolved.is_file():
+            out.append(diag(doc.path, *position, "bijlage-ontbreekt", waarde=target))
+    return out
+
+
+def resolve_link(root: Path, base: Path, target: str) -> Path | None:
+    """Resolve a link as Markdown does (relative to the document's folder, '/' meaning the content
+    root); None when it leaves the content root."""
+    start = [] if target.startswith("/") else list(base.relative_to(root).parts)
+    parts = list(start)
+    for part in PurePosixPath(target.lstrip("/")).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    path = root.joinpath(*parts)
+    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+        return None
+    return path

@@ -1,0 +1,69 @@
+"""The body section templates per kind, with a writing hint per section, and heading parsing."""
+
+from __future__ import annotations
+
+import re
+
+PRAKTIJK_SECTIONS: dict[str, str] = {
+    "Aanleiding": "Welk probleem zag u in de wijk, en hoe wist u dat? Noem cijfers of signalen.",
+    "Doel": "Wat wilde u bereiken, en bij wie? Zo concreet mogelijk.",
+    "Doelgroep": "Voor wie was de aanpak bedoeld, en wie bereikte u echt?",
+    "Aanpak": "Wat deed u, met wie, hoe vaak en hoe lang? Beschrijf het zo dat een collega het kan nadoen.",
+    "Werkzame bestanddelen": "Welke onderdelen maakten volgens u het verschil, en waarom denkt u dat?",
+    "Resultaten": "Wat is er gemeten of gezien? Ook wat niet werkte of tegenviel.",
+    "Kosten en baten": "Wat kostte het (geld, uren) en wat leverde het op, en voor wie?",
+    "Lessen (wat werkte wel en niet)": "Wat zou u een collega meegeven? Wat zou u anders doen?",
+}
+
+ARCHETYPE_SECTIONS: dict[str, str] = {
+    "Probleem": "Welk probleem in wijken pakt dit type interventie aan, en hoe groot is het?",
+    "Werkwijze": "Hoe ziet de interventie er in de praktijk uit? Wat zijn de vaste stappen?",
+    "Werkzame bestanddelen (mechanisme)": "Waardoor werkt het? Welk mechanisme zit erachter?",
+    "Voor wie en waar het werkt (moderatoren)": "Bij welke doelgroepen en in welke wijken werkt het wel of juist niet?",
+    "Implementatie": "Wat is nodig om het goed uit te voeren: mensen, partners, randvoorwaarden?",
+    "Effectiviteit": "Wat zegt het onderzoek over de effecten, en hoe sterk is dat bewijs?",
+    "Kosten en baten": "Wat kost het, en wat levert het op, voor wie?",
+}
+
+SECTIONS = {"praktijk": PRAKTIJK_SECTIONS, "archetype": ARCHETYPE_SECTIONS}
+
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
+_FENCE = re.compile(r"^(```|~~~)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+MIN_WORDS = 15  # a section with fewer words counts as empty
+
+
+def normalise(title: str) -> str:
+    return re.sub(r"\s+", " ", title.strip().lower())
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """Map each normalised ``##`` heading to its text (code fences are skipped)."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            current = normalise(match.group(1))
+            sections.setdefault(current, [])
+        elif current is not None:
+            sections[current].append(line)
+    return {title: "\n".join(lines) for title, lines in sections.items()}
+
+
+def word_count(text: str) -> int:
+    return len(_COMMENT.sub(" ", text).split())
+
+
+def filled_sections(kind: str, body: str) -> list[str]:
+    """The template sections of ``kind`` that the body has with real text in them."""
+    found = split_sections(body)
+    return [s for s in SECTIONS[kind] if word_count(found.get(normalise(s), "")) >= MIN_WORDS]
+
+
+def template(kind: str) -> str:
+    """The empty section template with a writing hint per section, as written by ``wwidw new``."""
+    return "\n".join(f"## {title}\n\n<!-- Schrijftip: {hint} -->\n" for title, hint in SECTIONS[kind].items())

@@ -1,0 +1,71 @@
+"""Validate stage: schema checks and cross-file rules over loaded content, as diagnostics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wwidw_build import schema_check
+from wwidw_build.diagnostics import Diagnostic, diag
+from wwidw_build.model import Content, Document, SourceFile
+from wwidw_build.rules import check_document
+
+
+def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
+    """Every check runs, so all problems are reported at once; sorted by file and position."""
+    today = today or date.today()
+    out: list[Diagnostic] = []
+    for key, source in content.data_files.items():
+        out += _check_data_file(key, source)
+    archetypes = {d.id: d for d in content.by_kind("archetype")}
+    for document in content.documents:
+        out += validate_document(document, content, archetypes, today)
+    out += _duplicate_documents(content.documents)
+    return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
+
+
+def validate_document(document: Document, content: Content, archetypes: dict[str, Document],
+                      today: date) -> list[Diagnostic]:
+    if document.parsed.value is None and document.parsed.problems:
+        return []  # unreadable front matter is already reported by the loader
+    return (schema_check.check(document.kind, document.meta, document.parsed, document.path)
+            + check_document(document, content, archetypes, today))
+
+
+def _check_data_file(key: str, source: SourceFile) -> list[Diagnostic]:
+    parsed = source.parsed
+    if parsed.value is None and parsed.problems:
+        return []
+    out = schema_check.check(key, parsed.value, parsed, source.path)
+    seen: dict[str, int] = {}
+    entries = parsed.value if isinstance(parsed.value, list) else []
+    soort = {"organisaties": "organisatie", "themas": "thema", "doelgroepen": "doelgroep"}.get(key, "domein")
+    for i, entry in enumerate(entries):
+        out += _duplicate_id(source, (i,), entry, seen, soort)
+        if key == "effecten" and isinstance(entry, dict) and isinstance(entry.get("effecten"), list):
+            for j, effect in enumerate(entry["effecten"]):
+                out += _duplicate_id(source, (i, "effecten", j), effect, seen, "effect")
+    return out
+
+
+def _duplicate_id(source: SourceFile, path: tuple, entry, seen: dict, soort: str) -> list[Diagnostic]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        return []
+    line, column = source.parsed.position(path + ("id",))
+    if entry["id"] in seen:
+        return [diag(source.path, line, column, "id-dubbel", id=entry["id"], ander=f"regel {seen[entry['id']]}",
+                     soort=soort)]
+    seen[entry["id"]] = line
+    return []
+
+
+def _duplicate_documents(documents: tuple[Document, ...]) -> list[Diagnostic]:
+    out = []
+    first: dict[tuple[str, str], Document] = {}
+    for document in documents:
+        key = (document.kind, document.id)
+        if key in first:
+            out.append(diag(document.path, 1, 1, "id-dubbel", id=document.id, ander=first[key].path,
+                            soort=document.kind))
+        else:
+            first[key] = document
+    return out
