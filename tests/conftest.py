@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository's real content, copied so tests can change it freely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A full copy of content/ in a temporary folder (returns the copied content/ path)."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
+def registry_only(tmp_path: Path) -> Path:
+    """A content folder with the registry and taxonomies, the archetypes, and no praktijken."""
+    target = tmp_path / "content"
+    (target / "praktijken").mkdir(parents=True)
+    shutil.copy(CONTENT / "organisaties.yml", target / "organisaties.yml")
+    shutil.copytree(CONTENT / "taxonomie", target / "taxonomie")
+    shutil.copytree(CONTENT / "archetypen", target / "archetypen")
+    return target
