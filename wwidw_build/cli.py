@@ -31,7 +31,7 @@ def cli() -> None:
               show_default=True, help="text voor mensen, json voor programma's, github voor annotaties in GitHub Actions.")
 @click.option("--stats", is_flag=True, help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(content_dir: Path, output_format: str, stats: bool) -> int:
+def validate(content_dir: Path, output_format: str, stats: bool) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     summary = compute_stats(content) if stats else None
@@ -43,7 +43,12 @@ def validate(content_dir: Path, output_format: str, stats: bool) -> int:
         click.echo(report.as_text(diagnostics))
     if summary is not None and output_format != "json":
         click.echo(report.stats_text(summary))
-    return 1 if has_errors(diagnostics) else 0
+    _finish(1 if has_errors(diagnostics) else 0)
+
+
+def _finish(code: int) -> None:
+    """End the command with an exit code (0 clean, 1 errors); click turns it into the process's."""
+    click.get_current_context().exit(code)
 
 
 def _list(values: tuple[str, ...]) -> list[str]:
@@ -79,7 +84,7 @@ def _list(values: tuple[str, ...]) -> list[str]:
 @click.option("--interactief/--niet-interactief", default=None,
               help="Vraag ontbrekende stappen (standaard: alleen in een terminal).")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **options) -> int:
+def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **options) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     answers = Answers(
@@ -100,15 +105,14 @@ def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **
     if errors:
         click.echo(report.as_text(errors), err=True)
         click.echo("Er is niets geschreven. Vul de ontbrekende of foute stappen aan (zie wwidw new --help).", err=True)
-        return 1
+        _finish(1)
     if path.exists() or path.is_symlink():
         click.echo(f"Fout: {path} bestaat al; wwidw new overschrijft nooit een bestand. Kies een andere --id.", err=True)
-        return 1
+        _finish(1)
     write_new(path, text)
     click.echo(f"Geschreven: {path}")
     click.echo("Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'.")
     click.echo("De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie.")
-    return 0
 
 
 def main(args=None) -> None:
