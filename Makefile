@@ -18,7 +18,8 @@ install: $(STAMP)
 validate: install
 	$(WWIDW) validate --content content
 
-site: validate
+site: install
+	$(WWIDW) build --content content --out site
 
 test: install
 	$(VENV)/bin/pytest -q

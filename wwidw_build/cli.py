@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from wwidw_build import report
+from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
+from wwidw_build.build import build_all
+from wwidw_build.build_report import ProgressPrinter, summary_table
 from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.pipeline import load_and_validate
@@ -113,6 +116,39 @@ def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **
     click.echo(f"Geschreven: {path}")
     click.echo("Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'.")
     click.echo("De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie.")
+
+
+def _audiences(name: str, registry):
+    if name == "alle":
+        return all_audiences(registry)
+    try:
+        return [parse_audience(name, registry)]
+    except UnknownAudience:
+        partners = ", ".join(f"organisatie:{a.organisation}" for a in all_audiences(registry)[2:])
+        raise click.UsageError(f"Onbekend publiek '{name}'. Kies openbaar, partners, alle of een partnerorganisatie: {partners}.")
+
+
+@cli.command(help="Bouw de site voor een of alle publieken (openbaar, partners, per partnerorganisatie).")
+@content_option
+@click.option("--audience", "audience_name", default="alle", show_default=True,
+              help="openbaar, partners, organisatie:<id> of alle.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+              show_default=True, help="Map waarin elke publieksversie komt (site/<publiek>/).")
+@click.option("--concepten", is_flag=True, help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).")
+@click.option("--stil", is_flag=True, help="Toon geen voortgang, alleen fouten.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool) -> None:
+    require_content_dir(content_dir)
+    content, diagnostics = load_and_validate(content_dir)
+    audiences = _audiences(audience_name, content.registry)
+    if has_errors(diagnostics):
+        click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
+        click.echo("De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd.", err=True)
+        _finish(1)
+    results = build_all(content, audiences, out_dir, concepten, None if stil else ProgressPrinter())
+    if not stil or not all(r.ok for r in results):
+        click.echo(summary_table(results), err=not all(r.ok for r in results))
+    _finish(0 if all(r.ok for r in results) else 1)
 
 
 def main(args=None) -> None:

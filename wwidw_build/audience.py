@@ -1,0 +1,72 @@
+"""Audiences and the one visibility rule (DESIGN.md section 3). Nothing else decides who sees what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wwidw_build.model import Document, Registry
+
+_ORG = re.compile(r"^organisatie:([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+@dataclass(frozen=True)
+class Audience:
+    name: str  # "openbaar", "partners" or "organisatie:<id>"
+
+    @property
+    def organisation(self) -> str | None:
+        match = _ORG.match(self.name)
+        return match.group(1) if match else None
+
+    @property
+    def folder(self) -> str:
+        """The folder under site/: 'organisatie:<id>' becomes 'organisatie-<id>'."""
+        return self.name.replace(":", "-")
+
+    @property
+    def is_public(self) -> bool:
+        return self.name == "openbaar"
+
+
+class UnknownAudience(ValueError):
+    pass
+
+
+def parse_audience(text: str, registry: Registry) -> Audience:
+    """Parse an audience name; an organisation must be a partner in the registry."""
+    if text in ("openbaar", "partners"):
+        return Audience(text)
+    match = _ORG.match(text)
+    if match and match.group(1) in registry.organisaties and registry.organisaties[match.group(1)].partner:
+        return Audience(text)
+    raise UnknownAudience(text)
+
+
+def all_audiences(registry: Registry) -> list[Audience]:
+    """openbaar, partners and one audience per partner organisation."""
+    return [Audience("openbaar"), Audience("partners")] + [
+        Audience(f"organisatie:{o.id}") for o in registry.organisaties.values() if o.partner]
+
+
+def may_see(audience: Audience, document: Document, registry: Registry, include_concepts: bool = False) -> bool:
+    """THE visibility rule. Unknown, missing or malformed visibility is never visible."""
+    if document.meta.get("concept", False) is not False and not (include_concepts and document.concept):
+        return False
+    visibility = document.zichtbaarheid
+    if visibility == "openbaar":
+        return True
+    if visibility == "partners":
+        if audience.name == "partners":
+            return True
+        organisation = registry.organisaties.get(audience.organisation or "")
+        return organisation is not None and organisation.partner
+    if visibility == "organisatie":
+        return (document.kind == "praktijk" and audience.organisation is not None
+                and document.organisatie == audience.organisation)
+    return False
+
+
+def show_contact(audience: Audience, document: Document) -> bool:
+    contact = document.meta.get("contact")
+    return isinstance(contact, dict) and (contact.get("openbaar") is True or not audience.is_public)

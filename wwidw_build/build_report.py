@@ -1,0 +1,43 @@
+"""Progress lines and the closing summary of `wwidw build`, in Dutch."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from wwidw_build.build import AudienceResult, Reporter
+
+STAGE_NAMES = {"selecteren": "selecteren", "genereren": "pagina's maken", "renderen": "mkdocs bouwt",
+               "controleren": "lekcontrole", "publiceren": "publiceren"}
+
+
+class ProgressPrinter(Reporter):
+    """Plain progress lines on stderr (one per audience and stage); readable in CI logs too."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+
+    def stage(self, audience: str, stage: str) -> None:
+        elapsed = time.perf_counter() - self.started
+        print(f"[{elapsed:6.1f}s] {audience}: {STAGE_NAMES.get(stage, stage)}", file=sys.stderr, flush=True)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{n / 1024:.0f} KB"
+
+
+def summary_table(results: list[AudienceResult]) -> str:
+    lines = ["", f"{'publiek':<36} {'beschr.':>7} {'pagina':>7} {'omvang':>9} {'tijd':>7}  controle"]
+    for r in results:
+        verdict = "in orde" if r.ok else ("LEK GEVONDEN" if r.leaks else "MISLUKT")
+        lines.append(f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {_size(r.size):>9} {r.seconds:>6.1f}s  {verdict}")
+    for r in results:
+        for leak in r.leaks[:20]:
+            lines.append(f"  {r.audience}: {leak.file} bevat {leak.what} van verborgen {leak.description}")
+        if len(r.leaks) > 20:
+            lines.append(f"  {r.audience}: en nog {len(r.leaks) - 20} vondsten")
+        for problem in r.problems:
+            lines.append(f"  {r.audience}: de bouw mislukte:\n" + "\n".join("    " + l for l in problem.splitlines()[-15:]))
+    if any(not r.ok for r in results):
+        lines.append("Niet alles is gepubliceerd: mislukte publieken houden hun vorige versie.")
+    return "\n".join(lines)

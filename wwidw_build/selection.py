@@ -1,0 +1,29 @@
+"""Select stage: the corpus one audience may see, decided once, before anything is generated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wwidw_build.audience import Audience, may_see
+from wwidw_build.model import Content, Document, Registry
+
+
+@dataclass(frozen=True)
+class Selection:
+    audience: Audience
+    registry: Registry
+    visible: tuple[Document, ...]
+    hidden: tuple[Document, ...]  # only for the leak audit: never handed to generate
+
+    def by_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.visible if d.kind == kind]
+
+    def find(self, kind: str, doc_id: str) -> Document | None:
+        return next((d for d in self.visible if d.kind == kind and d.id == doc_id), None)
+
+
+def select(content: Content, audience: Audience, include_concepts: bool = False) -> Selection:
+    visible, hidden = [], []
+    for document in content.documents:
+        (visible if may_see(audience, document, content.registry, include_concepts) else hidden).append(document)
+    return Selection(audience, content.registry, tuple(visible), tuple(hidden))
