@@ -16,6 +16,7 @@ from wwidw_build.cli_support import DutchGroup, content_option, exit_with, requi
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.scaffold import Answers, check, write_new
+from wwidw_build.serve import start_server, watch
 from wwidw_build.stats import compute_stats
 from wwidw_build.wizard import ask_missing
 
@@ -149,6 +150,40 @@ def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool,
     if not stil or not all(r.ok for r in results):
         click.echo(summary_table(results), err=not all(r.ok for r in results))
     _finish(0 if all(r.ok for r in results) else 1)
+
+
+@cli.command(help="Bekijk één publieksversie in de browser; bij elke wijziging in content/ wordt opnieuw gebouwd.")
+@content_option
+@click.option("--audience", "audience_name", default="openbaar", show_default=True,
+              help="openbaar, partners of organisatie:<id>.")
+@click.option("--poort", "port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op localhost.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path(".voorbeeld"),
+              show_default=True, help="Map voor de voorbeeldbouw.")
+@click.option("--concepten/--zonder-concepten", default=True, show_default=True, help="Toon ook concepten.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, concepten: bool) -> None:
+    require_content_dir(content_dir)
+    content, _ = load_and_validate(content_dir)
+    if audience_name == "alle":
+        raise click.UsageError("Kies één publiek voor het voorbeeld, bijvoorbeeld --audience openbaar.")
+    audience = _audiences(audience_name, content.registry)[0]
+
+    def rebuild() -> None:
+        fresh, diagnostics = load_and_validate(content_dir)
+        if has_errors(diagnostics):
+            click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
+            click.echo("Niet opnieuw gebouwd: los eerst de fouten op. Het vorige voorbeeld blijft staan.", err=True)
+            return
+        results = build_all(fresh, [audience], out_dir, concepten, None, workers=1)
+        click.echo(summary_table(results), err=True)
+
+    rebuild()
+    server = start_server((out_dir / audience.folder).absolute(), port)
+    click.echo(f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)", err=True)
+    try:
+        watch(content_dir, rebuild)
+    except KeyboardInterrupt:
+        server.shutdown()
 
 
 def main(args=None) -> None:

@@ -86,7 +86,8 @@ def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         diagnostics.append(diag(shown, line, column, "geen-utf8", positie=exc.start))
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")

@@ -115,6 +115,12 @@ _YAML_PROBLEMS = {
     "did not find expected node content": "hier ontbreekt een waarde",
     "found undefined tag handle": "er staat een onbekend label (beginnend met !)",
     "did not find expected comment or line break": "na de waarde staat nog tekst op dezelfde regel",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] is niet gesloten",
+    "did not find expected ',' or '}'": "een groep tussen { } is niet gesloten",
+    "exceeded maximum nesting depth": "de gegevens zijn te diep genest",
+    "did not find expected <document start>": "na het einde van de gegevens staat nog iets",
+    "control character": "er staat een onzichtbaar stuurteken in de tekst",
+    "found unexpected end": "het voorwerk houdt onverwacht op (iets is niet gesloten)",
 }
 
 
@@ -122,7 +128,7 @@ def dutch_yaml_problem(detail: str) -> str:
     for english, dutch in _YAML_PROBLEMS.items():
         if english in detail:
             return dutch
-    return f"onverwachte opbouw ({detail})" if detail else "onverwachte opbouw"
+    return "de opbouw klopt hier niet"
 
 
 def render(code: str, **params) -> tuple[str, str, str]:

@@ -38,11 +38,13 @@ class Document:
 
     @property
     def zichtbaarheid(self) -> str | None:
-        return self.meta.get("zichtbaarheid")
+        value = self.meta.get("zichtbaarheid")
+        return value if isinstance(value, str) else None
 
     @property
     def organisatie(self) -> str | None:
-        return self.meta.get("organisatie")
+        value = self.meta.get("organisatie")
+        return value if isinstance(value, str) else None
 
     @property
     def concept(self) -> bool:

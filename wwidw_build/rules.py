@@ -14,7 +14,8 @@ from wwidw_build.suggest import suggestion
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EARLIEST_YEAR = 1945
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+                   re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
@@ -62,7 +63,8 @@ def _references(doc: Document, content: Content, archetypes: dict[str, Document]
                                 suggestie=suggestion(value, known)))
     intended = set(v for _, v in _ids_at(doc, "beoogde_effecten"))
     effects = names["beoogde_effecten"][1]
-    for i, result in enumerate(doc.meta.get("resultaten") or []):
+    results = doc.meta.get("resultaten")
+    for i, result in enumerate(results if isinstance(results, list) else []):
         effect = result.get("effect") if isinstance(result, dict) else None
         if not isinstance(effect, str):
             continue
@@ -100,7 +102,7 @@ def _visibility(doc: Document, content: Content, archetypes: dict[str, Document]
     out = []
     visibility = doc.zichtbaarheid
     where = doc.position(("zichtbaarheid",))
-    organisation = content.registry.organisaties.get(doc.organisatie) if doc.kind == "praktijk" else None
+    organisation = content.registry.organisaties.get(doc.organisatie or "") if doc.kind == "praktijk" else None
     if visibility == "organisatie" and organisation is None:
         out.append(diag(doc.path, *where, "zichtbaarheid-zonder-organisatie"))
     if organisation is not None and not organisation.partner and visibility in ("partners", "organisatie"):
@@ -139,7 +141,7 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     """Relative links must point at existing files inside content/ (attachments: ../bijlagen/...)."""
     out = []
     for match in _LINK.finditer(doc.body):
-        target = (match.group(1) or match.group(2)).split("#", 1)[0].split("?", 1)[0]
+        target = (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
         if not target or _SCHEME.match(target):
             continue
         position = _line_col(doc.body, match.start(), doc.body_line)
@@ -164,6 +166,9 @@ def resolve_link(root: Path, base: Path, target: str) -> Path | None:
         elif part != ".":
             parts.append(part)
     path = root.joinpath(*parts)
-    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+    try:
+        if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+            return None
+    except (ValueError, OSError):  # e.g. an embedded NUL byte: not a usable path
         return None
     return path

@@ -45,7 +45,7 @@ def describe_value(value) -> str:
     if isinstance(value, (int, float)):
         return f"een getal ({value})"
     if isinstance(value, str):
-        return f"tekst ('{value}')"
+        return f"tekst ('{value if len(value) <= 60 else value[:57] + '...'}')"
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, dict):

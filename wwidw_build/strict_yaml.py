@@ -80,7 +80,10 @@ def resolve_plain(text: str) -> tuple[object, str | None]:
     if _YAML11_NUMBER.match(text):
         return text, "getal"
     if _INT.match(text):
-        return int(text), None
+        try:
+            return int(text), None
+        except ValueError:  # beyond Python's integer-string limit: surely not a year or an amount
+            return text, "getal"
     if _FLOAT.match(text):
         return float(text), None
     if _YAML11_DATE.match(text):
@@ -96,6 +99,12 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         builder.out.problems.append(_syntax_problem(exc, text, line_offset))
         builder.out.value = None
+    except yaml.YAMLError as exc:  # e.g. ReaderError: a control character the YAML reader refuses
+        position = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1 + line_offset
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        builder.out.problems.append(Problem(line, column, "yaml-syntaxis", {"detail": "control character"}))
+        builder.out.value = None
     return builder.out
 
 
@@ -104,8 +113,13 @@ def _is_plain(event) -> bool:
     return event.style in (None, "") and event.tag is None
 
 
+_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or", "found unexpected end")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    """Locate a syntax error; for something left unclosed, point at where it was opened."""
+    unclosed = str(exc.problem or "").startswith(_UNCLOSED) and exc.context_mark is not None
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
     line, column = (mark.line, mark.column) if mark else (0, 0)
     lines = text.splitlines()
     source_line = lines[line] if line < len(lines) else ""

@@ -1,0 +1,175 @@
+"""Benchmarks over synthetic corpora: ``python benchmarks/run.py [--sizes 1000,10000] [--seed 1]``.
+
+For every size, a synthetic content folder is generated in benchmarks/out/ (or reused when its marker
+says it was generated for the same N and seed by the same generator), then every function in
+BENCHMARKS runs against it and returns a Result row. To add a benchmark (site build, search index),
+write a function ``(Corpus) -> Result`` and append it to BENCHMARKS.
+
+Exits non-zero when the synthetic corpus does not validate with 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+sys.path[:0] = [str(HERE), str(REPO)]  # corpus.py, and wwidw_build even without an install
+
+import corpus  # noqa: E402
+import yaml  # noqa: E402
+
+from wwidw_build.pipeline import load_and_validate  # noqa: E402
+
+TARGET_N, TARGET_SECONDS = 10_000, 10.0  # validating 10,000 descriptions within 10 s on 2 cores
+
+
+@dataclass(frozen=True)
+class Corpus:
+    n: int
+    seed: int
+    content_dir: Path
+
+
+@dataclass(frozen=True)
+class Result:
+    """One row of the table. ``errors``/``warnings`` are None for benchmarks that do not validate."""
+
+    benchmark: str
+    n: int
+    seconds: float  # best of ``runs``
+    runs: int
+    errors: int | None = None
+    warnings: int | None = None
+    first_errors: tuple[str, ...] = ()
+
+    @property
+    def per_second(self) -> float:
+        return self.n / self.seconds if self.seconds else float("inf")
+
+
+def runs_for(n: int) -> int:
+    return 3 if n <= 1000 else 1
+
+
+def best_of(runs: int, work: Callable[[], object]) -> tuple[float, object]:
+    """Time ``work`` ``runs`` times; return the fastest time and the last result."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        result = None
+        gc.collect()
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def bench_validate(c: Corpus) -> Result:
+    """``load_and_validate`` over the whole content folder: read, parse, schema and cross-file checks."""
+    runs = runs_for(c.n)
+    seconds, (_, diagnostics) = best_of(runs, lambda: load_and_validate(c.content_dir))
+    errors = [d for d in diagnostics if d.is_error]
+    shown = tuple(f"{d.file}:{d.line}:{d.column}: {d.code}: {d.message}" for d in errors[:10])
+    return Result("validate", c.n, seconds, runs, len(errors), len(diagnostics) - len(errors), shown)
+
+
+BENCHMARKS: list[Callable[[Corpus], Result]] = [bench_validate]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def ensure_corpus(n: int, seed: int) -> Corpus:
+    content_dir = OUT / f"n{n}-seed{seed}" / "content"
+    if corpus.is_current(content_dir, n, seed):
+        print(f"corpus n={n:,} seed={seed}: reusing {_shown(content_dir)}", flush=True)
+    else:
+        print(f"corpus n={n:,} seed={seed}: generating in {_shown(content_dir)} ...", end=" ", flush=True)
+        start = time.perf_counter()
+        corpus.generate(content_dir, n, seed)
+        print(f"{time.perf_counter() - start:.1f} s", flush=True)
+    return Corpus(n, seed, content_dir)
+
+
+def machine() -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    libyaml = "with libyaml" if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "CSafeLoader") \
+        else "without libyaml"
+    return (f"machine: {cpus} CPUs (nproc), {model}, Python {platform.python_version()} "
+            f"({platform.python_implementation()}), PyYAML {yaml.__version__} {libyaml}, {platform.system()} "
+            f"{platform.machine()}")
+
+
+def table(results: list[Result]) -> str:
+    def count(value: int | None) -> str:
+        return "–" if value is None else f"{value:,}"
+
+    rows = [("benchmark", "N", "runs", "seconds", "files/s", "errors", "warnings"),
+            ("---", "---:", "---:", "---:", "---:", "---:", "---:")]
+    rows += [(r.benchmark, f"{r.n:,}", str(r.runs), f"{r.seconds:.2f}", f"{r.per_second:,.0f}",
+              count(r.errors), count(r.warnings)) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("| " + " | ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                                       for i, (cell, w) in enumerate(zip(row, widths))) + " |" for row in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time the build pipeline on synthetic corpora.")
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be whole numbers separated by commas, not {args.sizes!r}")
+
+    print(machine(), flush=True)
+    results: list[Result] = []
+    for n in sizes:
+        c = ensure_corpus(n, args.seed)
+        for benchmark in BENCHMARKS:
+            result = benchmark(c)
+            results.append(result)
+            print(f"  {result.benchmark} n={n:,}: {result.seconds:.2f} s (best of {result.runs})", flush=True)
+
+    print()
+    print(table(results))
+    print()
+    failed = [r for r in results if r.errors]
+    for r in failed:
+        print(f"FAIL: the synthetic corpus n={r.n:,} has {r.errors:,} validation errors ({r.benchmark}); first ones:")
+        for line in r.first_errors:
+            print(f"  {line}")
+    if not failed:
+        print("OK: every synthetic corpus validates with 0 errors.")
+    for r in results:
+        if r.benchmark == "validate" and r.n == TARGET_N:
+            verdict = "met" if r.seconds <= TARGET_SECONDS else "NOT met"
+            print(f"target (validate {TARGET_N:,} descriptions in <= {TARGET_SECONDS:.0f} s): {verdict} "
+                  f"({r.seconds:.2f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

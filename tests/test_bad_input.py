@@ -1,0 +1,360 @@
+"""Bad-input corpus: every file in tests/bad_input/ is a valid description except for ONE problem.
+
+Each case is copied into a fresh content folder (the ``registry_only`` fixture) and checked with the
+real command line, as a contributor would run it: ``wwidw validate --format json`` (and ``--format
+text`` for error cases). We pin the diagnostic code and the line; the column must be sensible and the
+message Dutch. Cases that cannot live in git as files (too big, not UTF-8, symlinks, a duplicate id
+in a subfolder, control characters) are generated inside the test.
+
+Cases marked ``bug`` document a known validator bug; they are strict xfails, so fixing the bug makes
+the test fail until the mark is removed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "bad_input"
+FOLDERS = {"praktijk": "praktijken", "archetype": "archetypen"}
+
+# Words that would betray an untranslated (English) message, e.g. a raw libyaml error.
+ENGLISH = (" the ", " is not ", " not ", "expected", " found ", "exceeded", " while ", " could ",
+           " cannot ", " character ", " unexpected ")
+# At least one of these ordinary Dutch words occurs in every catalogue message.
+DUTCH = (" de ", " het ", " een ", " is ", " niet ", " moet ", " staat ", " geen ", " bestaat ", " ligt ",
+         " kan ", " bevat ", " wordt ", " zijn ", " mag ")
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str  # file in tests/bad_input/
+    kind: str  # "praktijk" or "archetype"
+    code: str  # expected diagnostic code
+    line: int  # expected line of that diagnostic
+    hint: str | None = None  # text the hint must contain (e.g. the "Bedoelde u" suggestion)
+    target: str | None = None  # file name inside the content folder, when not ``file``
+    message: str | None = None  # text the message must contain
+    bug: str | None = None  # known validator bug: strict xfail with this reason
+    bug_in_text: bool = True  # whether the bug also breaks the --format text check
+
+    @property
+    def name(self) -> str:
+        return self.target or self.file
+
+
+# fmt: off
+ERROR_CASES = [
+    # YAML that YAML itself would accept (or misread) but we do not
+    Case("dubbele-sleutel.md", "praktijk", "yaml-dubbele-sleutel", 8, message="'gemeente'"),
+    Case("anker-en-verwijzing.md", "praktijk", "yaml-anker", 6, message="&plaats"),
+    Case("verwijzing-zonder-anker.md", "praktijk", "yaml-anker", 7),
+    Case("python-tag.md", "praktijk", "yaml-tag", 7, message="python/object"),
+    Case("eigen-label.md", "praktijk", "yaml-tag", 7),
+    Case("samenvoegen.md", "praktijk", "yaml-samenvoegen", 7),
+    Case("wijk-ja.md", "praktijk", "yaml-dubbelzinnig", 7, hint='wijk: "yes"'),
+    Case("wijk-datum.md", "praktijk", "yaml-dubbelzinnig", 7, hint='"2020-01-01"'),
+    Case("gemeente-octaal.md", "praktijk", "yaml-dubbelzinnig", 6, hint='"0123"'),
+    Case("tab-inspringing.md", "praktijk", "yaml-tab", 15),
+    Case("yaml-syntaxfout.md", "praktijk", "yaml-syntaxis", 7),
+    Case("meerdere-documenten.md", "praktijk", "yaml-meerdere-documenten", 19),
+    Case("sleutel-geen-tekst.md", "praktijk", "yaml-sleutel-geen-tekst", 7),
+    # The file and its front matter
+    Case("geen-voorwerk.md", "praktijk", "voorwerk-ontbreekt", 1),
+    Case("voorwerk-niet-afgesloten.md", "praktijk", "voorwerk-niet-afgesloten", 1),
+    Case("alleen-openingsregel.md", "praktijk", "voorwerk-niet-afgesloten", 1),
+    Case("leeg.md", "praktijk", "bestand-leeg", 1),
+    Case("alleen-witruimte.md", "praktijk", "bestand-leeg", 1),
+    Case("voorwerk-lijst.md", "praktijk", "voorwerk-geen-velden", 2),
+    Case("voorwerk-leeg.md", "praktijk", "voorwerk-geen-velden", 2),
+    # Schema
+    Case("startjaar-tekst.md", "praktijk", "veld-type", 8, message="twintig"),
+    Case("themas-als-tekst.md", "praktijk", "veld-type", 11, message="een lijst"),
+    Case("onbekend-veld.md", "praktijk", "veld-onbekend", 2, hint="Bedoelde u 'titel'"),
+    Case("verplicht-veld-ontbreekt.md", "praktijk", "veld-verplicht", 2, message="'gemeente'"),
+    Case("ongeldige-keuze.md", "praktijk", "veld-keuze", 5, hint="openbaar"),
+    Case("ongeldige-datum.md", "praktijk", "veld-formaat", 18, message="2024-13-45"),
+    Case("samenvatting-te-lang.md", "praktijk", "veld-te-lang", 3, message="hooguit 600"),
+    Case("titel-te-kort.md", "praktijk", "veld-te-kort", 2),
+    Case("themas-dubbel.md", "praktijk", "lijst-dubbel", 12),
+    Case("bereik-negatief.md", "praktijk", "veld-te-klein", 19),
+    Case("resultaat-richting.md", "praktijk", "veld-keuze", 21, message="werkt-goed"),
+    Case("resultaat-zonder-richting.md", "praktijk", "veld-verplicht", 20, message="'richting'"),
+    Case("kosten-onbekend-veld.md", "praktijk", "veld-onbekend", 20, hint="Bedoelde u 'totaal_eur'"),
+    Case("contact-email-ongeldig.md", "praktijk", "veld-formaat", 21),
+    Case("concept-ja.md", "praktijk", "veld-type", 19),
+    Case("archetype-onbekend-veld.md", "archetype", "veld-onbekend", 15, hint="Bedoelde u 'laatst_herzien'"),
+    Case("archetype-zonder-bestanddelen.md", "archetype", "lijst-te-kort", 9),
+    # Ids and references to the registry, the taxonomies and the archetypes
+    Case("id-hoofdletters.md", "praktijk", "id-ongeldig", 1, target="Mijn-Praktijk.md", hint="'mijn-praktijk'"),
+    Case("id-spaties.md", "praktijk", "id-ongeldig", 1, target="mijn praktijk.md", hint="'mijn-praktijk'"),
+    Case("onbekende-organisatie.md", "praktijk", "onbekende-organisatie", 4, hint="Bedoelde u 'welzijn-de-brug'"),
+    Case("onbekend-thema.md", "praktijk", "onbekend-thema", 12, hint="Bedoelde u 'veiligheid'"),
+    Case("onbekende-doelgroep.md", "praktijk", "onbekende-doelgroep", 15, hint="Bedoelde u 'huurders'"),
+    Case("onbekend-effect.md", "praktijk", "onbekend-effect", 17, hint="Bedoelde u 'minder-burenoverlast'"),
+    Case("onbekend-archetype.md", "praktijk", "onbekend-archetype", 10, hint="Bedoelde u 'buurtbemiddeling'"),
+    Case("archetype-verwant-onbekend.md", "archetype", "onbekend-archetype", 17, hint="Bedoelde u 'klushuizen'"),
+    # Years, visibility, links
+    Case("eindjaar-voor-startjaar.md", "praktijk", "eindjaar-voor-startjaar", 9),
+    Case("startjaar-te-vroeg.md", "praktijk", "jaar-onwaarschijnlijk", 8, message="1850"),
+    Case("eindjaar-te-laat.md", "praktijk", "jaar-onwaarschijnlijk", 9, message="2090"),
+    Case("archetype-zichtbaarheid-organisatie.md", "archetype", "zichtbaarheid-zonder-organisatie", 4),
+    Case("link-buiten-inhoudsmap.md", "praktijk", "buiten-inhoudsmap", 53),
+    Case("bijlage-ontbreekt.md", "praktijk", "bijlage-ontbreekt", 53, message="eindverslag-testwijk.pdf"),
+    # Once validator bugs, fixed: kept as regression cases
+    Case("aanhalingsteken-niet-gesloten.md", "praktijk", "yaml-syntaxis", 18),
+    Case("lijst-niet-gesloten.md", "praktijk", "yaml-syntaxis", 14),
+    Case("resultaten-getal.md", "praktijk", "veld-type", 19),
+    Case("organisatie-lijst.md", "praktijk", "veld-type", 4),
+    Case("startjaar-enorm.md", "praktijk", "veld-type", 8),
+    Case("diep-genest.md", "praktijk", "yaml-syntaxis", 7),
+    Case("referentielink-buiten-inhoudsmap.md", "praktijk", "buiten-inhoudsmap", 55),
+]
+
+WARNING_CASES = [
+    Case("sectie-ontbreekt.md", "praktijk", "sectie-ontbreekt", 20, message="Kosten en baten"),
+    Case("email-in-tekst.md", "praktijk", "persoonsgegevens-email", 53, message="jan.jansen@voorbeeld.nl"),
+    Case("email-in-samenvatting.md", "praktijk", "persoonsgegevens-email", 3, message="piet@voorbeeld.nl"),
+    Case("telefoon-in-tekst.md", "praktijk", "persoonsgegevens-telefoon", 53, message="06-12345678"),
+    Case("bsn-in-tekst.md", "praktijk", "persoonsgegevens-bsn", 53, message="111222333"),
+    Case("archetype-niet-openbaar.md", "praktijk", "archetype-niet-openbaar", 10, message="wijkconcierge"),
+    Case("lopend-met-eindjaar.md", "praktijk", "lopend-met-eindjaar", 9),
+    Case("eindjaar-ontbreekt.md", "praktijk", "eindjaar-ontbreekt", 9),
+    Case("resultaat-niet-beoogd.md", "praktijk", "resultaat-niet-beoogd", 20, message="minder-eenzaamheid"),
+    Case("organisatie-geen-partner.md", "praktijk", "organisatie-geen-partner", 5),
+]
+# fmt: on
+
+
+# --- Running the command line -----------------------------------------------------------------
+
+def run_cli(content: Path, output_format: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", "validate", "--content", str(content), "--format", output_format],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )
+
+
+def place(case: Case, content: Path) -> str:
+    """Copy a corpus file into the content folder; return its path as the validator shows it."""
+    folder = FOLDERS[case.kind]
+    shutil.copyfile(CORPUS / case.file, content / folder / case.name)
+    return f"content/{folder}/{case.name}"
+
+
+def assert_dutch(text: str) -> None:
+    assert text.strip(), "empty message"
+    padded = f" {text.lower()} "
+    english = [w for w in ENGLISH if w in padded]
+    assert not english, f"message contains English {english}: {text!r}"
+    assert any(w in padded for w in DUTCH), f"message does not read as Dutch: {text!r}"
+
+
+def check_json(content: Path, shown: str, code: str, line: int, *, warning: bool, hint: str | None = None,
+               message: str | None = None, column: int | None = None) -> None:
+    result = run_cli(content, "json")
+    assert "Traceback" not in result.stderr, result.stderr
+    data = json.loads(result.stdout)
+    found = [(d["file"], d["line"], d["column"], d["code"]) for d in data["diagnostics"]]
+    if warning:
+        assert result.returncode == 0, (result.returncode, found)
+        assert data["errors"] == 0, found
+    else:
+        assert result.returncode == 1, (result.returncode, found, result.stderr)
+        assert data["errors"] >= 1
+    matches = [d for d in data["diagnostics"] if d["code"] == code and d["file"] == shown and d["line"] == line]
+    assert matches, f"expected {code} at {shown}:{line}, got {found}"
+    diagnostic = matches[0]
+    assert diagnostic["severity"] == ("warning" if warning else "error")
+    assert diagnostic["column"] >= 1
+    if column is not None:
+        assert diagnostic["column"] == column, found
+    assert_dutch(diagnostic["message"])
+    if message is not None:
+        assert message in diagnostic["message"], diagnostic["message"]
+    if hint is not None:
+        assert hint in diagnostic["hint"], diagnostic["hint"]
+
+
+def check_text(content: Path, shown: str, code: str, line: int) -> None:
+    result = run_cli(content, "text")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    pattern = rf"{re.escape(shown)}:{line}:[1-9]\d*: fout \[{re.escape(code)}\]"
+    assert re.search(pattern, result.stdout), f"{pattern!r} not in:\n{result.stdout}"
+
+
+def _param(case: Case, text_format: bool = False):
+    marks = []
+    if case.bug and (case.bug_in_text or not text_format):
+        marks.append(pytest.mark.xfail(strict=True, reason=case.bug))
+    return pytest.param(case, id=case.file, marks=marks)
+
+
+# --- Corpus cases -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", [_param(c) for c in ERROR_CASES])
+def test_error_case_json(case: Case, registry_only: Path) -> None:
+    shown = place(case, registry_only)
+    check_json(registry_only, shown, case.code, case.line, warning=False, hint=case.hint, message=case.message)
+
+
+@pytest.mark.parametrize("case", [_param(c, text_format=True) for c in ERROR_CASES])
+def test_error_case_text(case: Case, registry_only: Path) -> None:
+    shown = place(case, registry_only)
+    check_text(registry_only, shown, case.code, case.line)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in WARNING_CASES])
+def test_warning_case_json(case: Case, registry_only: Path) -> None:
+    shown = place(case, registry_only)
+    check_json(registry_only, shown, case.code, case.line, warning=True, hint=case.hint, message=case.message)
+
+
+# --- Generated cases: what cannot (or should not) live in git as a file --------------------------
+
+def _valid_praktijk() -> bytes:
+    """A description without any problem: a corpus case whose only problem (a link to a missing
+    attachment at the end of the body) is cut off."""
+    text = (CORPUS / "bijlage-ontbreekt.md").read_text("utf-8")
+    return text.split("Het [eindverslag]", 1)[0].encode("utf-8")
+
+
+def gen_too_big(content: Path) -> str:
+    data = _valid_praktijk() + b"Een regel opvultekst om het bestand groter te maken dan de grens.\n" * 4200
+    assert len(data) > 256 * 1024
+    (content / "praktijken" / "te-groot.md").write_bytes(data)
+    return "content/praktijken/te-groot.md"
+
+
+def gen_not_utf8(content: Path) -> str:
+    data = _valid_praktijk().replace(b"In de Testwijk", b"In de Test\xffwijk", 1)  # line 23, column 11
+    (content / "praktijken" / "geen-utf8.md").write_bytes(data)
+    return "content/praktijken/geen-utf8.md"
+
+
+def gen_not_utf8_after_accent(content: Path) -> str:
+    data = _valid_praktijk().replace(b"In de Testwijk", "In het café ".encode() + b"\xe9", 1)  # char column 13
+    (content / "praktijken" / "geen-utf8-accent.md").write_bytes(data)
+    return "content/praktijken/geen-utf8-accent.md"
+
+
+def gen_symlink(content: Path) -> str:
+    elsewhere = content.parent / "elders.md"
+    elsewhere.write_bytes(_valid_praktijk())
+    (content / "praktijken" / "gekoppeld.md").symlink_to(elsewhere)
+    return "content/praktijken/gekoppeld.md"
+
+
+def gen_symlinked_folder(content: Path) -> str:
+    elsewhere = content.parent / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "extra-praktijk.md").write_bytes(_valid_praktijk())
+    (content / "praktijken" / "extra").symlink_to(elsewhere, target_is_directory=True)
+    return "content/praktijken/extra"
+
+
+def gen_duplicate_id(content: Path) -> str:
+    (content / "praktijken" / "sub").mkdir()
+    (content / "praktijken" / "dubbel.md").write_bytes(_valid_praktijk())
+    (content / "praktijken" / "sub" / "dubbel.md").write_bytes(_valid_praktijk())
+    return "content/praktijken/sub/dubbel.md"
+
+
+def gen_control_character(content: Path) -> str:
+    text = _valid_praktijk().decode().replace('wijk: "Testwijk"', 'wijk: "Test\x01wijk"', 1)  # line 7
+    (content / "praktijken" / "stuurteken.md").write_text(text, encoding="utf-8")
+    return "content/praktijken/stuurteken.md"
+
+
+def gen_nul_in_link(content: Path) -> str:
+    text = _valid_praktijk().decode() + "Zie [het verslag](../bijlagen/ver\x00slag.pdf) voor details.\n"  # line 53
+    (content / "praktijken" / "nul-in-link.md").write_text(text, encoding="utf-8")
+    return "content/praktijken/nul-in-link.md"
+
+
+def gen_stray_file(content: Path) -> str:
+    (content / "praktijken" / "notities.txt").write_text("losse aantekeningen\n", encoding="utf-8")
+    return "content/praktijken/notities.txt"
+
+
+@dataclass(frozen=True)
+class Generated:
+    name: str
+    make: Callable[[Path], str]
+    code: str
+    line: int
+    column: int | None = None
+    bug: str | None = None
+    bug_in_text: bool = True  # whether the bug also breaks the --format text check
+
+
+# fmt: off
+GENERATED_ERRORS = [
+    Generated("te-groot", gen_too_big, "bestand-te-groot", 1),
+    Generated("geen-utf8", gen_not_utf8, "geen-utf8", 23, column=11),
+    Generated("symlink", gen_symlink, "symlink", 1),
+    Generated("symlink-map", gen_symlinked_folder, "symlink", 1),
+    Generated("id-dubbel", gen_duplicate_id, "id-dubbel", 1),
+    Generated("geen-utf8-na-accent", gen_not_utf8_after_accent, "geen-utf8", 23, column=13),
+    Generated("stuurteken", gen_control_character, "yaml-syntaxis", 7),
+    Generated("nul-in-link", gen_nul_in_link, "buiten-inhoudsmap", 53),
+]
+GENERATED_WARNINGS = [
+    Generated("bestand-onbekend", gen_stray_file, "bestand-onbekend", 1),
+]
+# fmt: on
+
+
+def _gparam(case: Generated, text_format: bool = False):
+    marks = []
+    if case.bug and (case.bug_in_text or not text_format):
+        marks.append(pytest.mark.xfail(strict=True, reason=case.bug))
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_gparam(c) for c in GENERATED_ERRORS])
+def test_generated_error_json(case: Generated, registry_only: Path) -> None:
+    shown = case.make(registry_only)
+    check_json(registry_only, shown, case.code, case.line, warning=False, column=case.column)
+
+
+@pytest.mark.parametrize("case", [_gparam(c, text_format=True) for c in GENERATED_ERRORS])
+def test_generated_error_text(case: Generated, registry_only: Path) -> None:
+    shown = case.make(registry_only)
+    check_text(registry_only, shown, case.code, case.line)
+
+
+@pytest.mark.parametrize("case", [_gparam(c) for c in GENERATED_WARNINGS])
+def test_generated_warning_json(case: Generated, registry_only: Path) -> None:
+    shown = case.make(registry_only)
+    check_json(registry_only, shown, case.code, case.line, warning=True, column=case.column)
+
+
+# --- The corpus itself ----------------------------------------------------------------------------
+
+def test_corpus_is_complete_and_large_enough() -> None:
+    listed = [c.file for c in ERROR_CASES + WARNING_CASES]
+    assert len(listed) == len(set(listed)), "a corpus file is listed twice"
+    on_disk = sorted(p.name for p in CORPUS.iterdir())
+    assert sorted(listed) == on_disk, "every corpus file needs exactly one row in the table"
+    assert len(listed) >= 32
+    assert len(ERROR_CASES) + len(GENERATED_ERRORS) >= 25
+    assert len(ERROR_CASES) >= 25
+
+
+def test_base_description_is_valid(registry_only: Path) -> None:
+    """The generated cases start from a description with no problems at all."""
+    (registry_only / "praktijken" / "geldig.md").write_bytes(_valid_praktijk())
+    result = run_cli(registry_only, "json")
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["diagnostics"] == []
