@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -69,13 +70,18 @@ def _walk(root: Path, folder: Path, diagnostics: list) -> list[Path]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
 def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
     """Read a file strictly: no symlinks, inside the root, at most 256 KiB, UTF-8."""
     shown = display_path(root, path)
     if path.is_symlink():
         diagnostics.append(diag(shown, 1, 1, "symlink"))
         return None
-    if not path.resolve().is_relative_to(root.resolve()):
+    if not path.resolve().is_relative_to(_resolved(root)):
         diagnostics.append(diag(shown, 1, 1, "buiten-inhoudsmap"))
         return None
     data = path.read_bytes()

@@ -28,9 +28,23 @@ def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
 
 
+def _inline_refs(node, defs: dict):
+    """Replace local '#/$defs/x' references by their target: same meaning, much faster to check."""
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+        target = defs[node["$ref"].rsplit("/", 1)[-1]]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return {k: (v if k == "$defs" else _inline_refs(v, defs)) for k, v in node.items()}
+
+
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    root = schema(name)
+    return Draft202012Validator(_inline_refs(root, root.get("$defs", {})),
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def field_label(path) -> str:

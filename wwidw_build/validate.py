@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 from wwidw_build import schema_check
@@ -16,11 +19,34 @@ def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for key, source in content.data_files.items():
         out += _check_data_file(key, source)
-    archetypes = {d.id: d for d in content.by_kind("archetype")}
-    for document in content.documents:
-        out += validate_document(document, content, archetypes, today)
+    out += _validate_documents(content, today)
     out += _duplicate_documents(content.documents)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
+
+
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+_SHARED: tuple | None = None  # (content, today): set before forking, inherited by the workers
+
+
+def _validate_documents(content: Content, today: date) -> list[Diagnostic]:
+    global _SHARED
+    workers = min(os.cpu_count() or 1, 8)
+    if len(content.documents) < PARALLEL_FROM or workers < 2:
+        return _validate_slice((0, 1), content, today)
+    _SHARED = (content, today)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [d for part in pool.map(_validate_slice, [(i, workers) for i in range(workers)]) for d in part]
+    finally:
+        _SHARED = None
+
+
+def _validate_slice(part: tuple[int, int], content: Content | None = None, today: date | None = None) -> list:
+    content, today = (content, today) if content is not None else _SHARED
+    archetypes = {d.id: d for d in content.by_kind("archetype")}
+    index, count = part
+    return [d for document in content.documents[index::count]
+            for d in validate_document(document, content, archetypes, today)]
 
 
 def validate_document(document: Document, content: Content, archetypes: dict[str, Document],
