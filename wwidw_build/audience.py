@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wwidw_build.model import Document, Registry
 
-_ORG = re.compile(r"^organisatie:([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_ORG = re.compile(r"^organisatie:([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 
 
 @dataclass(frozen=True)

@@ -37,15 +37,16 @@ class Fingerprints:
 
 
 def unique_sequences(documents: tuple[Document, ...]) -> dict[tuple[str, str], list[tuple[str, ...]]]:
-    """Per description, up to three 8-word sequences of its body that no other description has."""
+    """Per description, up to three 8-word sequences of its body that no other description has
+    (at any offset: every window of every body is counted, candidates are sampled every 4 words)."""
     per_doc = {}
     counts: Counter = Counter()
     for document in documents:
         tokens = words(document.body)
-        grams = {tuple(tokens[i:i + SEQUENCE]) for i in range(0, max(len(tokens) - SEQUENCE + 1, 0), 4)}
-        per_doc[(document.kind, document.id)] = grams
-        counts.update(grams)
-    return {key: sorted(g for g in grams if counts[g] == 1)[:3] for key, grams in per_doc.items()}
+        windows = [tuple(tokens[i:i + SEQUENCE]) for i in range(max(len(tokens) - SEQUENCE + 1, 0))]
+        per_doc[(document.kind, document.id)] = windows[::4]
+        counts.update({hash(w) for w in windows})
+    return {key: sorted(g for g in set(grams) if counts[hash(g)] == 1)[:3] for key, grams in per_doc.items()}
 
 
 def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
@@ -78,12 +79,25 @@ class Leak:
     what: str
 
 
+_PATH = re.compile(r"(praktijken|archetypen|praktijk|archetype)/([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9-])")
+_FOLDER = {"praktijk": "praktijken", "archetype": "archetypen", "praktijken": "praktijken", "archetypen": "archetypen"}
+
+
 def scan_text(text: str, prints: Fingerprints) -> list[tuple[str, str]]:
+    """Hits in the text with tags stripped (phrases across markup) and with attribute values kept."""
     hits = []
-    for path, key in prints.paths.items():
-        if path in text:
-            hits.append((key, f"verwijzing {path}"))
-    tokens = words(text)
+    unescaped = html.unescape(text)
+    for match in set(_PATH.findall(unescaped.lower())):
+        path = f"{_FOLDER[match[0]]}/{match[1]}"
+        if path in prints.paths:
+            hits.append((prints.paths[path], f"verwijzing {path}"))
+    for tokens in (words(text), _WORD.findall(unescaped.lower())):
+        hits += _scan_tokens(tokens, prints)
+    return sorted(set(hits))
+
+
+def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str]]:
+    hits = []
     for token in set(tokens):
         if token in prints.tokens:
             hits.append((prints.tokens[token], f"id {token}"))

@@ -31,7 +31,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 INTERNAL = "#wwidw-intern/"
 PAGE_PREFIX = "../../"  # description pages live at <kind folder>/<id>/ in the built site
 _FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w-]+$")
-_INTERNAL_LINK = re.compile(r'<a href="#wwidw-intern/(praktijk|archetype)/([a-z0-9-]+)"[^>]*>.*?</a>', re.S)
+_INTERNAL_LINK = re.compile(r'<a\b[^>]*?\bhref="#wwidw-intern/(praktijk|archetype)/([a-z0-9-]+)"[^>]*>.*?</a>', re.S)
 _SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
 HIDDEN_LINK_TEXT = "een beschrijving die hier niet zichtbaar is"
 

@@ -1,0 +1,439 @@
+"""End-to-end leak tests: canary descriptions at every visibility level, real builds of every audience.
+
+Each canary has a made-up id, title, summary, sentence and attachment. After one build of all audiences
+(module fixture) every output file of every audience is read back and searched for every canary: present
+exactly where DESIGN.md section 3 says it may be seen, absent from every file everywhere else.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from wwidw_build import audit
+from wwidw_build import build as build_module
+from wwidw_build import generate
+from wwidw_build.audience import all_audiences, parse_audience
+from wwidw_build.body_render import HIDDEN_LINK_TEXT
+from wwidw_build.build import build_all
+from wwidw_build.load import load_content
+from wwidw_build.pipeline import load_and_validate
+from wwidw_build.selection import select
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+AUDIENCES = [a.name for a in all_audiences(load_content(CONTENT)[0].registry)]
+ALL = frozenset(AUDIENCES)
+NOT_PUBLIC = ALL - {"openbaar"}
+OWN_ORG = "organisatie:havenstad-wonen"
+
+
+@dataclass(frozen=True)
+class Canary:
+    id: str
+    kind: str
+    titel: str
+    zin: str  # the distinctive body sentence
+    samenvatting: str
+    zichtbaarheid: str
+    seen_by: frozenset  # audiences that may see it, written out from the DESIGN.md table
+    organisatie: str | None = None
+    gemeente: str | None = None
+    concept: bool = False
+    extra_meta: str = ""
+    extra_body: str = ""
+
+    @property
+    def bijlage(self) -> str:
+        return f"{self.id}-bijlage.pdf"
+
+    @property
+    def page(self) -> str:
+        return f"{'praktijken' if self.kind == 'praktijk' else 'archetypen'}/{self.id}/index.html"
+
+    @property
+    def needles(self) -> dict[str, str]:
+        found = {"id": self.id, "titel": self.titel, "zin": self.zin, "bijlage": self.bijlage,
+                 "samenvatting": self.samenvatting}
+        if self.gemeente:
+            found["gemeente"] = self.gemeente
+        return found
+
+
+CONTACT_NAME = "Fennegrit Olmzwaard"
+
+CANARIES = [
+    Canary("canary-openbaar", "praktijk", "Zwaluwstaart Kiezelpad Project",
+           "Grommelvinken drapelen zeventien blauwkorrels onder de wispelkade terwijl norsbeek trimpelend "
+           "vroskelt langs kwabbeltorens",
+           "Plonterbessen zwiebelen vrolijk rond de snorkelbrug van Kwelderzand", "openbaar", ALL,
+           organisatie="welzijn-de-brug", gemeente="Kwelderzand",
+           extra_meta=(f"archetype: canary-archetype\ncontact:\n  naam: \"{CONTACT_NAME}\"\n"
+                       "  email: \"f.olmzwaard@voorbeeld.example\"\n  openbaar: false\n"),
+           extra_body="Meer hierover: [zie ook](canary-partners.md).\n"),
+    Canary("canary-partners", "praktijk", "Dravelsnoek Mirtelbaan Initiatief",
+           "Fladderkousen proemelen achttien knarsbollen achter de zwiepeldijk zodat morrelgans stiekem "
+           "plunderwoekt tussen hobbeltrommels",
+           "Knibbelzwanen trossen gezwind langs de vlonderkom van Pruttelmeer", "partners", NOT_PUBLIC,
+           organisatie="gemeente-lindeveen", gemeente="Pruttelmeer",
+           extra_body="Voor de collega's: [de eigen aanpak](canary-organisatie.md).\n"),
+    Canary("canary-organisatie", "praktijk", "Vlasbroek Tinkelhof Werkplaats",
+           "Sloebervissen kwinkelen negentien drabbelstenen boven de mirrelsloot waarna grutselpad zachtjes "
+           "wiebelgraaft naast fonkeltuinen",
+           "Wobbeldruiven sprankelen traag over de zoemerwal van Gniffelveen", "organisatie",
+           frozenset({OWN_ORG}), organisatie="havenstad-wonen", gemeente="Gniffelveen"),
+    Canary("canary-concept", "praktijk", "Pimpelgrus Hakkelweide Experiment",
+           "Zompelkatten treuzelen twintig kriebelschelpen door de knotterhaven omdat blubberwind ijverig "
+           "snoezelkrast rond tjilpmolens",
+           "Glibberpeen dwarrelt lustig langs de sluimerkade van Tokkelrade", "openbaar", frozenset(),
+           organisatie="welzijn-de-brug", gemeente="Tokkelrade", concept=True),
+    Canary("canary-archetype", "archetype", "Brokkelmos Vlinderstee Methode",
+           "Kwaakhoorns sjokkelen eenentwintig ploeterveren langs de gniezelwerf waarbij snaterbos vrolijk "
+           "murmelplast om dobbertrappen",
+           "Ritselmuizen bonkelen plechtig onder de wervelpier van Ploempenburg", "partners", NOT_PUBLIC),
+]
+BY_ID = {c.id: c for c in CANARIES}
+
+
+def praktijk_text(c: Canary) -> str:
+    return f"""---
+titel: "{c.titel}"
+samenvatting: "{c.samenvatting}."
+organisatie: {c.organisatie}
+zichtbaarheid: {c.zichtbaarheid}
+gemeente: "{c.gemeente}"
+startjaar: 2022
+projectstatus: lopend
+themas:
+  - leefbaarheid
+  - sociale-cohesie
+beoogde_effecten:
+  - sterkere-buurtbinding
+{c.extra_meta}{'concept: true' + chr(10) if c.concept else ''}---
+
+## Aanleiding
+
+{c.zin}.
+
+## Aanpak
+
+De bijlage staat [hier](../bijlagen/{c.bijlage}).
+
+{c.extra_body}"""
+
+
+def archetype_text(c: Canary) -> str:
+    return f"""---
+titel: "{c.titel}"
+samenvatting: "{c.samenvatting}."
+zichtbaarheid: "{c.zichtbaarheid}"
+themas:
+  - "leefbaarheid"
+beoogde_effecten:
+  - "sterkere-buurtbinding"
+werkzame_bestanddelen:
+  - naam: "Vaste aanwezigheid"
+    onderbouwing: "Bewoners weten waar ze terecht kunnen."
+bewijsniveau: "goed_beschreven"
+auteurs:
+  - "Anouk Verbeek"
+laatst_herzien: 2025-01-15
+---
+
+## Probleem
+
+{c.zin}.
+
+## Werkwijze
+
+De bijlage staat [hier](../bijlagen/{c.bijlage}).
+"""
+
+
+def write_canaries(root: Path) -> None:
+    (root / "bijlagen").mkdir(exist_ok=True)
+    for c in CANARIES:
+        folder = "praktijken" if c.kind == "praktijk" else "archetypen"
+        text = praktijk_text(c) if c.kind == "praktijk" else archetype_text(c)
+        (root / folder / f"{c.id}.md").write_text(text, encoding="utf-8")
+        (root / "bijlagen" / c.bijlage).write_bytes(b"%PDF-1.4\n% testbijlage\n%%EOF\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fixtures: one content copy with canaries, one build of every audience.
+
+@dataclass
+class Built:
+    content: object
+    out: Path
+    results: dict
+
+
+@pytest.fixture(scope="module")
+def canary_content(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("kanaries") / "content"
+    shutil.copytree(CONTENT, root, symlinks=True)
+    write_canaries(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(canary_content, tmp_path_factory) -> Built:
+    content, diagnostics = load_and_validate(canary_content)
+    errors = [d for d in diagnostics if d.is_error]
+    assert not errors, errors
+    assert {d.id for d in content.documents} >= set(BY_ID)
+    out = tmp_path_factory.mktemp("site")
+    results = build_all(content, all_audiences(content.registry), out)
+    return Built(content, out, {r.audience: r for r in results})
+
+
+def normalise(text: str) -> str:
+    return " ".join(html.unescape(text).split()).lower()
+
+
+def read_site(site: Path) -> dict[str, tuple[str, str]]:
+    """Every file, as text: (unescaped, whitespace collapsed) and the same with tags removed."""
+    files = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        raw = data.decode("utf-8", errors="replace")
+        files[path.relative_to(site).as_posix()] = (normalise(raw), normalise(re.sub(r"<[^>]*>", " ", raw)))
+    return files
+
+
+@pytest.fixture(scope="module")
+def site_texts(built) -> dict[str, dict[str, tuple[str, str]]]:
+    return {a: read_site(built.out / parse_audience(a, built.content.registry).folder) for a in AUDIENCES}
+
+
+def files_with(texts: dict[str, tuple[str, str]], needle: str) -> list[str]:
+    needle = normalise(needle)
+    return [f for f, (plain, tagless) in texts.items() if needle in plain or needle in tagless or needle in f.lower()]
+
+
+def folder(name: str) -> str:
+    return name.replace(":", "-")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The build itself.
+
+def test_every_audience_builds_clean(built):
+    assert set(built.results) == ALL
+    for name, result in built.results.items():
+        assert result.ok, (name, result.problems, result.leaks)
+        assert result.leaks == () and result.problems == ()
+        assert (built.out / folder(name) / "index.html").is_file()
+    leftovers = [p.name for p in built.out.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+    assert sorted(p.name for p in built.out.iterdir()) == sorted(folder(a) for a in AUDIENCES)
+
+
+def test_description_counts_follow_the_table(built):
+    for name, result in built.results.items():
+        expected = len(select(built.content, parse_audience(name, built.content.registry)).visible)
+        assert result.descriptions == expected, name
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every canary, every audience.
+
+@pytest.mark.parametrize("canary_id", list(BY_ID))
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_canary_present_exactly_where_it_may_be_seen(site_texts, built, audience_name, canary_id):
+    canary = BY_ID[canary_id]
+    texts = site_texts[audience_name]
+    site = built.out / folder(audience_name)
+    if audience_name in canary.seen_by:
+        assert (site / canary.page).is_file(), f"{canary.page} ontbreekt in {audience_name}"
+        page_plain, page_tagless = texts[canary.page]
+        for what in ("titel", "zin", "samenvatting"):
+            assert normalise(canary.needles[what]) in page_tagless, (what, audience_name)
+        assert (site / "bijlagen" / canary.bijlage).is_file()
+        assert f"bijlagen/{canary.bijlage}" in page_plain
+    else:
+        assert not (site / canary.page).exists()
+        assert not (site / "bijlagen" / canary.bijlage).exists()
+        leaks = {what: files_with(texts, needle) for what, needle in canary.needles.items()}
+        assert {what: found for what, found in leaks.items() if found} == {}, \
+            f"{canary.id} lekt in de build voor {audience_name}"
+
+
+def test_canaries_cover_every_level():
+    assert {c.zichtbaarheid for c in CANARIES} == {"openbaar", "partners", "organisatie"}
+    assert any(c.concept for c in CANARIES) and any(c.kind == "archetype" for c in CANARIES)
+    for c in CANARIES:
+        assert len(c.titel.split()) >= 3 and len(c.zin.split()) >= 10
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Links and references between canaries.
+
+def _page(site_texts, audience_name, canary_id):
+    return site_texts[audience_name][BY_ID[canary_id].page]
+
+
+def test_public_link_to_partners_canary_is_plain_text_in_openbaar(site_texts):
+    plain, tagless = _page(site_texts, "openbaar", "canary-openbaar")
+    assert normalise(HIDDEN_LINK_TEXT) in tagless
+    assert "canary-partners" not in plain
+    assert normalise(BY_ID["canary-partners"].titel) not in plain
+    assert "wwidw-intern" not in plain
+    assert "zie ook" not in tagless  # the link text goes too: it could describe the hidden description
+
+
+@pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
+def test_public_link_to_partners_canary_is_a_link_where_visible(site_texts, audience_name):
+    plain, tagless = _page(site_texts, audience_name, "canary-openbaar")
+    assert 'href="../../praktijken/canary-partners/"' in plain
+    assert "zie ook" in tagless
+    assert normalise(HIDDEN_LINK_TEXT) not in tagless
+
+
+@pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
+def test_partners_link_to_organisation_canary(site_texts, audience_name):
+    plain, tagless = _page(site_texts, audience_name, "canary-partners")
+    if audience_name == OWN_ORG:
+        assert 'href="../../praktijken/canary-organisatie/"' in plain
+        assert normalise(HIDDEN_LINK_TEXT) not in tagless
+    else:
+        assert "canary-organisatie" not in plain and "de eigen aanpak" not in tagless
+        assert normalise(HIDDEN_LINK_TEXT) in tagless
+
+
+def test_hidden_archetype_is_mentioned_without_name_in_openbaar(site_texts):
+    plain, tagless = _page(site_texts, "openbaar", "canary-openbaar")
+    assert "hoort bij een archetype dat hier niet zichtbaar is" in tagless
+    assert "canary-archetype" not in plain
+
+
+@pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
+def test_archetype_is_linked_where_visible(site_texts, audience_name):
+    plain, tagless = _page(site_texts, audience_name, "canary-openbaar")
+    assert "archetypen/canary-archetype/" in plain
+    assert normalise(BY_ID["canary-archetype"].samenvatting) in tagless
+    archetype_plain, _ = _page(site_texts, audience_name, "canary-archetype")
+    assert "praktijken/canary-openbaar/" in archetype_plain
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_contact_only_outside_openbaar(site_texts, audience_name):
+    found = files_with(site_texts[audience_name], CONTACT_NAME)
+    if audience_name == "openbaar":
+        assert found == []
+        assert files_with(site_texts[audience_name], "f.olmzwaard@voorbeeld.example") == []
+    else:
+        assert BY_ID["canary-openbaar"].page in found
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_home_page_counts_only_what_the_audience_sees(site_texts, built, audience_name):
+    selection = select(built.content, parse_audience(audience_name, built.content.registry))
+    _, tagless = site_texts[audience_name]["index.html"]
+    assert f"bevat {len(selection.by_kind('praktijk'))} praktijken en {len(selection.by_kind('archetype'))} " \
+           f"archetypen" in tagless
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Planted leaks: the audit must stop the build and leave the published site alone.
+
+def _obfuscated(title: str) -> str:
+    first, second, third = title.split()[:3]
+    return f"{first} *{second}*  \n&#{ord(third[0])};{third[1:]}"
+
+
+def _snapshot(site: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("plant", ["titel", "titel-verstopt", "bijlage"])
+def test_planted_leak_fails_the_build_and_keeps_the_published_site(built, tmp_path, monkeypatch, plant):
+    hidden = BY_ID["canary-partners"]
+    out = tmp_path / "site"
+    out.mkdir()
+    shutil.copytree(built.out / "openbaar", out / "openbaar")  # the previously published site (copy2: mtimes)
+    before = _snapshot(out / "openbaar")
+    assert "over/index.html" in before
+
+    if plant.startswith("titel"):
+        text = hidden.titel if plant == "titel" else _obfuscated(hidden.titel)
+        original = generate._about
+        monkeypatch.setattr(generate, "_about", lambda selection: original(selection) + "\n" + text + "\n")
+    else:
+        original_copy = build_module._copy_attachments
+        extra = [d for d in built.content.documents if d.id == hidden.id]
+        monkeypatch.setattr(build_module, "_copy_attachments",
+                            lambda root, documents, attachments_of, site: original_copy(
+                                root, list(documents) + extra, attachments_of, site))
+
+    [result] = build_all(built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1)
+    assert result.ok is False
+    assert result.leaks, result
+    assert {leak.description for leak in result.leaks} == {f"praktijk/{hidden.id}"}
+    if plant == "bijlage":
+        assert any(leak.what == "bijlage" and leak.file == f"bijlagen/{hidden.bijlage}" for leak in result.leaks)
+    else:
+        assert any(leak.file == "over/index.html" and "tekst" in leak.what for leak in result.leaks)
+    assert _snapshot(out / "openbaar") == before
+    assert sorted(p.name for p in out.iterdir()) == ["openbaar"]  # no staging folder left behind
+
+
+def test_unplanted_rebuild_publishes(built, tmp_path):
+    """Control for the planted-leak test: the same rebuild without a plant does replace the site."""
+    out = tmp_path / "site"
+    out.mkdir()
+    shutil.copytree(built.out / "openbaar", out / "openbaar")
+    before = _snapshot(out / "openbaar")
+    [result] = build_all(built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1)
+    assert result.ok and not result.leaks
+    after = _snapshot(out / "openbaar")
+    assert after["over/index.html"][1] != before["over/index.html"][1]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Contributor HTML links to hidden descriptions.
+
+def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(canary_content, root, symlinks=True)
+    page = root / "praktijken" / "canary-openbaar.md"
+    page.write_text(page.read_text(encoding="utf-8") +
+                    '\n<a title="meer lezen" href="canary-partners.md">Lees verder bij de partners</a>\n',
+                    encoding="utf-8")
+    content, diagnostics = load_and_validate(root)
+    assert not [d for d in diagnostics if d.is_error]
+    out = tmp_path / "site"
+    [result] = build_all(content, [parse_audience("openbaar", content.registry)], out, workers=1)
+    assert result.ok, result.leaks  # the bug is in rendering, not in the content: the build should pass ...
+    texts = read_site(out / "openbaar")
+    assert files_with(texts, "canary-partners") == []  # ... without the hidden id
+    _, tagless = texts[BY_ID["canary-openbaar"].page]
+    assert "lees verder bij de partners" not in tagless
+    assert tagless.count(normalise(HIDDEN_LINK_TEXT)) == 2
+
+
+def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content, tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(canary_content, root, symlinks=True)
+    public = (root / "praktijken" / "achter-de-voordeur-oosterpark.md").read_text(encoding="utf-8")
+    quoted = next(line for line in public.splitlines() if line.startswith("Het gesprek begon nooit"))
+    hidden = root / "praktijken" / "canary-partners.md"
+    text = hidden.read_text(encoding="utf-8") + "\nUit de evaluatie van Oosterpark"
+    # place the quote two words off the 4-word grid of the public description (the audit samples every 4th word)
+    public_offset = len(audit.words(public.split("\n---\n", 1)[1].split(quoted)[0]))
+    hidden_offset = len(audit.words(text.split("\n---\n", 1)[1]))
+    text += " echt" * ((public_offset - hidden_offset + 2) % 4) + ":\n\n> " + quoted + "\n"
+    hidden.write_text(text, encoding="utf-8")
+    content, diagnostics = load_and_validate(root)
+    assert not [d for d in diagnostics if d.is_error]
+    [result] = build_all(content, [parse_audience("openbaar", content.registry)], tmp_path / "site", workers=1)
+    assert result.ok, [(leak.file, leak.description, leak.what) for leak in result.leaks]
