@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import yaml
+
 from wwidw_build.audience import show_contact
 from wwidw_build.body_render import RenderedBody, resolve_internal_links
 from wwidw_build.completeness import completeness
@@ -21,10 +23,10 @@ PAGE_SIZE = 50
 
 def meta_block(title: str, description: str = "") -> str:
     """Front matter for a generated page: only allow-listed keys, values escaped by us."""
-    lines = ["---", f"title: \"{attr(title)}\""]
+    meta = {"title": attr(title)}
     if description:
-        lines.append(f"description: \"{attr(description)}\"")
-    return "\n".join(lines + ["---", ""])
+        meta["description"] = attr(description)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n"
 
 
 def link(depth: int, folder: str, page: str, text: str) -> str:
