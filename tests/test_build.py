@@ -1,0 +1,365 @@
+"""`wwidw build` end to end: the real command line, the real content and the real mkdocs.
+
+A full ``--audience alle`` build is made once per module (about 10–20 s) and inspected by many tests;
+the other builds are single audiences or stop before rendering.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from wwidw_build.audience import Audience, all_audiences
+from wwidw_build.diagnostics import has_errors
+from wwidw_build.labels import RICHTING
+from wwidw_build.pipeline import load_and_validate
+from wwidw_build.selection import select
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+PROGRESS = re.compile(r"^\[\s*\d+\.\d+s\] (\S+): (.+)$", re.M)
+MAX_PAGE = 100 * 1024
+FETCHING_TAGS = re.compile(r"<(link|script|img|iframe|source|embed|video|audio)\b[^>]*>", re.I)
+URL_ATTRIBUTES = re.compile(r"""\b(src|href|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def wwidw(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "wwidw_build", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Built:
+    content: Path
+    out: Path
+    result: subprocess.CompletedProcess
+
+    def page(self, folder: str, relative: str) -> str:
+        return read(self.out / folder / relative)
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    content, diagnostics = load_and_validate(CONTENT)
+    assert not has_errors(diagnostics)
+    return content
+
+
+@pytest.fixture(scope="module")
+def alle(tmp_path_factory) -> Built:
+    root = tmp_path_factory.mktemp("alle")
+    content = root / "content"
+    shutil.copytree(CONTENT, content, symlinks=True)
+    result = wwidw("build", "--content", content, "--audience", "alle", "--out", root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(content, root / "site", result)
+
+
+@pytest.fixture(scope="module")
+def concepten(tmp_path_factory) -> Built:
+    root = tmp_path_factory.mktemp("concepten")
+    result = wwidw("build", "--content", CONTENT, "--audience", "openbaar", "--out", root / "site", "--concepten")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(CONTENT, root / "site", result)
+
+
+def html_files(out: Path):
+    return sorted(out.rglob("*.html"))
+
+
+# --- all audiences -----------------------------------------------------------------------------------
+
+
+def test_alle_builds_every_audience(alle, loaded):
+    audiences = all_audiences(loaded.registry)
+    partners = [o.id for o in loaded.registry.organisaties.values() if o.partner]
+    assert "bewonersnetwerk-oost" not in partners and len(partners) >= 2
+    expected = {"openbaar", "partners", *(f"organisatie-{p}" for p in partners)}
+    assert {a.folder for a in audiences} == expected
+    # One folder per audience and nothing else: no staging folder is left behind.
+    assert {p.name for p in alle.out.iterdir()} == expected
+    for folder in expected:
+        assert (alle.out / folder / "index.html").is_file()
+        assert (alle.out / folder / "404.html").is_file()
+
+
+def test_alle_prints_a_summary_line_per_audience(alle, loaded):
+    stdout = alle.result.stdout
+    assert re.search(r"^publiek\s+beschr\.\s+pagina\s+omvang\s+tijd\s+controle$", stdout, re.M)
+    for audience in all_audiences(loaded.registry):
+        visible = len(select(loaded, audience).visible)
+        line = re.search(rf"^{re.escape(audience.name)}\s+(\d+)\s+(\d+)\s+[\d.]+ [KM]B\s+[\d.]+s\s+in orde$", stdout, re.M)
+        assert line, audience.name
+        assert int(line.group(1)) == visible
+        assert int(line.group(2)) == len(html_files(alle.out / audience.folder))
+    assert "Niet alles is gepubliceerd" not in stdout
+    assert "Traceback" not in alle.result.stderr
+
+
+def test_progress_lines_name_every_audience_and_stage(alle, loaded):
+    seen = set(PROGRESS.findall(alle.result.stderr))
+    for audience in all_audiences(loaded.registry):
+        for stage in ("selecteren", "pagina's maken", "mkdocs bouwt", "lekcontrole", "publiceren"):
+            assert (audience.name, stage) in seen
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("audience", ["openbaar", "partners", "organisatie:havenstad-wonen"])
+def test_home_page_shows_the_counts(alle, loaded, audience):
+    selection = select(loaded, Audience(audience))
+    home = alle.page(Audience(audience).folder, "index.html")
+    praktijken, archetypen = len(selection.by_kind("praktijk")), len(selection.by_kind("archetype"))
+    assert f"<strong>{praktijken} praktijken</strong>" in home
+    assert f"<strong>{archetypen} archetypen</strong>" in home
+
+
+def test_praktijk_page_has_facts_panel_and_badges(alle, loaded):
+    page = alle.page("openbaar", "praktijken/klushuizen-spoorbuurt/index.html")
+    for label in ("Organisatie", "Projectstatus", "Bewijsniveau", "Volledigheid", "Gemeente en wijk", "Periode"):
+        assert f"<td>{label}</td>" in page, label
+    assert '<a href="../../organisaties/gemeente-lindeveen/">Gemeente Lindeveen</a>' in page
+    assert re.search(r"<td>\d+ / 100</td>", page)
+    document = next(d for d in loaded.documents if d.id == "klushuizen-spoorbuurt")
+    badges = re.findall(r'<span class="wwidw-badge wwidw-([a-z_]+)">([^<]+)</span>', page)
+    assert badges == [(r["richting"], RICHTING[r["richting"]]) for r in document.meta["resultaten"]]
+
+
+@pytest.mark.parametrize("audience", ["openbaar", "organisatie:woonstede-rivierland"])
+def test_archetype_page_has_the_practice_section_with_counts(alle, loaded, audience):
+    selection = select(loaded, Audience(audience))
+    page = alle.page(Audience(audience).folder, "archetypen/klushuizen/index.html")
+    assert '<h2 id="praktijkvoorbeelden">Praktijkvoorbeelden</h2>' in page
+    section = page.split('id="praktijkvoorbeelden"', 1)[1]
+    examples = [d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"]
+    assert examples
+    linked = re.findall(r'<li><a href="\.\./\.\./praktijken/([a-z0-9-]+)/">', section)
+    assert sorted(linked) == sorted(d.id for d in examples)
+    header = re.findall(r"<th>([^<]+)</th>", section)
+    assert header == ["Effect", *RICHTING.values()]
+    archetype = selection.find("archetype", "klushuizen")
+    total = 0
+    for effect in archetype.meta["beoogde_effecten"]:
+        counts = Counter(r["richting"] for d in examples for r in d.meta.get("resultaten", []) if r["effect"] == effect)
+        row = re.search(rf'<td><a href="\.\./\.\./effecten/{effect}/">[^<]*</a></td>\s*((?:<td>\d+</td>\s*)+)</tr>', section)
+        assert row, effect
+        assert [int(n) for n in re.findall(r"<td>(\d+)</td>", row.group(1))] == [counts.get(r, 0) for r in RICHTING]
+        total += sum(counts.values())
+    assert total > 0
+
+
+def test_the_organisations_own_example_only_counts_for_that_organisation(alle):
+    own = alle.page("organisatie-woonstede-rivierland", "archetypen/klushuizen/index.html")
+    public = alle.page("openbaar", "archetypen/klushuizen/index.html")
+    assert "praktijken/klushuizen-kanaalzone/" in own
+    assert "klushuizen-kanaalzone" not in public and "Kanaalzone" not in public
+
+
+def test_no_html_page_is_over_100_kb(alle):
+    pages = html_files(alle.out)
+    assert len(pages) > 500
+    too_big = {str(p.relative_to(alle.out)): p.stat().st_size for p in pages if p.stat().st_size > MAX_PAGE}
+    assert not too_big
+
+
+def test_pages_load_nothing_from_other_hosts(alle):
+    """Privacy: no stylesheet, script, font or image is fetched from another site (links to read are fine)."""
+    offenders = []
+    for path in html_files(alle.out):
+        for tag in FETCHING_TAGS.finditer(read(path)):
+            for attribute in URL_ATTRIBUTES.finditer(tag.group(0)):
+                value = html.unescape(next(v for v in attribute.groups()[1:] if v is not None)).strip()
+                if re.match(r"(?i)^(?:https?:)?//", value):
+                    offenders.append(f"{path.relative_to(alle.out)}: {tag.group(0)}")
+    assert not offenders, offenders[:10]
+    for path in sorted(alle.out.rglob("*.css")):
+        assert not re.search(r"(?i)(url\(\s*['\"]?(?:https?:)?//|@import)", read(path)), path
+
+
+def test_the_theme_is_applied(alle, loaded):
+    for audience in all_audiences(loaded.registry):
+        site = alle.out / audience.folder
+        assert (site / "assets" / "wwidw.css").is_file()
+        assert read(site / "assets" / "wwidw.css") == read(REPO / "theme" / "assets" / "wwidw.css")
+        assert '<link rel="stylesheet" href="assets/wwidw.css">' in read(site / "index.html")
+        assert '<link rel="stylesheet" href="../../assets/wwidw.css">' in read(
+            site / "praktijken" / "klushuizen-spoorbuurt" / "index.html")
+        robots = "index, follow" if audience.is_public else "noindex, nofollow"
+        assert f'<meta name="robots" content="{robots}">' in read(site / "index.html"), audience.name
+
+
+# --- contact details ---------------------------------------------------------------------------------
+
+
+def _contacts(loaded, public: bool):
+    openbaar = select(loaded, Audience("openbaar"))
+    return [d for d in openbaar.by_kind("praktijk")
+            if isinstance(d.meta.get("contact"), dict) and d.meta["contact"].get("openbaar", False) is public]
+
+
+def test_private_contact_details_are_absent_on_the_open_site_and_present_for_partners(alle, loaded):
+    documents = _contacts(loaded, public=False)
+    assert any(d.id == "klushuizen-spoorbuurt" for d in documents)
+    open_site = [html.unescape(read(p)) for p in html_files(alle.out / "openbaar")]
+    for document in documents:
+        contact = document.meta["contact"]
+        relative = f"praktijken/{document.id}/index.html"
+        public_page = html.unescape(alle.page("openbaar", relative))
+        partner_page = html.unescape(alle.page("partners", relative))
+        assert "<td>Contact</td>" not in public_page and contact["naam"] not in public_page
+        assert not any(contact["email"] in text for text in open_site), document.id
+        assert "<td>Contact</td>" in partner_page
+        assert f"{contact['naam']} · {contact['email']}" in partner_page
+
+
+def test_public_contact_details_are_on_the_open_site(alle, loaded):
+    documents = _contacts(loaded, public=True)
+    assert documents
+    for document in documents:
+        page = html.unescape(alle.page("openbaar", f"praktijken/{document.id}/index.html"))
+        assert f"{document.meta['contact']['naam']} · {document.meta['contact']['email']}" in page
+
+
+# --- concepts and progress ---------------------------------------------------------------------------
+
+
+def test_concepts_are_left_out_by_default(alle, loaded):
+    concepts = [d for d in loaded.documents if d.concept]
+    assert any(d.id == "pleinmediation-jongeren" for d in concepts)
+    for audience in all_audiences(loaded.registry):
+        for document in concepts:
+            assert not (alle.out / audience.folder / "praktijken" / document.id).exists()
+
+
+def test_concepten_includes_concepts_the_audience_may_see(concepten, alle, loaded):
+    site = concepten.out / "openbaar"
+    page = read(site / "praktijken" / "pleinmediation-jongeren" / "index.html")
+    assert "Pleinmediation tussen jongeren en omwonenden" in html.unescape(page)
+    # --concepten never widens visibility: a concept for partners stays off the open site.
+    assert next(d for d in loaded.documents if d.id == "digitale-thuisadministratie").zichtbaarheid == "partners"
+    assert not (site / "praktijken" / "digitale-thuisadministratie").exists()
+    selection = select(loaded, Audience("openbaar"), include_concepts=True)
+    assert f"<strong>{len(selection.by_kind('praktijk'))} praktijken</strong>" in read(site / "index.html")
+    assert len(selection.by_kind("praktijk")) == len(select(loaded, Audience("openbaar")).by_kind("praktijk")) + 1
+
+
+def test_progress_is_printed_without_stil(concepten):
+    stages = [stage for audience, stage in PROGRESS.findall(concepten.result.stderr) if audience == "openbaar"]
+    assert stages == ["selecteren", "pagina's maken", "mkdocs bouwt", "lekcontrole", "publiceren"]
+    assert re.search(r"^openbaar\s+\d+\s+\d+ .* in orde$", concepten.result.stdout, re.M)
+
+
+def test_stil_prints_no_progress(tmp_path):
+    result = wwidw("build", "--content", CONTENT, "--audience", "openbaar", "--out", tmp_path / "site", "--stil")
+    assert result.returncode == 0, result.stderr
+    assert not PROGRESS.search(result.stderr)
+    assert result.stderr == "" and result.stdout == ""
+    assert (tmp_path / "site" / "openbaar" / "index.html").is_file()
+
+
+# --- errors ------------------------------------------------------------------------------------------
+
+
+def _break_a_theme(content: Path) -> tuple[str, int]:
+    """Give a praktijk an unknown theme; returns its path as shown in messages and the line."""
+    path = content / "praktijken" / "klushuizen-spoorbuurt.md"
+    lines = read(path).splitlines(keepends=True)
+    number = lines.index("  - woningvoorraad\n")
+    lines[number] = "  - bestaat-niet\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return "content/praktijken/klushuizen-spoorbuurt.md", number + 1
+
+
+@pytest.mark.parametrize("audience", ["alle", "openbaar"])
+def test_a_content_error_exits_1_and_writes_nothing(content_copy, tmp_path, audience):
+    shown, line = _break_a_theme(content_copy)
+    out = tmp_path / "nieuw" / "site"
+    result = wwidw("build", "--content", content_copy, "--audience", audience, "--out", out)
+    assert result.returncode == 1
+    assert f"{shown}:{line}:5: fout [onbekend-thema] Het thema 'bestaat-niet' bestaat niet." in result.stderr
+    assert "De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd." in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not (tmp_path / "nieuw").exists()
+
+
+def test_a_content_error_leaves_the_previous_site_untouched(content_copy, tmp_path):
+    _break_a_theme(content_copy)
+    out = tmp_path / "site"
+    for folder in ("openbaar", "partners"):
+        (out / folder / "praktijken").mkdir(parents=True)
+        (out / folder / "index.html").write_text(f"vorige {folder}", encoding="utf-8")
+    before = tree(out)
+    entries = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    result = wwidw("build", "--content", content_copy, "--out", out)
+    assert result.returncode == 1
+    assert tree(out) == before
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == entries
+
+
+@pytest.mark.parametrize("audience", ["iedereen", "organisatie:bewonersnetwerk-oost", "organisatie:bestaat-niet",
+                                      "organisatie", "Openbaar"])
+def test_an_unknown_audience_exits_2_in_dutch(tmp_path, audience):
+    out = tmp_path / "site"
+    result = wwidw("build", "--audience", audience, "--out", out)
+    assert result.returncode == 2
+    assert f"Fout: Onbekend publiek '{audience}'. Kies openbaar, partners, alle of een partnerorganisatie:" in result.stderr
+    assert "organisatie:platform31" in result.stderr and "organisatie:bewonersnetwerk-oost," not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+# --- hostile titles, end to end ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Built:
+    """Openbaar, with an HTML title on one praktijk and a YAML-escape title on another."""
+    root = tmp_path_factory.mktemp("vijandig")
+    content = root / "content"
+    shutil.copytree(CONTENT, content, symlinks=True)
+    for name, old, new in [
+        ("klushuizen-spoorbuurt", 'titel: "Klushuizen in de Spoorbuurt"',
+         "titel: 'Klushuizen <img src=x onerror=alert(1)> {: onclick=x}'"),
+        ("straathoekwerk-stationsbuurt", None,
+         r"titel: 'Straathoekwerk\x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e'"),
+    ]:
+        path = content / "praktijken" / f"{name}.md"
+        text = read(path)
+        old = old or next(line for line in text.splitlines() if line.startswith("titel:"))
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = wwidw("build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--stil")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(content, root / "site", result)
+
+
+def test_an_html_title_is_text_on_every_page(hostile):
+    page = hostile.page("openbaar", "praktijken/klushuizen-spoorbuurt/index.html")
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+    assert html.unescape(h1) == "Klushuizen <img src=x onerror=alert(1)> {: onclick=x}"
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert html.unescape(title).startswith("Klushuizen <img src=x onerror=alert(1)> {: onclick=x}")
+    for path in html_files(hostile.out):  # the title is listed on many pages: never as a tag or attribute
+        assert not re.search(r"<img src=x|<[^>]*\son(?:error|click)\s*=", read(path)), path
+
+
+def test_a_yaml_escape_in_a_title_stays_text(hostile):
+    page = hostile.page("openbaar", "praktijken/straathoekwerk-stationsbuurt/index.html")
+    assert "<script>alert(1)</script>" not in page
