@@ -45,12 +45,6 @@ def _b64_script(n: int) -> str:
 
 
 # (where, template, note, extra) — extra: doc / path / issue
-_YAML_ESCAPE_ISSUE = (
-    "pages.meta_block writes attr(title/description) into a YAML double-quoted string; YAML then decodes "
-    "backslash escapes such as \\x3c and \\x22, and Material prints page.meta.title / page.meta.description "
-    "unescaped (header topic, <title>, <meta name=description>)"
-)
-
 _SPECS: list[tuple[str, str, str, dict]] = [
     # --- links with javascript:, data:, vbscript: in many spellings -------------------------------------
     ("body", "[klik hier](javascript:@JS@)", "md-link-javascript", {}),
@@ -148,8 +142,8 @@ _SPECS: list[tuple[str, str, str, dict]] = [
     ("field", "Wijkaanpak <img src=x onerror=@JS@>", "titel-img", {"path": "titel"}),
     ("field", "Wijkaanpak </title><script>@JS@</script>", "titel-close-title", {"path": "titel"}),
     ("field", "Wijkaanpak [klik](javascript:@JS@) {: onclick=@JS@ }", "titel-markdown", {"path": "titel"}),
-    ("field", "Wijkaanpak \\x3cimg src=x onerror=@JS@\\x3e", "titel-yaml-escape",
-     {"path": "titel"}),
+    # YAML backslash escapes: these ran before pages.meta_block switched to yaml.safe_dump
+    ("field", "Wijkaanpak \\x3cimg src=x onerror=@JS@\\x3e", "titel-yaml-escape", {"path": "titel"}),
     ("field", "Een samenvatting met \"><svg onload=@JS@> en ' onmouseover='@JS@ erin, lang genoeg.",
      "samenvatting-attribute-breakout", {"path": "samenvatting"}),
     ("field", "Een samenvatting die uit het meta-attribuut breekt: \\x22\\x3e\\x3cimg src=x onerror=@JS@\\x3e.",
