@@ -84,11 +84,14 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
         pages.update(list_pages(selection, "effectdomeinen", domain.id, domain.naam, intro, list(documents.values())))
         domain_entries.append((domain.id, domain.naam, len(documents)))
     pages.update(_index("effectdomeinen", "Effectdomeinen", "De effectordening, per domein.", domain_entries))
-    municipalities = _group(praktijken, "gemeente")
-    for name, documents in municipalities.items():
-        pages.update(list_pages(selection, "gemeenten", slug(name), name, "", documents))
+    municipalities: dict[str, tuple[str, list[Document]]] = {}
+    for name, documents in sorted(_group(praktijken, "gemeente").items()):
+        spelling, members = municipalities.setdefault(slug(name), (name, []))
+        members.extend(documents)  # spellings with the same slug share one page
+    for key, (name, documents) in municipalities.items():
+        pages.update(list_pages(selection, "gemeenten", key, name, "", documents))
     pages.update(_index("gemeenten", "Gemeenten", "Praktijken per gemeente.",
-                        sorted((slug(n), n, len(d)) for n, d in municipalities.items())))
+                        sorted((k, n, len(d)) for k, (n, d) in municipalities.items())))
     pages.update(list_pages(selection, "archetypen", "index", "Archetypen",
                             "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
                             selection.by_kind("archetype")))

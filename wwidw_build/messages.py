@@ -66,6 +66,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     # Identity and cross-file references
     "id-ongeldig": (E, "De bestandsnaam '{id}' is geen geldige id.",
                     "Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties: bijvoorbeeld '{voorstel}'."),
+    "id-gereserveerd": (E, "De id '{id}' is gereserveerd voor de overzichtspagina's van de site.",
+                        "Kies een andere id, bijvoorbeeld met de plaats of het jaar erbij."),
     "id-dubbel": (E, "De id '{id}' bestaat al ({ander}).",
                   "Geef elke {soort} een eigen, unieke id."),
     "onbekende-organisatie": (E, "De organisatie '{waarde}' staat niet in het register.", "{suggestie}Zie content/organisaties.yml."),

@@ -30,6 +30,7 @@ def meta_block(title: str, description: str = "") -> str:
 
 
 def link(depth: int, folder: str, page: str, text: str) -> str:
+    """A Markdown link to a generated page; the link text is escaped contributor text."""
     return f"[{esc(text)}]({'../' * depth}{folder}/{page}.md)"
 
 

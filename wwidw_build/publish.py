@@ -23,9 +23,28 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned(out: Path, folder: str) -> None:
+    """Remove staging folders of builds whose process is gone (killed or crashed)."""
+    for path in out.glob(f".bouw-{folder}-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def staging_dir(out: Path, folder: str) -> Path:
     """A fresh folder next to the target (same file system, so the swap is a rename)."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_abandoned(out, folder)
     path = out / f".bouw-{folder}-{os.getpid()}"
     shutil.rmtree(path, ignore_errors=True)
     return path

@@ -13,8 +13,9 @@ from wwidw_build.sections import SECTIONS, filled_sections
 from wwidw_build.suggest import suggestion
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index"})  # the site uses <folder>/index for its list pages
 EARLIEST_YEAR = 1945
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)",
                    re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
@@ -28,6 +29,8 @@ def check_document(doc: Document, content: Content, archetypes: dict[str, Docume
     out: list[Diagnostic] = []
     if not ID_PATTERN.match(doc.id):
         out.append(diag(doc.path, 1, 1, "id-ongeldig", id=doc.id, voorstel=suggest_id(doc.id)))
+    elif doc.id in RESERVED_IDS:
+        out.append(diag(doc.path, 1, 1, "id-gereserveerd", id=doc.id))
     out += _references(doc, content, archetypes)
     if doc.kind == "praktijk":
         out += _years(doc, today)

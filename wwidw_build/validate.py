@@ -10,7 +10,7 @@ from datetime import date
 from wwidw_build import schema_check
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
-from wwidw_build.rules import check_document
+from wwidw_build.rules import RESERVED_IDS, check_document
 
 
 def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
@@ -77,6 +77,8 @@ def _duplicate_id(source: SourceFile, path: tuple, entry, seen: dict, soort: str
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
         return []
     line, column = source.parsed.position(path + ("id",))
+    if entry["id"] in RESERVED_IDS:
+        return [diag(source.path, line, column, "id-gereserveerd", id=entry["id"])]
     if entry["id"] in seen:
         return [diag(source.path, line, column, "id-dubbel", id=entry["id"], ander=f"regel {seen[entry['id']]}",
                      soort=soort)]

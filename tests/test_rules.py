@@ -1,0 +1,27 @@
+from wwidw_build.pipeline import load_and_validate
+
+
+def codes_for(content_dir, name):
+    return [d.code for d in load_and_validate(content_dir)[1] if d.file.endswith(name)]
+
+
+def add_paragraph(content_dir, text):
+    path = content_dir / "praktijken" / "klushuizen-spoorbuurt.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Aanleiding\n", f"## Aanleiding\n\n{text}\n", 1),
+                    encoding="utf-8")
+
+
+def test_footnote_definition_is_not_a_link(content_copy):
+    add_paragraph(content_copy, "Zie de noot.[^1]\n\n[^1]: Noot bij de aanleiding.")
+    assert "bijlage-ontbreekt" not in codes_for(content_copy, "klushuizen-spoorbuurt.md")
+
+
+def test_reference_link_to_a_missing_attachment_is_found(content_copy):
+    add_paragraph(content_copy, "Zie [het verslag][v].\n\n[v]: ../bijlagen/bestaat-niet.pdf")
+    assert "bijlage-ontbreekt" in codes_for(content_copy, "klushuizen-spoorbuurt.md")
+
+
+def test_existing_attachment_is_fine(content_copy):
+    (content_copy / "bijlagen" / "verslag.pdf").write_bytes(b"%PDF-1.4\n")
+    add_paragraph(content_copy, "Zie [het verslag](../bijlagen/verslag.pdf).")
+    assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == []
