@@ -14,6 +14,8 @@ import argparse
 import gc
 import os
 import platform
+import subprocess
+import tempfile
 import sys
 import time
 from dataclasses import dataclass
@@ -51,6 +53,7 @@ class Result:
     errors: int | None = None
     warnings: int | None = None
     first_errors: tuple[str, ...] = ()
+    extra: dict | None = None  # site figures of build benchmarks: size, pages, largest page (bytes)
 
     @property
     def per_second(self) -> float:
@@ -82,7 +85,60 @@ def bench_validate(c: Corpus) -> Result:
     return Result("validate", c.n, seconds, runs, len(errors), len(diagnostics) - len(errors), shown)
 
 
-BENCHMARKS: list[Callable[[Corpus], Result]] = [bench_validate]
+def _build_command(c: Corpus, out: Path, audience: str) -> list[str]:
+    return [sys.executable, "-m", "wwidw_build", "build", "--content", str(c.content_dir), "--audience", audience,
+            "--out", str(out), "--stil"]
+
+
+def _site_figures(sites: list[Path]) -> dict:
+    files = [p for site in sites for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    return {"size": sum(p.stat().st_size for p in files), "pages": len(pages),
+            "largest": max((p.stat().st_size for p in pages), default=0)}
+
+
+def bench_bare_mkdocs(c: Corpus) -> Result:
+    """The engine's own share: plain ``mkdocs build`` of the generated docs tree of one audience
+    (openbaar), without validation, sanitising, exports, search index, audit or publish."""
+    from wwidw_build.audience import Audience
+    from wwidw_build.build import render_bodies
+    from wwidw_build.generate import generate_pages, write_config, write_tree
+    from wwidw_build.selection import select
+
+    content, _ = load_and_validate(c.content_dir)
+    selection = select(content, Audience("openbaar"))
+    pages = generate_pages(selection, render_bodies(content, selection.visible))
+    with tempfile.TemporaryDirectory(prefix="wwidw-bench-") as work:
+        docs, config, site = Path(work) / "docs", Path(work) / "mkdocs.yml", Path(work) / "site"
+        write_tree(pages, docs)
+        write_config(selection, docs, config)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)]
+        seconds, _ = best_of(1, lambda: subprocess.run(command, check=True, env=env, capture_output=True))
+        return Result("bare mkdocs (openbaar)", c.n, seconds, 1, extra=_site_figures([site]))
+
+
+def _bench_build(c: Corpus, audience: str, label: str) -> Result:
+    with tempfile.TemporaryDirectory(prefix="wwidw-bench-") as out:
+        seconds, result = best_of(1, lambda: subprocess.run(_build_command(c, Path(out), audience),
+                                                            capture_output=True, text=True))
+        if result.returncode != 0:
+            return Result(label, c.n, seconds, 1, errors=1, first_errors=(result.stdout + result.stderr)[-2000:].splitlines()[-20:])
+        return Result(label, c.n, seconds, 1, extra=_site_figures([p for p in Path(out).iterdir() if p.is_dir()]))
+
+
+def bench_build_single(c: Corpus) -> Result:
+    """`wwidw build --audience openbaar` end to end: load, validate, render, search index, audit, publish."""
+    return _bench_build(c, "openbaar", "build openbaar")
+
+
+def bench_build_all(c: Corpus) -> Result:
+    """`wwidw build` for every audience (openbaar, partners and one per partner organisation)."""
+    return _bench_build(c, "alle", "build alle")
+
+
+BENCHMARKS: list[Callable[[Corpus], Result]] = [bench_validate, bench_bare_mkdocs, bench_build_single,
+                                                 bench_build_all]
 
 
 def _shown(path: Path) -> str:
@@ -134,6 +190,23 @@ def table(results: list[Result]) -> str:
                                        for i, (cell, w) in enumerate(zip(row, widths))) + " |" for row in rows)
 
 
+def build_table(results: list[Result]) -> str:
+    """Build benchmarks with their site figures and the ratio to the bare mkdocs build of that size."""
+    bare = {r.n: r.seconds for r in results if r.benchmark.startswith("bare mkdocs")}
+    rows = [("benchmark", "N", "seconds", "descr./s", "ms/descr.", "× bare", "pages", "site size", "largest page"),
+            ("---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")]
+    for r in results:
+        if r.extra is None:
+            continue
+        ratio = f"{r.seconds / bare[r.n]:.2f}" if r.n in bare else "–"
+        rows.append((r.benchmark, f"{r.n:,}", f"{r.seconds:.1f}", f"{r.per_second:,.0f}",
+                     f"{1000 * r.seconds / r.n:.1f}", ratio, f"{r.extra['pages']:,}",
+                     f"{r.extra['size'] / 1_048_576:,.0f} MB", f"{r.extra['largest'] / 1024:,.0f} KB"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("| " + " | ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                                       for i, (cell, w) in enumerate(zip(row, widths))) + " |" for row in rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the build pipeline on synthetic corpora.")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
@@ -155,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(table(results))
+    print()
+    print(build_table(results))
     print()
     failed = [r for r in results if r.errors]
     for r in failed:

@@ -115,7 +115,7 @@ def test_alle_prints_a_summary_line_per_audience(alle, loaded):
 def test_progress_lines_name_every_audience_and_stage(alle, loaded):
     seen = set(PROGRESS.findall(alle.result.stderr))
     for audience in all_audiences(loaded.registry):
-        for stage in ("selecteren", "pagina's maken", "mkdocs bouwt", "lekcontrole", "publiceren"):
+        for stage in ("selecteren", "pagina's maken", "mkdocs bouwt", "zoekindex maken", "lekcontrole", "publiceren"):
             assert (audience.name, stage) in seen
 
 
@@ -201,8 +201,8 @@ def test_the_theme_is_applied(alle, loaded):
         assert '<link rel="stylesheet" href="assets/wwidw.css">' in read(site / "index.html")
         assert '<link rel="stylesheet" href="../../assets/wwidw.css">' in read(
             site / "praktijken" / "klushuizen-spoorbuurt" / "index.html")
-        robots = "index, follow" if audience.is_public else "noindex, nofollow"
-        assert f'<meta name="robots" content="{robots}">' in read(site / "index.html"), audience.name
+        rule = "Allow: /" if audience.is_public else "Disallow: /"
+        assert rule in read(site / "robots.txt"), audience.name
 
 
 # --- contact details ---------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def test_concepten_includes_concepts_the_audience_may_see(concepten, alle, loade
 
 def test_progress_is_printed_without_stil(concepten):
     stages = [stage for audience, stage in PROGRESS.findall(concepten.result.stderr) if audience == "openbaar"]
-    assert stages == ["selecteren", "pagina's maken", "mkdocs bouwt", "lekcontrole", "publiceren"]
+    assert stages == ["selecteren", "pagina's maken", "mkdocs bouwt", "zoekindex maken", "lekcontrole", "publiceren"]
     assert re.search(r"^openbaar\s+\d+\s+\d+ .* in orde$", concepten.result.stdout, re.M)
 
 

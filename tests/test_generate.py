@@ -28,7 +28,7 @@ from wwidw_build.selection import select
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
-ALLOWED_META = {"title", "description"}
+ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
 AUDIENCES = ["openbaar", "partners", "organisatie:woonstede-rivierland"]
 
 
@@ -53,7 +53,7 @@ def front_matter(page: str) -> tuple[dict, str]:
 
 def linked_ids(page: str) -> list[str]:
     """Ids of descriptions in the summary lines of a list page (depth 1)."""
-    return re.findall(r"^- \[[^\]]*\]\(\.\./(?:praktijken|archetypen)/([a-z0-9-]+)\.md\)", page, re.M)
+    return re.findall(r"^- \[[^\]]*\]\((?:\.\./)*(?:praktijken|archetypen)/([a-z0-9-]+)/\)", page, re.M)
 
 
 def list_chain(pages: dict[str, str], folder: str, page: str) -> list[str]:
@@ -81,7 +81,7 @@ def test_every_visible_description_gets_a_page_and_no_hidden_one_does(content, b
         assert front_matter(page)[1].splitlines()[0] == f"# {esc(document.titel)}"
     for document in selection.hidden:
         assert f"{KINDS[document.kind]}/{document.id}.md" not in pages
-        assert not any(f"/{document.id}.md)" in page for page in pages.values()), document.id
+        assert not any(f"/{document.id}/)" in page for page in pages.values()), document.id
     for name in ("index.md", "over.md", "archetypen/index.md", "themas/index.md", "doelgroepen/index.md",
                  "effecten/index.md", "effectdomeinen/index.md", "organisaties/index.md", "gemeenten/index.md"):
         assert name in pages
@@ -98,7 +98,8 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
         meta, _ = front_matter(pages[f"{KINDS[document.kind]}/{document.id}.md"])
-        assert meta == {"title": attr(document.titel), "description": attr(document.meta["samenvatting"])}
+        assert meta == {"title": attr(document.titel), "description": attr(document.meta["samenvatting"]),
+                        "soort": document.kind}
 
 
 def test_home_page_counts_what_the_audience_sees(content, bodies):
@@ -121,7 +122,7 @@ def test_archetype_page_has_the_generated_practice_section(content, bodies):
     total = 0
     for effect in archetype.meta["beoogde_effecten"]:
         counts = Counter(r["richting"] for d in examples for r in d.meta.get("resultaten", []) if r["effect"] == effect)
-        row = re.search(rf"^\| \[[^\]]*\]\(\.\./effecten/{effect}\.md\) \| (.*) \|$", section, re.M)
+        row = re.search(rf"^\| \[[^\]]*\]\(\.\./\.\./effecten/{effect}/\) \| (.*) \|$", section, re.M)
         assert row, effect
         cells = [int(c) for c in row.group(1).split(" | ")]
         assert cells == [counts.get(r, 0) for r in RICHTING]
@@ -157,7 +158,7 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
         assert all(len(ids) <= PAGE_SIZE for ids in per_page)
         assert sorted(i for ids in per_page for i in ids) == sorted(expected), (folder, key)
         index = pages[f"{folder}/index.md"]
-        assert f"](../{folder}/{key}.md) ({len(expected)})" in index  # the index counts all, links the first page
+        assert f"]({key}/) ({len(expected)})" in index  # the index counts all, links the first page
     # The archetype list and the home page are not affected by many praktijken.
     assert list_chain(pages, "archetypen", "index") == ["archetypen/index.md"]
     newest = pages["index.md"].split("## Nieuwste praktijken", 1)[1].split("##", 1)[0]
@@ -182,18 +183,18 @@ def test_a_hostile_title_and_municipality_are_escaped_on_every_page(content, bod
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
     # Linked (escaped) from its theme, target group, effect, organisation, municipality and archetype
     # pages, the effect domains and the home page's newest list.
-    link_text = f"[{esc(PAYLOAD)}](../praktijken/klushuizen-spoorbuurt.md)"
+    link_text = f"[{esc(PAYLOAD)}](../../praktijken/klushuizen-spoorbuurt/)"
     place = slug(hostile_place)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", place)
     for name in (f"themas/{original.meta['themas'][0]}.md", f"doelgroepen/{original.meta['doelgroepen'][0]}.md",
                  f"effecten/{original.meta['beoogde_effecten'][0]}.md", "organisaties/gemeente-lindeveen.md",
                  f"gemeenten/{place}.md", "archetypen/klushuizen.md"):
         assert link_text in pages[name], name
-    assert f"[{esc(PAYLOAD)}](praktijken/klushuizen-spoorbuurt.md)" in pages["index.md"]
+    assert f"[{esc(PAYLOAD)}](praktijken/klushuizen-spoorbuurt/)" in pages["index.md"]
     place_meta, place_rest = front_matter(pages[f"gemeenten/{place}.md"])
     assert place_meta == {"title": html.escape(hostile_place)}
     assert place_rest.splitlines()[0] == f"# {esc(hostile_place)}"
-    assert f"[{esc(hostile_place)}](../gemeenten/{place}.md)" in pages["gemeenten/index.md"]
+    assert f"[{esc(hostile_place)}]({place}/)" in pages["gemeenten/index.md"]
     for name, page in pages.items():
         assert "<img" not in page and "<b " not in page, name
         assert "{:" not in front_matter(page)[1], name
@@ -257,7 +258,7 @@ def test_write_tree_and_config(tmp_path, content, bodies):
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     assert data["INHERIT"] == str(REPO / "mkdocs.yml") and data["docs_dir"] == str(docs)
     assert data["theme"] == {"name": "material", "custom_dir": str(REPO / "theme")}
-    assert data["extra"] == {"openbaar": False}
-    assert data["site_name"] == "Wat Werkt in de Wijk — platform31"
+    # Nothing audience-specific reaches the HTML through the config: pages are reused across audiences.
+    assert "extra" not in data and "site_name" not in data
     for entry in data["nav"]:
         assert list(entry.values())[0] in pages

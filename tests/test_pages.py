@@ -28,7 +28,7 @@ from wwidw_build.selection import Selection, select
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
-ALLOWED_META = {"title", "description"}
+ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_meta_block_has_only_the_allow_listed_keys():
 ])
 def test_meta_block_values_are_escaped_and_cannot_add_keys(value):
     meta, rest = front_matter(meta_block(value, value))
-    assert set(meta) == ALLOWED_META
+    assert set(meta) == {"title", "description"}
     expected = attr(value)
     assert meta == {"title": expected, "description": expected}
     for text in meta.values():
@@ -121,7 +121,8 @@ def test_praktijk_page_escapes_a_hostile_title_and_summary(content, bodies):
     selection = with_document(selection, document)
     page = praktijk_page(selection, document, bodies[("praktijk", document.id)], url_resolver(selection))
     meta, rest = front_matter(page)
-    assert meta == {"title": html.escape(PAYLOAD), "description": html.escape(PAYLOAD + " samenvatting")}
+    assert meta == {"title": html.escape(PAYLOAD), "description": html.escape(PAYLOAD + " samenvatting"),
+                    "soort": "praktijk"}
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
     assert f"*{esc(PAYLOAD + ' samenvatting')}*" in rest
     assert "<img" not in page

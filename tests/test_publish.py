@@ -162,7 +162,9 @@ def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     third = wwidw(*args, env=env)
     assert third.returncode == 0, third.stderr
     after = tree(site)
-    assert set(after) == set(before)  # complete: every page of a full build, none missing
+    def pages(files):  # the search index's chunk names are content hashes: compare everything else
+        return {name for name in files if not name.startswith("pagefind/")}
+    assert pages(after) == pages(before)  # complete: every page of a full build, none missing
     assert b"Spoorbuurt tweede bouw" in after["praktijken/klushuizen-spoorbuurt/index.html"]
     assert b"Spoorbuurt tweede bouw" not in before["praktijken/klushuizen-spoorbuurt/index.html"]
     # The next build removes the killed build's abandoned staging folder: nothing else remains.

@@ -8,8 +8,12 @@ Matching is on normalised word tokens, so markup, entities and line breaks canno
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
+import posixpath
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +23,10 @@ from wwidw_build.model import KINDS, Document
 SEQUENCE = 8
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*")
-_TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".md", ".yml", ".atom", ".pf_meta",
-                  ".svg", ""}
+_TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".md", ".yml", ".atom", ".svg", ""}
+# Pagefind's index files: gzip, then a signature, then JSON (fragments) or CBOR (index, filter, meta).
+PAGEFIND_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
 def words(text: str) -> list[str]:
@@ -72,6 +78,25 @@ def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
     return Fingerprints(paths, tokens, phrases, files, starts)
 
 
+_LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"#?]*)[^"]*"')
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Internal links (relative URLs) in the HTML that point at nothing in the built site."""
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    broken = []
+    for page in sorted(f for f in files if f.endswith(".html")):
+        base = posixpath.dirname(page)
+        for target in set(_LINK.findall((site / page).read_text("utf-8", errors="replace"))):
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
+                continue
+            path = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                      else posixpath.join(base, html.unescape(target)))
+            if path not in files and posixpath.normpath(posixpath.join(path, "index.html")) not in files:
+                broken.append((page, target))
+    return broken
+
+
 @dataclass(frozen=True)
 class Leak:
     file: str
@@ -97,25 +122,94 @@ def scan_text(text: str, prints: Fingerprints) -> list[tuple[str, str]]:
 
 
 def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str]]:
-    hits = []
-    for token in set(tokens):
-        if token in prints.tokens:
-            hits.append((prints.tokens[token], f"id {token}"))
-    for i in range(len(tokens) - 2):
-        for phrase in prints.starts.get((tokens[i], tokens[i + 1], tokens[i + 2]), ()):
+    """Set operations in C narrow the text down to the positions where a fingerprint may start."""
+    hits = [(prints.tokens[t], f"id {t}") for t in set(tokens) & prints.tokens.keys()]
+    trigrams = list(zip(tokens, tokens[1:], tokens[2:]))
+    candidates = set(trigrams) & prints.starts.keys()
+    if not candidates:
+        return hits
+    for i in [i for i, trigram in enumerate(trigrams) if trigram in candidates]:
+        for phrase in prints.starts[trigrams[i]]:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 hits.append((prints.phrases[phrase], "tekst '" + " ".join(phrase) + "'"))
     return hits
 
 
-def audit_tree(site: Path, prints: Fingerprints) -> list[Leak]:
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return other.stat().st_size == path.stat().st_size and other.read_bytes() == path.read_bytes()
+    except OSError:
+        return False
+
+
+def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
+    """Scan every file of ``site``. With ``skip``, files byte-identical to the file at the same place
+    under ``skip`` are left out: the caller vouches that ``skip`` passed an audit at least as strict."""
     leaks = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
         if path.name in prints.attachments:
             leaks.append(Leak(relative, prints.attachments[path.name], "bijlage"))
-        if path.suffix.lower() not in _TEXT_SUFFIXES:
+        if skip is not None and _same_file(path, skip / relative):
             continue
-        text = path.read_text("utf-8", errors="replace")
+        if path.suffix.lower() in PAGEFIND_SUFFIXES:
+            text = pagefind_text(path.read_bytes())
+        elif path.suffix.lower() in _TEXT_SUFFIXES:
+            text = path.read_text("utf-8", errors="replace")
+        else:
+            continue
         leaks += [Leak(relative, key, what) for key, what in scan_text(text, prints)]
     return leaks
+
+
+def pagefind_text(data: bytes) -> str:
+    """The text in a Pagefind index file, one string a line: decompressed, signature removed, and the
+    strings of its JSON or CBOR taken out (so no length byte can glue itself to a word); the raw
+    bytes as text when the data is neither."""
+    try:
+        data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error):
+        pass  # not compressed: scan it as it is
+    data = data.removeprefix(PAGEFIND_SIGNATURE)
+    try:
+        return "\n".join(_json_strings(json.loads(data.decode("utf-8"))))
+    except ValueError:
+        pass
+    try:
+        return "\n".join(_cbor_strings(data))
+    except ValueError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _json_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in [key, *_json_strings(item)]]
+    if isinstance(value, list):
+        return [s for item in value for s in _json_strings(item)]
+    return []
+
+
+def _cbor_strings(data: bytes) -> list[str]:
+    """The text strings of CBOR data, read item by item (containers only announce what follows)."""
+    strings, i = [], 0
+    while i < len(data):
+        major, info = data[i] >> 5, data[i] & 31
+        i += 1
+        if info < 24 or info == 31:
+            length = info if info < 24 else 0  # 31: indefinite length or "break"; its chunks follow
+        elif info <= 27:
+            size = 1 << (info - 24)
+            if i + size > len(data):
+                raise ValueError("truncated CBOR")
+            length, i = int.from_bytes(data[i:i + size], "big"), i + size
+        else:
+            raise ValueError("not CBOR")
+        if major in (2, 3) and info != 31:
+            if i + length > len(data):
+                raise ValueError("truncated CBOR")
+            if major == 3:
+                strings.append(data[i:i + length].decode("utf-8", errors="replace"))
+            i += length
+    return strings

@@ -92,11 +92,22 @@ class _Linker:
         return None
 
 
+_MARKDOWN: list[markdown.Markdown] = []
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown instance per process: building one (with its extensions) costs more than a render."""
+    if not _MARKDOWN:
+        _MARKDOWN.append(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
+    return _MARKDOWN[0]
+
+
 def render_body(document: Document, root: Path) -> RenderedBody:
     linker = _Linker(document, root)
     sections = []
+    converter = _converter()
     for title, text in _split(document.body):
-        raw = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+        raw = converter.reset().convert(text)
         clean = nh3.clean(raw, tags=TAGS, attributes=ATTRIBUTES, allowed_classes=CLASSES, url_schemes=URL_SCHEMES,
                           attribute_filter=linker, link_rel="noopener noreferrer")
         sections.append((title, clean))

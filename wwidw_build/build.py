@@ -7,6 +7,7 @@ audiences then build in parallel processes (fork), each into a staging folder th
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import shutil
@@ -20,10 +21,13 @@ from wwidw_build import audit, publish
 from wwidw_build.audience import Audience
 from wwidw_build.body_render import RenderedBody, render_body
 from wwidw_build.exports import write_exports
-from wwidw_build.generate import generate_pages, write_config, write_tree
+from wwidw_build.generate import NAV_PAGES, generate_pages, write_config, write_tree
 from wwidw_build.model import Content
 from wwidw_build.render import MkDocsRenderer
+from wwidw_build.rules import linked_files
+from wwidw_build.search_site import index_site
 from wwidw_build.selection import select
+
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class AudienceResult:
     largest_page: int = 0
     problems: tuple[str, ...] = ()
     leaks: tuple[audit.Leak, ...] = field(default=())
+    reused: int = 0  # pages copied from the reference build instead of rendered again
 
 
 class Reporter:
@@ -49,30 +54,89 @@ class Reporter:
 @dataclass
 class _Job:
     content: Content
+    selections: dict  # Audience -> Selection
     bodies: dict
     sequences: dict
     out: Path
-    include_concepts: bool
     reporter: Reporter
+    reference: "_Reference | None" = None
+    generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """A published build whose pages other audiences reuse when their Markdown is identical."""
+
+    pages: dict  # relative .md path -> Markdown
+    site: Path
+    selection: object  # the reference audience's Selection
 
 
 _JOB: _Job | None = None  # set before forking, so workers inherit it without pickling
+PARALLEL_BODIES_FROM = 200
 
 
-def render_bodies(content: Content) -> dict[tuple[str, str], RenderedBody]:
-    return {(d.kind, d.id): render_body(d, content.root) for d in content.documents}
+def render_bodies(content: Content, documents=None) -> dict[tuple[str, str], RenderedBody]:
+    """Render the given descriptions' bodies once (all of them by default), in parallel when many."""
+    documents = list(content.documents if documents is None else documents)
+    workers = os.cpu_count() or 1
+    if len(documents) < PARALLEL_BODIES_FROM or workers < 2:
+        return {(d.kind, d.id): render_body(d, content.root) for d in documents}
+    global _BODY_INPUT
+    _BODY_INPUT = (content.root, documents)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_render_slice, [(i, workers) for i in range(workers)])
+            return {key: body for part in parts for key, body in part}
+    finally:
+        _BODY_INPUT = None
+
+
+_BODY_INPUT: tuple | None = None
+
+
+def _render_slice(part: tuple[int, int]) -> list:
+    root, documents = _BODY_INPUT
+    return [((d.kind, d.id), render_body(d, root)) for d in documents[part[0]::part[1]]]
 
 
 def build_all(content: Content, audiences: list[Audience], out: Path, include_concepts: bool = False,
               reporter: Reporter | None = None, workers: int | None = None) -> list[AudienceResult]:
+    """Build the audiences. The one with the largest corpus is built first and in full; the others
+    then render only the pages whose Markdown differs from it and reuse its output for the rest
+    (same Markdown and the same mkdocs config give the same HTML)."""
     global _JOB
-    _JOB = _Job(content, render_bodies(content), audit.unique_sequences(content.documents), Path(out).absolute(),
-                include_concepts, reporter or Reporter())
-    workers = min(len(audiences), workers or os.cpu_count() or 1)
+    selections = {a: select(content, a, include_concepts) for a in audiences}
+    visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
+    _JOB = _Job(content, selections, render_bodies(content, visible.values()),
+                audit.unique_sequences(content.documents), Path(out).absolute(), reporter or Reporter())
+    base = _base(audiences, selections)
+    results = {base: _build_one(base)}
+    if results[base].ok and len(audiences) > 1:
+        _JOB.reference = _Reference(_JOB.generated.pop(base), _JOB.out / base.folder, selections[base])
+    others = [a for a in audiences if a != base]
+    workers = min(len(others), workers or os.cpu_count() or 1)
     if workers <= 1:
-        return [_build_one(a) for a in audiences]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_build_one, audiences))
+        results.update({a: _build_one(a) for a in others})
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results.update(zip(others, pool.map(_build_one, others)))
+    return [results[a] for a in audiences]
+
+
+def _base(audiences: list[Audience], selections: dict) -> Audience:
+    """The audience built first and in full: partners when it is asked for (every organisation
+    audience sees at least what partners see, so it differs least), else the largest corpus."""
+    for audience in audiences:
+        if audience.name == "partners":
+            return audience
+    return max(audiences, key=lambda a: len(selections[a].visible))
+
+
+def html_path(page: str) -> str:
+    """Where mkdocs (use_directory_urls) writes a page: x/index.md -> x/index.html, x/y.md -> x/y/index.html."""
+    stem = page[:-3]
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
 def _build_one(audience: Audience) -> AudienceResult:
@@ -80,34 +144,82 @@ def _build_one(audience: Audience) -> AudienceResult:
     started = time.perf_counter()
     report = lambda stage: job.reporter.stage(audience.name, stage)  # noqa: E731
     report("selecteren")
-    selection = select(job.content, audience, job.include_concepts)
+    selection = job.selections[audience]
     staged = publish.staging_dir(job.out, audience.folder)
     with tempfile.TemporaryDirectory(prefix="wwidw-docs-") as work:
         report("genereren")
+        pages = job.generated[audience] = generate_pages(selection, job.bodies)
+        reused = _reusable(pages, job.reference)
         docs, config = Path(work) / "docs", Path(work) / "mkdocs.yml"
-        write_tree(generate_pages(selection, job.bodies), docs)
-        write_config(selection, docs, config)
+        write_tree({p: md for p, md in pages.items() if p not in reused}, docs)
+        write_config(selection, docs, config, partial=bool(reused))
         report("renderen")
         rendered = MkDocsRenderer().render(config, staged)
     if not rendered.ok:
         publish.discard(staged)
         return AudienceResult(audience.name, False, problems=(rendered.log,))
-    attachments_of = lambda d: job.bodies[(d.kind, d.id)].attachments  # noqa: E731
+    for page in reused:
+        target = staged / html_path(page)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(job.reference.site / html_path(page), target)
+    write_robots(selection, staged)
+    attachments_of = functools.partial(_attachments, job)
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
     write_exports(selection, staged)
+    report("zoekindex")
+    indexed, index_log = index_site(staged)
+    if not indexed:
+        publish.discard(staged)
+        return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
     report("controleren")
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
-    leaks = audit.audit_tree(staged, prints)
-    if leaks:
+    leaks = audit.audit_tree(staged, prints, skip=_audited_elsewhere(job, selection))
+    broken = audit.broken_links(staged)
+    if leaks or broken:
         publish.discard(staged)
-        return AudienceResult(audience.name, False, len(selection.visible), leaks=tuple(leaks))
-    pages = [p for p in staged.rglob("*.html")]
+        return AudienceResult(audience.name, False, len(selection.visible), leaks=tuple(leaks),
+                              problems=tuple(f"kapotte link in {f}: {h}" for f, h in broken[:50]))
+    pages_html = list(staged.rglob("*.html"))
     size = sum(p.stat().st_size for p in staged.rglob("*") if p.is_file())
-    largest = max((p.stat().st_size for p in pages), default=0)
+    largest = max((p.stat().st_size for p in pages_html), default=0)
     report("publiceren")
     publish.publish(staged, job.out / audience.folder)
-    return AudienceResult(audience.name, True, len(selection.visible), len(pages), size,
-                          time.perf_counter() - started, largest)
+    return AudienceResult(audience.name, True, len(selection.visible), len(pages_html), size,
+                          time.perf_counter() - started, largest, reused=len(reused))
+
+
+def _audited_elsewhere(job: _Job, selection) -> Path | None:
+    """The reference site, when every file identical to one of its files needs no new scan.
+
+    That holds when this audience hides no description that the reference audience may see: its
+    fingerprints are then a subset of the reference's, which its (passed) audit already checked."""
+    if job.reference is None:
+        return None
+    reference_hidden = {(d.kind, d.id) for d in job.reference.selection.hidden}
+    return job.reference.site if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden else None
+
+
+def _reusable(pages: dict[str, str], reference: _Reference | None) -> set[str]:
+    """Pages whose Markdown equals the reference build's; navigation targets are always rendered
+    (mkdocs needs them for the navigation, which must be the same in every audience)."""
+    if reference is None:
+        return set()
+    return {p for p, md in pages.items() if p not in NAV_PAGES and reference.pages.get(p) == md}
+
+
+def _attachments(job: _Job, document) -> frozenset[str]:
+    """Attachment names of a description: from its rendered body, or (hidden, not rendered) its links."""
+    body = job.bodies.get((document.kind, document.id))
+    if body is not None:
+        return body.attachments
+    bijlagen = (job.content.root / "bijlagen").resolve()
+    return frozenset(p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen)
+
+
+def write_robots(selection, site: Path) -> None:
+    """Only the public site may be indexed by search engines."""
+    rule = "Allow: /" if selection.audience.is_public else "Disallow: /"
+    (site / "robots.txt").write_text(f"User-agent: *\n{rule}\n", encoding="utf-8")
 
 
 def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None:

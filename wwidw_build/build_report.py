@@ -8,7 +8,7 @@ import time
 from wwidw_build.build import AudienceResult, Reporter
 
 STAGE_NAMES = {"selecteren": "selecteren", "genereren": "pagina's maken", "renderen": "mkdocs bouwt",
-               "controleren": "lekcontrole", "publiceren": "publiceren"}
+               "zoekindex": "zoekindex maken", "controleren": "lekcontrole", "publiceren": "publiceren"}
 
 
 class ProgressPrinter(Reporter):
@@ -19,7 +19,10 @@ class ProgressPrinter(Reporter):
 
     def stage(self, audience: str, stage: str) -> None:
         elapsed = time.perf_counter() - self.started
-        print(f"[{elapsed:6.1f}s] {audience}: {STAGE_NAMES.get(stage, stage)}", file=sys.stderr, flush=True)
+        # One write per line: audiences build in parallel processes and stderr is unbuffered, so a
+        # print() (text, then the newline) could interleave with another process's line.
+        sys.stderr.write(f"[{elapsed:6.1f}s] {audience}: {STAGE_NAMES.get(stage, stage)}\n")
+        sys.stderr.flush()
 
 
 def _size(n: int) -> str:
@@ -27,10 +30,11 @@ def _size(n: int) -> str:
 
 
 def summary_table(results: list[AudienceResult]) -> str:
-    lines = ["", f"{'publiek':<36} {'beschr.':>7} {'pagina':>7} {'omvang':>9} {'tijd':>7}  controle"]
+    lines = ["", f"{'publiek':<36} {'beschr.':>7} {'pagina':>7} {'hergebr.':>8} {'omvang':>9} {'tijd':>7}  controle"]
     for r in results:
         verdict = "in orde" if r.ok else ("LEK GEVONDEN" if r.leaks else "MISLUKT")
-        lines.append(f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {_size(r.size):>9} {r.seconds:>6.1f}s  {verdict}")
+        lines.append(f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {r.reused:>8} {_size(r.size):>9} "
+                     f"{r.seconds:>6.1f}s  {verdict}")
     for r in results:
         for leak in r.leaks[:20]:
             lines.append(f"  {r.audience}: {leak.file} bevat {leak.what} van verborgen {leak.description}")

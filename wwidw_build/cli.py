@@ -14,9 +14,13 @@ from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
 from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
 from wwidw_build.diagnostics import has_errors
+from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.scaffold import Answers, check, write_new
+from wwidw_build.search_index import search
+from wwidw_build.search_text import terms as query_terms
 from wwidw_build.serve import start_server, watch
+from wwidw_build.similarity import read_description, similar_to, suggest_archetype
 from wwidw_build.stats import compute_stats
 from wwidw_build.wizard import ask_missing
 
@@ -34,9 +38,13 @@ def cli() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text voor mensen, json voor programma's, github voor annotaties in GitHub Actions.")
 @click.option("--stats", is_flag=True, help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.")
+@click.option("--vergelijk", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Toon daarna welke beschrijvingen het meest lijken op dit bestand (en mogelijke dubbelingen).")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(content_dir: Path, output_format: str, stats: bool) -> None:
+def validate(content_dir: Path, output_format: str, stats: bool, vergelijk: Path | None = None) -> None:
     require_content_dir(content_dir)
+    if vergelijk is not None and not vergelijk.is_file():
+        raise click.UsageError(f"Het bestand '{vergelijk}' bij --vergelijk bestaat niet.")
     content, diagnostics = load_and_validate(content_dir)
     summary = compute_stats(content) if stats else None
     if output_format == "json":
@@ -47,6 +55,8 @@ def validate(content_dir: Path, output_format: str, stats: bool) -> None:
         click.echo(report.as_text(diagnostics))
     if summary is not None and output_format != "json":
         click.echo(report.stats_text(summary))
+    if vergelijk is not None:
+        _print_similar(content, vergelijk, err=output_format != "text")
     _finish(1 if has_errors(diagnostics) else 0)
 
 
@@ -188,3 +198,64 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, conce
 
 def main(args=None) -> None:
     exit_with(run(cli, args))
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+@cli.command(help="Zoek in de beschrijvingen die één publiek mag lezen; de beste treffers eerst.")
+@click.argument("woorden", nargs=-1, required=True)
+@content_option
+@click.option("--audience", "audience_name", default="openbaar", show_default=True,
+              help="openbaar, partners of organisatie:<id>: zoek alleen in wat dit publiek mag lezen.")
+@click.option("--aantal", type=int, default=10, show_default=True, help="Hoeveel treffers hooguit (minstens 1).")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal: int) -> None:
+    require_content_dir(content_dir)
+    content, problems = load_content(content_dir)
+    if audience_name == "alle":
+        raise click.UsageError("Kies één publiek om in te zoeken, bijvoorbeeld --audience openbaar.")
+    audience = _audiences(audience_name, content.registry)[0]
+    if aantal < 1:
+        raise click.UsageError(f"--aantal moet minstens 1 zijn, niet {aantal}.")
+    text = " ".join(woorden)
+    if has_errors(problems):
+        click.echo("Let op: de inhoud bevat fouten (zie 'wwidw validate'); misschien is niet alles doorzocht.", err=True)
+    if not query_terms(text):
+        click.echo(f"Geen zoekwoorden in '{text}': alleen veelvoorkomende woorden. Kies een specifieker woord.")
+        _finish(0)
+    hits = search(content, text, audience, aantal)
+    if not hits:
+        click.echo(f"Niets gevonden voor '{text}' (publiek: {audience.name}).")
+        _finish(0)
+    click.echo(f"{len(hits)} {'treffer' if len(hits) == 1 else 'treffers'} voor '{text}' (publiek: {audience.name}):")
+    for rank, hit in enumerate(hits, 1):
+        click.echo(f"{rank:>3}. {hit.id} — {hit.titel} ({hit.document.kind}, score {_score(hit.score)})")
+
+
+def _print_similar(content, path: Path, err: bool) -> None:
+    """`validate --vergelijk`: the most similar descriptions, likely duplicates and an archetype suggestion."""
+    def say(line: str = "") -> None:
+        click.echo(line, err=err)
+
+    document, problems = read_description(content, path)
+    say()
+    if document is None:
+        say(f"Lijkt op: {path} kan niet worden vergeleken. {problems[0].message if problems else ''}".rstrip())
+        return
+    matches = similar_to(content, document)
+    say("Lijkt op:" if matches else "Lijkt op: geen vergelijkbare beschrijvingen gevonden.")
+    for rank, match in enumerate(matches, 1):
+        visibility = match.document.zichtbaarheid or "onbekend"
+        extra = "" if visibility == "openbaar" else f", zichtbaarheid {visibility}"
+        flag = "  <- waarschijnlijk dubbel" if match.likely_duplicate else ""
+        say(f"{rank:>3}. {match.id} — {match.titel} ({match.kind}, score {_score(match.score)}, "
+            f"gelijkenis {round(match.relative * 100)}%{extra}){flag}")
+    if any(match.likely_duplicate for match in matches):
+        say("Let op: deze beschrijving lijkt sterk op een bestaande. Controleer of het geen dubbele is; "
+            "vul anders de bestaande aan.")
+    if document.kind == "praktijk" and not document.meta.get("archetype"):
+        suggestion = suggest_archetype(content, document, matches)
+        say(f"Voorgesteld archetype: {suggestion} (zet 'archetype: {suggestion}' in het voorwerk als het klopt)."
+            if suggestion else "Geen archetype om voor te stellen.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -13,6 +14,7 @@ from wwidw_build.escape import esc
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID
 from wwidw_build.model import KINDS, Document
 from wwidw_build.pages import archetype_page, link, list_pages, meta_block, praktijk_page, summary_line
+from wwidw_build.search_site import search_page
 from wwidw_build.selection import Selection
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,7 +44,32 @@ def generate_pages(selection: Selection, bodies: dict[tuple[str, str], RenderedB
     pages.update(_taxonomy_pages(selection))
     pages["index.md"] = _home(selection)
     pages["over.md"] = _about(selection)
-    return pages
+    pages["zoeken.md"] = meta_block("Zoeken", "Zoek in alle praktijken en archetypen.", "zoeken") + search_page()
+    return {path: finalize_links(path, text) for path, text in pages.items()}
+
+
+_MD_LINK = re.compile(r"\]\(([a-z0-9./-]+?\.md)(#[^)\s]*)?\)")
+
+
+def output_dir(page: str) -> str:
+    """The folder mkdocs (use_directory_urls) writes a page to: x/y.md -> x/y, x/index.md -> x."""
+    stem = page[:-3]
+    return posixpath.dirname(stem) if stem == "index" or stem.endswith("/index") else stem
+
+
+def finalize_links(page: str, text: str) -> str:
+    """Turn links to generated .md pages into the final relative URLs.
+
+    Pages then render the same whether or not their link targets are in the same mkdocs run,
+    which lets audiences reuse each other's pages; the audit checks every internal link instead."""
+    here = output_dir(page)
+
+    def replace(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1)))
+        url = posixpath.relpath(output_dir(target), here or ".")
+        url = "./" if url == "." else url + "/"
+        return f"]({url}{match.group(2) or ''})"
+    return _MD_LINK.sub(replace, text)
 
 
 def _group(documents, key) -> dict[str, list[Document]]:
@@ -108,7 +135,8 @@ def _home(selection: Selection) -> str:
              "De kennisbank waarin wijkprofessionals van woningcorporaties, gemeenten, welzijnsorganisaties en "
              "Platform31 delen wat werkt in de wijk — en wat niet. Praktijken zijn beschreven door de professionals "
              "zelf; archetypen zijn syntheses door experts, met de werkzame bestanddelen en het bewijs.", "",
-             f"Deze kennisbank bevat **{len(praktijken)} praktijken** en **{len(archetypen)} archetypen**.", "",
+             f"Deze kennisbank bevat **{len(praktijken)} praktijken** en **{len(archetypen)} archetypen**. "
+             f"U leest de versie voor: **{esc(_audience_label(selection))}**.", "",
              "## Nieuwste praktijken", "", *[summary_line(selection, d, 0) for d in newest], "",
              "## Zoeken op thema", "",
              *[f"- {link(0, 'themas', k, t.naam)} ({len(themes.get(k, []))})" for k, t in selection.registry.themas.items()],
@@ -117,6 +145,14 @@ def _home(selection: Selection) -> str:
              "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
              "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).", ""]
     return "\n".join(lines)
+
+
+def _audience_label(selection: Selection) -> str:
+    audience = selection.audience
+    if audience.organisation:
+        organisation = selection.registry.organisaties.get(audience.organisation)
+        return f"medewerkers van {organisation.naam if organisation else audience.organisation}"
+    return {"openbaar": "iedereen (openbare site)", "partners": "partnerorganisaties"}.get(audience.name, audience.name)
 
 
 def _about(selection: Selection) -> str:
@@ -144,17 +180,27 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_config(selection: Selection, docs_dir: Path, config_path: Path) -> None:
-    """Per-audience mkdocs config that INHERITs the repository's mkdocs.yml."""
-    name = AUDIENCE_NAMES.get(selection.audience.name, selection.audience.organisation or "")
+NAV = [{"Home": "index.md"}, {"Zoeken": "zoeken.md"}, {"Thema's": "themas/index.md"},
+       {"Effecten": "effectdomeinen/index.md"}, {"Archetypen": "archetypen/index.md"},
+       {"Organisaties": "organisaties/index.md"}, {"Gemeenten": "gemeenten/index.md"}, {"Over": "over.md"}]
+NAV_PAGES = frozenset(page for entry in NAV for page in entry.values())
+
+
+def write_config(selection: Selection, docs_dir: Path, config_path: Path, partial: bool = False) -> None:
+    """Per-audience mkdocs config that INHERITs the repository's mkdocs.yml.
+
+    Everything that reaches the HTML of a page is the same for every audience (site name, theme,
+    navigation), so a page with the same Markdown renders to the same HTML in every audience; the
+    build reuses such pages. A ``partial`` tree holds only the pages that differ (plus the
+    navigation targets): links to the reused pages cannot be checked by mkdocs, the audit checks
+    every internal link of the merged site instead.
+    """
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": f"Wat Werkt in de Wijk — {name}" if selection.audience.name != "openbaar" else "Wat Werkt in de Wijk",
         "docs_dir": str(docs_dir),
         "theme": {"name": "material", "custom_dir": str(REPO / "theme")},
-        "extra": {"openbaar": selection.audience.is_public},
-        "nav": [{"Home": "index.md"}, {"Thema's": "themas/index.md"}, {"Effecten": "effectdomeinen/index.md"},
-                {"Archetypen": "archetypen/index.md"}, {"Organisaties": "organisaties/index.md"},
-                {"Gemeenten": "gemeenten/index.md"}, {"Over": "over.md"}],
+        "nav": NAV,
     }
+    if partial:
+        config["validation"] = {"links": {"not_found": "info", "anchors": "info"}}
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

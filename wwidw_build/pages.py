@@ -16,16 +16,25 @@ from wwidw_build.completeness import completeness
 from wwidw_build.escape import attr, esc
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
 from wwidw_build.model import KINDS, Document
+from wwidw_build.search_site import search_tags
 from wwidw_build.selection import Selection
 
 PAGE_SIZE = 50
 
 
-def meta_block(title: str, description: str = "") -> str:
-    """Front matter for a generated page: only allow-listed keys, values escaped by us."""
+PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
+
+
+def meta_block(title: str, description: str = "", soort: str = "") -> str:
+    """Front matter for a generated page: only allow-listed keys, values escaped by us; `soort` (which
+    the theme reads to mark a page for the search index) is a fixed value from our code, never text."""
     meta = {"title": attr(title)}
     if description:
         meta["description"] = attr(description)
+    if soort:
+        if soort not in PAGE_KINDS:
+            raise ValueError(f"unknown page kind {soort!r}")
+        meta["soort"] = soort
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n"
 
 
@@ -116,11 +125,12 @@ def praktijk_page(selection: Selection, document: Document, rendered: RenderedBo
     if show_contact(selection.audience, document):
         contact = meta["contact"]
         rows.append(("Contact", esc(contact.get("naam", "")) + (f" · {esc(contact['email'])}" if contact.get("email") else "")))
-    lines = [meta_block(document.titel, meta.get("samenvatting", "")), f"# {esc(document.titel)}", "",
+    lines = [meta_block(document.titel, meta.get("samenvatting", ""), "praktijk"), f"# {esc(document.titel)}", "",
              f"*{esc(meta.get('samenvatting', ''))}*", "", "| | |", "| --- | --- |"]
     lines += [f"| {label} | {value} |" for label, value in rows]
     lines += ["", *_results(selection, meta.get("resultaten") or []), *body_sections(rendered, url_for)]
     lines += _archetype_section(selection, meta.get("archetype"))
+    lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -163,7 +173,7 @@ def _archetype_section(selection: Selection, archetype_id) -> list[str]:
 
 def archetype_page(selection: Selection, document: Document, rendered: RenderedBody, url_for) -> str:
     meta = document.meta
-    lines = [meta_block(document.titel, meta.get("samenvatting", "")), f"# {esc(document.titel)}", "",
+    lines = [meta_block(document.titel, meta.get("samenvatting", ""), "archetype"), f"# {esc(document.titel)}", "",
              f"*{esc(meta.get('samenvatting', ''))}*", "",
              f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(meta.get('bewijsniveau'), '—'))}", ""]
     if meta.get("synoniemen"):
@@ -179,6 +189,7 @@ def archetype_page(selection: Selection, document: Document, rendered: RenderedB
             url = source.get("url", "")
             lines.append(f"- <a href=\"{attr(url)}\" rel=\"noopener noreferrer\">{text}</a>" if url.startswith(("http://", "https://")) else f"- {text}")
         lines.append("")
+    lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
 
 

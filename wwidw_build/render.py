@@ -3,6 +3,7 @@ public Python API and empties its site folder in place, so we always render into
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,5 +24,6 @@ class Renderer(Protocol):
 class MkDocsRenderer:
     def render(self, config: Path, site_dir: Path) -> RenderResult:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
-        result = subprocess.run(command, capture_output=True, text=True)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
         return RenderResult(result.returncode == 0, (result.stdout + result.stderr).strip())

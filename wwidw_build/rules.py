@@ -156,6 +156,18 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     return out
 
 
+def linked_files(doc: Document, root: Path) -> list[Path]:
+    """The files inside content/ that the body links to (attachments, other descriptions)."""
+    found = []
+    for match in _LINK.finditer(doc.body):
+        target = (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
+        if target and not _SCHEME.match(target):
+            resolved = resolve_link(root, doc.source.parent, target)
+            if resolved is not None and resolved.is_file():
+                found.append(resolved)
+    return found
+
+
 def resolve_link(root: Path, base: Path, target: str) -> Path | None:
     """Resolve a link as Markdown does (relative to the document's folder, '/' meaning the content
     root); None when it leaves the content root."""

@@ -1,0 +1,508 @@
+"""Site search with Pagefind, end to end: the index per audience and the Zoeken page in a real browser.
+
+Once per module: a copy of the real content plus one probe praktijk (it says "bewoner", never
+"bewoners") is built for ``openbaar`` and ``partners``; both sites are served on 127.0.0.1 and driven
+in Debian's headless chromium (tests/browser.py: every request that is not to the local server is
+blocked and recorded). Expected numbers are computed from the loaded content for that audience.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import browser
+from wwidw_build import audit
+from wwidw_build.audience import Audience
+from wwidw_build.build import build_all
+from wwidw_build.escape import esc
+from wwidw_build.model import KINDS, Content
+from wwidw_build.pipeline import load_and_validate
+from wwidw_build.search_site import FILTERS, index_site, search_tags, start_period
+from wwidw_build.selection import select
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+AUDIENCES = ("openbaar", "partners")
+PROBE_ID = "stamproef-portierswoning-keerpunt"
+PROBE_TITLE = "Stamproef: de portierswoning aan het Keerpunt"
+ORGANISATIE_ONLY = "klushuizen-kanaalzone"  # zichtbaarheid: organisatie (woonstede-rivierland)
+PARTNERS_ONLY = "skaeve-huse-buitengebied-veenwijk"  # zichtbaarheid: partners
+THEME, SECOND_THEME = "armoede-en-schulden", "wonen-met-zorg"
+FILLER = ("In deze sectie staat voor de zoektest genoeg tekst om als ingevuld te tellen, over de aanpak, "
+          "de samenwerking en wat het opleverde in de wijk.")
+PROBE = f"""---
+titel: "{PROBE_TITLE}"
+samenvatting: "Een fictieve praktijk voor de zoektest: elke bewoner van het Keerpunt kreeg een vaste portier als aanspreekpunt in de portierswoning."
+organisatie: gemeente-lindeveen
+zichtbaarheid: openbaar
+gemeente: "Lindeveen"
+wijk: "Keerpunt"
+startjaar: 2012
+eindjaar: 2014
+projectstatus: afgerond
+themas:
+  - gezondheid
+doelgroepen:
+  - ouderen
+beoogde_effecten:
+  - minder-eenzaamheid
+resultaten:
+  - effect: minder-eenzaamheid
+    richting: nog_onbekend
+meetontwerp: kwalitatief
+laatst_bijgewerkt: 2020-01-15
+---
+
+## Aanleiding
+
+Een bewoner die de portier sprak, voelde zich minder alleen. {FILLER}
+
+## Doel
+
+Elke bewoner weet bij wie hij terecht kan. {FILLER}
+
+## Aanpak
+
+De portier noteerde het verhaal van iedere bewoner. Eén bewoner typte `<img src=x onerror="window.__xss.push('uittreksel')">` in het formulier. {FILLER}
+
+## Lessen (wat werkte wel en niet)
+
+{FILLER}
+"""
+
+
+@dataclass(frozen=True)
+class Built:
+    content: Content
+    out: Path
+
+    def site(self, audience: str) -> Path:
+        return self.out / audience
+
+    def visible(self, audience: str):
+        return select(self.content, Audience(audience)).visible
+
+    def document(self, doc_id: str):
+        return next(d for d in self.content.documents if d.id == doc_id)
+
+
+def url_of(document) -> str:
+    return f"/{KINDS[document.kind]}/{document.id}/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Built:
+    root = tmp_path_factory.mktemp("zoeken")
+    content_dir = root / "content"
+    shutil.copytree(CONTENT, content_dir, symlinks=True)
+    (content_dir / "praktijken" / f"{PROBE_ID}.md").write_text(PROBE, encoding="utf-8")
+    content, diagnostics = load_and_validate(content_dir)
+    errors = [d for d in diagnostics if d.is_error]
+    assert not errors, errors
+    results = build_all(content, [Audience(a) for a in AUDIENCES], root / "site")
+    assert all(r.ok for r in results), [(r.audience, r.problems, r.leaks) for r in results]
+    return Built(content, root / "site")
+
+
+def fragments(site: Path) -> list[dict]:
+    return [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for p in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))]
+
+
+def page_text(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def body_words(site: Path, url: str) -> list[str]:
+    """The words of the part of a page that Pagefind indexes (the data-pagefind-body element)."""
+    text = page_text(site, url)
+    return audit.words(text[text.index("data-pagefind-body"):text.index('<div class="wwidw-zoekgegevens"')])
+
+
+# --- the index, without a browser --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_index_holds_exactly_the_visible_descriptions(built, audience):
+    site = built.site(audience)
+    urls = sorted(f["url"] for f in fragments(site))
+    assert urls == sorted(url_of(d) for d in built.visible(audience))
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # Dutch stemming, from <html lang="nl">
+    assert 'data-pagefind-body' not in page_text(site, "/themas/armoede-en-schulden/")
+    assert 'data-pagefind-body' not in page_text(site, "/zoeken/")
+
+
+def test_filters_and_card_data_come_from_the_metadata(built):
+    probe = next(f for f in fragments(built.site("openbaar")) if f["url"] == f"/praktijken/{PROBE_ID}/")
+    assert probe["filters"] == {
+        "soort": ["Praktijk"], "thema": ["Gezondheid"], "effectdomein": ["Gezondheid en welzijn"],
+        "effect": ["Minder eenzaamheid"], "doelgroep": ["Ouderen"], "organisatie": ["Gemeente Lindeveen"],
+        "gemeente": ["Lindeveen"], "startperiode": ["2010–2014"], "projectstatus": ["Afgerond"],
+        "richting": ["Nog onbekend"], "meetontwerp": ["Kwalitatief"]}
+    assert probe["meta"] == {"title": PROBE_TITLE, "organisatie": "Gemeente Lindeveen", "gemeente": "Lindeveen",
+                             "themas": "Gezondheid", "soort": "Praktijk"}
+    archetype = next(f for f in fragments(built.site("openbaar")) if f["url"] == "/archetypen/klushuizen/")
+    assert archetype["filters"]["soort"] == ["Archetype"] and "organisatie" not in archetype["filters"]
+    assert archetype["meta"]["bewijsniveau"]
+
+
+def test_start_periods_are_five_year_buckets():
+    assert [start_period(y) for y in (2010, 2014, 2015, 2019, 2023)] == [
+        "2010–2014", "2010–2014", "2015–2019", "2015–2019", "2020–2024"]
+    assert start_period(None) is None and start_period("2015") is None and start_period(True) is None
+
+
+def test_search_fields_escape_contributor_text(built):
+    document = built.document(PROBE_ID)
+    hostile = '"><script>alert(1)</script>, thema:X {: onclick=x}'
+    changed = dataclasses.replace(document, meta={**document.meta, "titel": hostile, "gemeente": hostile})
+    tags = search_tags(select(built.content, Audience("openbaar")), changed)
+    assert "<script" not in tags and "{:" not in tags and f'data-w="{esc(hostile)}"' in tags
+    assert set(re.findall(r'data-pagefind-(\w+)="(\w+)\[data-w\]"', tags)) >= {("filter", "gemeente"),
+                                                                               ("meta", "title")}
+    assert set(re.findall(r'data-pagefind-filter="(\w+)\[', tags)) <= set(FILTERS)
+
+
+def test_index_site_reports_a_failure(tmp_path):
+    ok, log = index_site(tmp_path / "bestaat-niet")
+    assert not ok and log
+
+
+def test_a_site_without_descriptions_gets_no_index(tmp_path):
+    # Pagefind would index every page of it (list pages included): no index at all instead.
+    (tmp_path / "themas" / "wonen").mkdir(parents=True)
+    (tmp_path / "themas" / "wonen" / "index.html").write_text(
+        '<html lang="nl"><body><h1>Wonen</h1><p>Geen beschrijvingen.</p></body></html>', encoding="utf-8")
+    assert index_site(tmp_path) == (True, "geen beschrijvingen: geen zoekindex")
+    assert not (tmp_path / "pagefind").exists()
+    (tmp_path / "praktijken" / "x").mkdir(parents=True)
+    (tmp_path / "praktijken" / "x" / "index.html").write_text(
+        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1><p>Een beschrijving.</p></div></body></html>',
+        encoding="utf-8")
+    ok, log = index_site(tmp_path)
+    assert ok, log
+    assert [f["url"] for f in fragments(tmp_path)] == ["/praktijken/x/"]
+
+
+# --- in the browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser.chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def servers(built):
+    with browser.StaticServer(built.site("openbaar")) as openbaar, browser.StaticServer(built.site("partners")) as partners:
+        yield {"openbaar": openbaar, "partners": partners}
+
+
+@dataclass
+class Opened:
+    page: object
+    origin: str
+    requests: list
+    errors: list
+
+
+@pytest.fixture
+def open_page(chromium, servers):
+    """open_page(audience, path, **context options) -> page; afterwards: every request went to the local
+    server, no script error, no script marker."""
+    opened: list[Opened] = []
+
+    def open_(audience: str, path: str, **options):
+        server = servers[audience]
+        context = chromium.new_context(service_workers="block", **options)  # as browser.local_context
+        context.add_init_script(browser.INIT_SCRIPT)
+        context.route("**/*", lambda route: route.continue_() if browser._is_local(route.request.url, server.origin)
+                      else route.abort("blockedbyclient"))
+        page = context.new_page()
+        record = Opened(page, server.origin, [], [])
+        page.on("request", lambda request: record.requests.append(request.url))
+        page.on("pageerror", lambda error: record.errors.append(str(error)))
+        page.on("console", lambda message: record.errors.append(message.text) if message.type == "error" else None)
+        page.goto(server.url(path))
+        opened.append(record)
+        return page
+
+    yield open_
+    for record in opened:
+        markers = record.page.evaluate("() => window.__xss.slice()")
+        record.page.context.close()
+        assert [u for u in record.requests if not browser._is_local(u, record.origin)] == []
+        assert all(u.startswith(record.origin + "/") for u in record.requests), record.requests
+        assert record.errors == [] and markers == []
+
+
+def ready(page) -> None:
+    page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
+
+
+def after(page, action) -> None:
+    """Run an action that starts one search and wait until that search has been shown."""
+    before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
+    action()
+    page.wait_for_function("(b) => { const r = document.getElementById('wwidw-zoeken');"
+                           " return r.dataset.gezocht && r.dataset.gezocht !== b; }", arg=before)
+
+
+def results(page) -> list[str]:
+    """The paths of all results (loading every page of them)."""
+    while page.is_visible("#wwidw-meer"):
+        count = page.locator(".wwidw-resultaat").count()
+        page.click("#wwidw-meer")
+        page.wait_for_function("(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count)
+    return [urlsplit(h).path for h in page.eval_on_selector_all(".wwidw-resultaat__titel a", "as => as.map(a => a.href)")]
+
+
+def announced(page) -> int:
+    match = re.match(r"(\d+) beschrijving", page.inner_text("#wwidw-zoekstatus"))
+    assert match, page.inner_text("#wwidw-zoekstatus")
+    return int(match.group(1))
+
+
+def search_for(open_page, audience: str, term: str) -> list[str]:
+    return searcher(open_page, audience)(term)
+
+
+def searcher(open_page, audience: str):
+    """One Zoeken page; search(term) types the term, submits and returns the paths found."""
+    page = open_page(audience, "zoeken/")
+    ready(page)
+
+    def search(term: str) -> list[str]:
+        page.fill("#wwidw-zoekterm", term)
+        after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+        found = results(page)
+        assert announced(page) == len(found)
+        assert parse_qs(urlsplit(page.url).query).get("q") == [term.strip()]
+        return found
+    search.page = page
+    return search
+
+
+def facet(page, name: str, value: str):
+    return page.locator(f"[data-facet='{name}'] li", has=page.locator(f"input[value='{value}']"))
+
+
+def facet_count(page, name: str, value: str) -> int:
+    return int(facet(page, name, value).locator(".wwidw-facet__telling").text_content().strip("()"))
+
+
+def toggle(page, name: str, value: str) -> None:
+    box = facet(page, name, value).locator("input")
+    if not page.locator(f"[data-facet='{name}']").evaluate("d => d.open"):
+        page.locator(f"[data-facet='{name}'] > summary").click()
+    after(page, box.click)
+
+
+def test_bewoners_finds_a_description_that_only_says_bewoner(built, open_page):
+    words = body_words(built.site("openbaar"), f"/praktijken/{PROBE_ID}/")
+    assert "bewoner" in words and not any(w.startswith("bewoners") for w in words)
+    assert f"/praktijken/{PROBE_ID}/" in search_for(open_page, "openbaar", "bewoners")
+
+
+def test_huurachterstanden_finds_descriptions_that_say_huurachterstand(built, open_page):
+    site = built.site("openbaar")
+    singular_only = [url_of(d) for d in built.visible("openbaar")
+                     if "huurachterstand" in (words := body_words(site, url_of(d)))
+                     and not any(w.startswith("huurachterstanden") for w in words)]
+    assert singular_only  # e.g. the taalcafé and the achter-de-voordeur archetype
+    found = search_for(open_page, "openbaar", "huurachterstanden")
+    assert set(singular_only) <= set(found)
+
+
+def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):
+    page = open_page("openbaar", "zoeken/")
+    ready(page)
+    visible = built.visible("openbaar")
+    assert announced(page) == len(visible) and len(results(page)) == len(visible)
+    for theme_id, theme in built.content.registry.themas.items():
+        expected = sum(theme_id in d.meta.get("themas", []) for d in visible)
+        if expected:
+            assert facet_count(page, "thema", theme.naam) == expected, theme.naam
+        else:
+            assert facet(page, "thema", theme.naam).count() == 0
+
+
+def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):
+    visible = built.visible("openbaar")
+    names = built.content.registry.themas
+    with_theme = [d for d in visible if THEME in d.meta.get("themas", [])]
+    page = open_page("openbaar", "zoeken/")
+    ready(page)
+    assert facet_count(page, "thema", names[THEME].naam) == len(with_theme)
+    toggle(page, "thema", names[THEME].naam)
+    assert announced(page) == len(with_theme) < len(visible)
+    assert sorted(results(page)) == sorted(url_of(d) for d in with_theme)
+    # A second facet narrows further (AND) ...
+    gemeente = max({d.meta["gemeente"] for d in with_theme if "gemeente" in d.meta},
+                   key=lambda g: sum(d.meta.get("gemeente") == g for d in with_theme))
+    both = [d for d in with_theme if d.meta.get("gemeente") == gemeente]
+    assert facet_count(page, "gemeente", gemeente) == len(both)
+    toggle(page, "gemeente", gemeente)
+    assert sorted(results(page)) == sorted(url_of(d) for d in both) and announced(page) == len(both)
+    # ... and a second value of the same facet widens it again (OR within a facet).
+    either = [d for d in visible if d.meta.get("gemeente") == gemeente
+              and {THEME, SECOND_THEME} & set(d.meta.get("themas", []))]
+    assert facet_count(page, "thema", names[SECOND_THEME].naam) == sum(
+        SECOND_THEME in d.meta.get("themas", []) for d in visible if d.meta.get("gemeente") == gemeente)
+    toggle(page, "thema", names[SECOND_THEME].naam)
+    assert sorted(results(page)) == sorted(url_of(d) for d in either) and announced(page) == len(either)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"thema": [names[THEME].naam, names[SECOND_THEME].naam], "gemeente": [gemeente]}
+
+
+def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
+    theme = built.content.registry.themas[THEME].naam
+    page = open_page("openbaar", "zoeken/")
+    ready(page)
+    page.fill("#wwidw-zoekterm", "huurachterstanden")
+    after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+    toggle(page, "thema", theme)
+    after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
+    shared, found = page.url, results(page)
+    assert parse_qs(urlsplit(shared).query) == {"q": ["huurachterstanden"], "thema": [theme], "sortering": ["nieuwste"]}
+    assert found
+    dates = [str(d.meta.get("laatst_bijgewerkt") or d.meta.get("laatst_herzien")) for u in found
+             for d in built.visible("openbaar") if url_of(d) == u]
+    assert dates == sorted(dates, reverse=True)
+
+    again = open_page("openbaar", shared.removeprefix(urlsplit(shared).scheme + "://" + urlsplit(shared).netloc))
+    ready(again)
+    assert again.input_value("#wwidw-zoekterm") == "huurachterstanden"
+    assert again.input_value("#wwidw-kopzoekterm") == "huurachterstanden"
+    assert again.input_value("#wwidw-sortering") == "nieuwste"
+    assert facet(again, "thema", theme).locator("input").is_checked()
+    assert results(again) == found
+
+    # Back and forward through the history restore the state too.
+    toggle(again, "soort", "Archetype")
+    assert "soort=Archetype" in again.url
+    after(again, again.go_back)
+    assert again.url == shared and not facet(again, "soort", "Archetype").locator("input").is_checked()
+    assert results(again) == found
+
+
+def _distinctive_words(built, doc_id: str) -> list[str]:
+    """Long words of a hidden description that no page of the public site uses, nor any word that
+    starts like them (so the index cannot have their stem for an innocent reason)."""
+    public = {w for p in built.site("openbaar").rglob("*.html") for w in audit.words(p.read_text(encoding="utf-8"))}
+    document = built.document(doc_id)
+    candidates = sorted({w for w in audit.words(document.titel + " " + document.body) if len(w) >= 10 and "-" not in w})
+    chosen = [w for w in candidates if not any(p.startswith(w[:len(w) - 4]) for p in public)]
+    assert len(chosen) >= 3, doc_id
+    return chosen[:6]
+
+
+def test_the_public_search_never_returns_hidden_descriptions(built, open_page):
+    hidden = {ORGANISATIE_ONLY: "organisatie", PARTNERS_ONLY: "partners"}
+    for doc_id, level in hidden.items():
+        assert built.document(doc_id).zichtbaarheid == level
+    titles = {built.document(d).titel for d in hidden}
+    public, partners = searcher(open_page, "openbaar"), searcher(open_page, "partners")
+    for doc_id in hidden:
+        for term in [*_distinctive_words(built, doc_id), built.document(doc_id).titel]:
+            assert not {f"/praktijken/{d}/" for d in hidden} & set(public(term)), term
+            assert not titles & set(public.page.locator(".wwidw-resultaat__titel").all_inner_texts()), term
+    # The partners' site finds the partners-only description by the same words, never the other one.
+    for term in _distinctive_words(built, PARTNERS_ONLY):
+        assert f"/praktijken/{PARTNERS_ONLY}/" in partners(term), term
+    for term in _distinctive_words(built, ORGANISATIE_ONLY):
+        assert f"/praktijken/{ORGANISATIE_ONLY}/" not in partners(term), term
+
+
+def test_hidden_words_are_nowhere_in_the_public_index(built):
+    texts = []
+    for path in (built.site("openbaar") / "pagefind").rglob("*"):
+        if path.is_file() and path.suffix in audit.PAGEFIND_SUFFIXES:
+            texts.append(audit.pagefind_text(path.read_bytes()))
+        elif path.is_file() and path.suffix in (".json", ".js"):
+            texts.append(path.read_text(encoding="utf-8"))
+    assert any(f"/praktijken/{PROBE_ID}/" in t for t in texts)  # the decompression works
+    tokens = {t for text in texts for t in re.findall(r"[0-9a-zà-ÿ]+", text.lower())}
+    for doc_id in (ORGANISATIE_ONLY, PARTNERS_ONLY):
+        document = built.document(doc_id)
+        for word in _distinctive_words(built, doc_id):
+            assert not [t for t in tokens if t.startswith(word[:len(word) - 4])], word
+        assert not any(document.titel.lower() in t.lower() for t in texts)
+        assert not any(doc_id in t for t in texts)
+
+
+def test_the_header_search_box_leads_to_the_results(built, open_page):
+    direct = search_for(open_page, "openbaar", "huurachterstanden")
+    page = open_page("openbaar", f"praktijken/{PROBE_ID}/")
+    assert page.get_attribute("form.wwidw-kopzoeken", "action") == "../../zoeken/"
+    page.fill("#wwidw-kopzoekterm", "huurachterstanden")
+    page.press("#wwidw-kopzoekterm", "Enter")
+    page.wait_for_url(re.compile(r"/zoeken/\?q=huurachterstanden$"))
+    ready(page)
+    assert page.input_value("#wwidw-zoekterm") == "huurachterstanden"
+    assert results(page) == direct
+    home = open_page("openbaar", "")
+    assert home.get_attribute("form.wwidw-kopzoeken", "action") == "zoeken/"
+    assert home.locator("header nav form.wwidw-kopzoeken input[name='q']").count() == 1
+
+
+def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page):
+    page = open_page("openbaar", "zoeken/?q=portierswoning")
+    ready(page)
+    card = page.locator(".wwidw-resultaat").filter(has_text=PROBE_TITLE)
+    assert card.locator(".wwidw-resultaat__feiten").inner_text() == "Praktijk · Gemeente Lindeveen · Lindeveen"
+    assert card.locator(".wwidw-resultaat__themas").inner_text() == "Thema's: Gezondheid"
+    assert card.locator(".wwidw-resultaat__uittreksel mark").count() >= 1
+    archetype = open_page("openbaar", "zoeken/?soort=Archetype")
+    ready(archetype)
+    assert archetype.locator(".wwidw-resultaat .wwidw-bewijs").count() == announced(archetype) > 0
+    # The excerpt is text: a tag in a description shows as text and only <mark> elements are made.
+    page = open_page("openbaar", "zoeken/?q=formulier+typte")
+    ready(page)
+    excerpt = page.locator(".wwidw-resultaat").filter(has_text=PROBE_TITLE).locator(".wwidw-resultaat__uittreksel")
+    assert "<img src=x onerror=" in excerpt.inner_text()
+    assert set(excerpt.evaluate("e => [...e.querySelectorAll('*')].map(n => n.tagName)")) <= {"MARK"}
+    assert page.locator(".wwidw-resultatenlijst img").count() == 0
+
+
+def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_page):
+    page = open_page("openbaar", "zoeken/")
+    ready(page)
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('#wwidw-zoeken :is(input, select), .wwidw-kopzoeken input')].filter(
+        (el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.outerHTML)""")
+    assert unlabelled == []
+    assert page.locator("[data-facet] fieldset > legend").count() == len(FILTERS)
+    assert page.get_attribute("#wwidw-zoekstatus", "role") == "status"
+    assert page.get_attribute("#wwidw-zoekstatus", "aria-live") == "polite"
+    box = facet(page, "soort", "Praktijk").locator("input")
+    box.focus()
+    after(page, lambda: page.keyboard.press("Space"))
+    assert box.is_checked() and "soort=Praktijk" in page.url
+    assert announced(page) == len([d for d in built.visible("openbaar") if d.kind == "praktijk"])
+    page.focus("#wwidw-zoekterm")
+    page.keyboard.type("bewoners")
+    after(page, lambda: page.keyboard.press("Enter"))
+    assert parse_qs(urlsplit(page.url).query)["q"] == ["bewoners"]
+
+
+def test_the_search_page_works_on_a_phone(built, open_page):
+    page = open_page("openbaar", "zoeken/?q=bewoners", viewport={"width": 390, "height": 844}, is_mobile=True,
+                     has_touch=True)
+    ready(page)
+    assert not page.locator("#wwidw-facetten").evaluate("d => d.open")  # the facets start collapsed
+    assert page.is_visible(".wwidw-resultaat")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    page.locator("#wwidw-facetten > summary").click()
+    toggle(page, "soort", "Archetype")
+    assert announced(page) == len(results(page)) > 0
+    assert page.is_visible(".wwidw-kopzoeken button")

@@ -1,0 +1,172 @@
+"""Site search with Pagefind: the search fields of a description page, and the index of one built site.
+
+Only description pages (praktijk and archetype) are indexed: the theme marks their content with
+``data-pagefind-body`` (keyed on the page meta ``soort``), so Pagefind leaves every other page out.
+Filters, sort keys and result-card metadata are empty hidden elements whose values sit in a
+``data-w`` attribute (``key[data-w]``), so no value is ever parsed as Pagefind syntax and none adds
+text to the index. Every value is escaped with ``esc``: most of them are contributor text.
+
+The index is built from one audience's staged output only, before the leak audit, which then scans
+the index too (``audit.pagefind_text``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from wwidw_build.completeness import completeness
+from wwidw_build.escape import attr, esc
+from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
+from wwidw_build.model import Document
+from wwidw_build.selection import Selection
+
+BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
+# Filter name -> Dutch legend on the search page, in the order the facets are shown.
+FILTERS = {"soort": "Soort", "thema": "Thema", "effectdomein": "Effectdomein", "effect": "Effect",
+           "doelgroep": "Doelgroep", "organisatie": "Organisatie", "gemeente": "Gemeente",
+           "startperiode": "Startperiode", "projectstatus": "Projectstatus", "bewijsniveau": "Bewijsniveau",
+           "richting": "Resultaat", "meetontwerp": "Meetontwerp"}
+# Facets whose values have a natural order (else the search page sorts them alphabetically).
+ORDERED = {"projectstatus": PROJECTSTATUS, "bewijsniveau": BEWIJSNIVEAU, "richting": RICHTING,
+           "meetontwerp": MEETONTWERP}
+SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
+SORTS = ("nieuwste", "volledigheid")
+# Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker, wasm).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+NO_DATE = "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
+
+
+def start_period(year) -> str | None:
+    """Five-year bucket of a start year: 2017 -> '2015–2019'."""
+    if not isinstance(year, int) or isinstance(year, bool):
+        return None
+    first = year - year % 5
+    return f"{first}–{first + 4}"
+
+
+def _names(table, ids) -> list[str]:
+    return [table[i].naam for i in ids or [] if isinstance(i, str) and i in table]
+
+
+def filter_values(selection: Selection, document: Document) -> dict[str, list[str]]:
+    """Every filter of one description as {filter: [values]} (Dutch names and labels, no ids)."""
+    meta, registry = document.meta, selection.registry
+    effects = [registry.effecten[e] for e in meta.get("beoogde_effecten") or [] if e in registry.effecten]
+    domains = [registry.domeinen[e.domein].naam for e in effects if e.domein in registry.domeinen]
+    organisation = registry.organisaties.get(document.organisatie or "")
+    values = {
+        "soort": [SOORT[document.kind]],
+        "thema": _names(registry.themas, meta.get("themas")),
+        "effectdomein": domains,
+        "effect": [e.naam for e in effects],
+        "doelgroep": _names(registry.doelgroepen, meta.get("doelgroepen")),
+        "organisatie": [organisation.naam] if document.kind == "praktijk" and organisation else [],
+        "gemeente": [str(meta["gemeente"])] if document.kind == "praktijk" and meta.get("gemeente") else [],
+        "startperiode": [p for p in [start_period(meta.get("startjaar"))] if p],
+        "projectstatus": [PROJECTSTATUS[s] for s in [meta.get("projectstatus")] if s in PROJECTSTATUS],
+        "bewijsniveau": [BEWIJSNIVEAU[b] for b in [meta.get("bewijsniveau")] if b in BEWIJSNIVEAU],
+        "richting": [RICHTING[r.get("richting")] for r in meta.get("resultaten") or []
+                     if isinstance(r, dict) and r.get("richting") in RICHTING],
+        "meetontwerp": [MEETONTWERP[m] for m in [meta.get("meetontwerp")] if m in MEETONTWERP],
+    }
+    return {key: list(dict.fromkeys(v)) for key, v in values.items()}  # unique, in order
+
+
+def sort_values(document: Document) -> dict[str, str]:
+    date = document.meta.get("laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien")
+    return {"nieuwste": str(date) if date else NO_DATE, "volledigheid": str(completeness(document).score)}
+
+
+def meta_values(document: Document, filters: dict[str, list[str]]) -> dict[str, str]:
+    """What a result card shows: title, organisation, gemeente, themes, evidence level, kind."""
+    return {"title": document.titel, "organisatie": ", ".join(filters["organisatie"]),
+            "gemeente": ", ".join(filters["gemeente"]), "themas": ", ".join(filters["thema"]),
+            "bewijsniveau": ", ".join(filters["bewijsniveau"]), "soort": SOORT[document.kind]}
+
+
+def search_tags(selection: Selection, document: Document) -> str:
+    """One line of raw HTML for the page: hidden, empty elements that carry the search fields."""
+    filters = filter_values(selection, document)
+    tags = [_tag("filter", key, value) for key in FILTERS for value in filters[key]]
+    tags += [_tag("sort", key, value) for key, value in sort_values(document).items()]
+    tags += [_tag("meta", key, value) for key, value in meta_values(document, filters).items() if value]
+    return '<div class="wwidw-zoekgegevens" hidden>' + "".join(tags) + "</div>"
+
+
+def _tag(kind: str, key: str, value: str) -> str:
+    return f'<span data-pagefind-{kind}="{key}[data-w]" data-w="{esc(value)}"></span>'
+
+
+def index_site(site_dir: Path) -> tuple[bool, str]:
+    """Run Pagefind over a built site into ``<site_dir>/pagefind/``; (ok, log).
+
+    Without a single description page there is nothing to index, and Pagefind would then index every
+    page (its data-pagefind-body rule only applies once some page has the attribute): no index is
+    written, and the Zoeken page says that searching is not available."""
+    if not Path(site_dir).is_dir():
+        return False, f"pagefind: map {site_dir} bestaat niet"
+    if not _has_description_pages(Path(site_dir)):
+        return True, "geen beschrijvingen: geen zoekindex"
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return False, f"pagefind kon niet draaien: {error}"
+    log = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        return False, log or f"pagefind stopte met code {result.returncode}"
+    if not (Path(site_dir) / BUNDLE / "pagefind.js").is_file():
+        return False, (log + "\n" if log else "") + "pagefind schreef geen zoekindex"
+    for name in UNUSED:
+        (Path(site_dir) / BUNDLE / name).unlink(missing_ok=True)
+    return True, log
+
+
+def _has_description_pages(site: Path) -> bool:
+    pages = (p for folder in ("praktijken", "archetypen") for p in (site / folder).glob("*/index.html"))
+    return any("data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace") for p in pages)
+
+
+def search_page() -> str:
+    """The Markdown body of the Zoeken page: a heading, an intro and the search interface, which
+    theme/assets/zoeken.js brings to life (it loads this audience's pagefind/pagefind.js)."""
+    facets = "".join(_facet(key, legend) for key, legend in FILTERS.items())
+    return "\n".join([
+        "# Zoeken", "",
+        "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
+        "zoekopdracht, zodat u die kunt delen of later terugvinden.", "",
+        '<div class="wwidw-zoeken" id="wwidw-zoeken">'
+        '<form class="wwidw-zoekbalk" role="search" id="wwidw-zoekformulier" action="" method="get">'
+        '<label for="wwidw-zoekterm">Zoekterm</label>'
+        '<div class="wwidw-zoekbalk__invoer"><input type="search" id="wwidw-zoekterm" name="q" autocomplete="off" '
+        'enterkeyhint="search" placeholder="Bijvoorbeeld: huurachterstanden">'
+        '<button type="submit" class="md-button md-button--primary">Zoeken</button></div>'
+        '<label for="wwidw-sortering">Sorteren op</label>'
+        '<select id="wwidw-sortering" name="sortering"><option value="">Relevantie</option>'
+        + "".join(f'<option value="{s}">{s.capitalize()}</option>' for s in SORTS) + "</select></form>"
+        '<div class="wwidw-zoeken__kolommen">'
+        '<details class="wwidw-facetten" id="wwidw-facetten" open><summary>Filters '
+        '<span class="wwidw-facetten__aantal" id="wwidw-filteraantal"></span></summary>'
+        '<button type="button" class="wwidw-wissen" id="wwidw-wissen" hidden>Alle filters wissen</button>'
+        f"{facets}</details>"
+        '<section class="wwidw-resultaten" aria-labelledby="wwidw-resultaten-kop">'
+        '<h2 id="wwidw-resultaten-kop" class="wwidw-sr">Resultaten</h2>'
+        '<p class="wwidw-zoekstatus" id="wwidw-zoekstatus" role="status" aria-live="polite" aria-atomic="true">'
+        "Zoeken is nog niet geladen.</p>"
+        '<ol class="wwidw-resultatenlijst" id="wwidw-resultatenlijst"></ol>'
+        '<button type="button" class="md-button" id="wwidw-meer" hidden>Meer resultaten tonen</button>'
+        "</section></div>"
+        "<noscript><p>Zoeken werkt alleen met JavaScript. Zonder JavaScript kunt u bladeren via de thema's, "
+        "effecten, archetypen, organisaties en gemeenten in het menu.</p></noscript>"
+        "</div>", ""])
+
+
+def _facet(key: str, legend: str) -> str:
+    order = f' data-volgorde="{attr(json.dumps(list(ORDERED[key].values()), ensure_ascii=False))}"' if key in ORDERED else ""
+    return (f'<details class="wwidw-facet" data-facet="{key}"{order}><summary>{legend} '
+            f'<span class="wwidw-facet__aantal"></span></summary><fieldset><legend class="wwidw-sr">{legend}</legend>'
+            '<ul class="wwidw-facet__waarden"></ul></fieldset></details>')
