@@ -6,8 +6,13 @@ WWIDW  := $(VENV)/bin/wwidw
 STAMP  := $(VENV)/.installed
 # The browser tests drive Debian's chromium through Playwright; never `playwright install`.
 CHROMIUM := /usr/bin/chromium
+# The accessibility and HTML validity tests use axe-core and the Nu Html Checker (vnu-jar) from the npm
+# registry, pinned by package-lock.json. npm runs no install scripts: vnu-jar's would download a JRE, and
+# Debian's default-jre-headless runs vnu.jar instead.
+NODE_STAMP := node_modules/.installed
+NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install chromium site validate test bench clean
+.PHONY: install chromium java npm node-tools site validate test lint-workflows issue-form bench clean FORCE
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,11 +42,58 @@ chromium:
 		fi; \
 	fi
 
-test: install chromium
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's default-jre-headless for the HTML validity tests..."; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update && apt-get install -y default-jre-headless; \
+		else \
+			echo "The HTML validity tests need java (for vnu.jar), and it is missing." >&2; \
+			echo "Install it as root, then run make test again:" >&2; \
+			echo "    sudo apt-get update && sudo apt-get install -y default-jre-headless" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+npm:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's npm for the accessibility tests..."; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update && apt-get install -y npm; \
+		else \
+			echo "The accessibility tests need npm (for axe-core and vnu-jar), and it is missing." >&2; \
+			echo "Install it as root, then run make test again:" >&2; \
+			echo "    sudo apt-get update && sudo apt-get install -y npm" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+# Reinstalled when package.json or package-lock.json changed, or when a tool is missing from node_modules.
+$(NODE_STAMP): package.json package-lock.json $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE) \
+		$(if $(wildcard node_modules/vnu-jar/build/dist/vnu.jar),,FORCE)
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+FORCE:
+
+node-tools: npm $(NODE_STAMP)
+
+test: install chromium java node-tools
 	$(VENV)/bin/pytest -q
+
+# The workflow linters on their own (make test runs them too, in tests/test_workflows.py).
+lint-workflows: install
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/actionlint
+	$(VENV)/bin/zizmor --offline --persona pedantic .
+
+# Regenerate the issue form after changing content/organisaties.yml or a taxonomy.
+issue-form: install
+	$(PY) -m wwidw_build.issue_form_template content
 
 bench: install
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache benchmarks/out
+	rm -rf $(VENV) node_modules site .pytest_cache benchmarks/out

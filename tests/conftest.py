@@ -28,3 +28,11 @@ def registry_only(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT / "taxonomie", target / "taxonomie")
     shutil.copytree(CONTENT / "archetypen", target / "archetypen")
     return target
+
+
+@pytest.fixture(scope="session")
+def openbaar_site(tmp_path_factory) -> Path:
+    """The real content built for ``openbaar`` once per session (tests/checked_site.py); do not change it."""
+    import checked_site
+
+    return checked_site.build_openbaar(tmp_path_factory.mktemp("openbaar-site"))

@@ -101,10 +101,10 @@ def test_alle_builds_every_audience(alle, loaded):
 
 def test_alle_prints_a_summary_line_per_audience(alle, loaded):
     stdout = alle.result.stdout
-    assert re.search(r"^publiek\s+beschr\.\s+pagina\s+omvang\s+tijd\s+controle$", stdout, re.M)
+    assert re.search(r"^publiek\s+beschr\.\s+pagina\s+hergebr\.\s+omvang\s+tijd\s+controle$", stdout, re.M)
     for audience in all_audiences(loaded.registry):
         visible = len(select(loaded, audience).visible)
-        line = re.search(rf"^{re.escape(audience.name)}\s+(\d+)\s+(\d+)\s+[\d.]+ [KM]B\s+[\d.]+s\s+in orde$", stdout, re.M)
+        line = re.search(rf"^{re.escape(audience.name)}\s+(\d+)\s+(\d+)\s+\d+\s+[\d.]+ [KM]B\s+[\d.]+s\s+in orde$", stdout, re.M)
         assert line, audience.name
         assert int(line.group(1)) == visible
         assert int(line.group(2)) == len(html_files(alle.out / audience.folder))

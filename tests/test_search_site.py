@@ -204,7 +204,8 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def servers(built):
-    with browser.StaticServer(built.site("openbaar")) as openbaar, browser.StaticServer(built.site("partners")) as partners:
+    with browser.StaticServer(built.site("openbaar")) as openbaar, \
+            browser.StaticServer(built.site("partners")) as partners:
         yield {"openbaar": openbaar, "partners": partners}
 
 
@@ -264,7 +265,8 @@ def results(page) -> list[str]:
         count = page.locator(".wwidw-resultaat").count()
         page.click("#wwidw-meer")
         page.wait_for_function("(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count)
-    return [urlsplit(h).path for h in page.eval_on_selector_all(".wwidw-resultaat__titel a", "as => as.map(a => a.href)")]
+    hrefs = page.eval_on_selector_all(".wwidw-resultaat__titel a", "as => as.map(a => a.href)")
+    return [urlsplit(h).path for h in hrefs]
 
 
 def announced(page) -> int:
@@ -478,7 +480,8 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
 def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_page):
     page = open_page("openbaar", "zoeken/")
     ready(page)
-    unlabelled = page.evaluate("""() => [...document.querySelectorAll('#wwidw-zoeken :is(input, select), .wwidw-kopzoeken input')].filter(
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll(
+        '#wwidw-zoeken :is(input, select), .wwidw-kopzoeken input')].filter(
         (el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.outerHTML)""")
     assert unlabelled == []
     assert page.locator("[data-facet] fieldset > legend").count() == len(FILTERS)

@@ -23,7 +23,8 @@ def test_real_content_has_every_visibility_level():
     levels = {d.zichtbaarheid for d in REAL.documents}
     assert {"openbaar", "partners", "organisatie"} <= levels
     assert any(d.concept for d in REAL.documents)
-    assert len(AUDIENCES) == 7
+    partners = [o for o in REAL.registry.organisaties.values() if o.partner]
+    assert len(AUDIENCES) == 2 + len(partners) == 8
 
 
 @pytest.mark.parametrize("drafts", [False, True], ids=["zonder-concepten", "met-concepten"])

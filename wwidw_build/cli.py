@@ -14,8 +14,11 @@ from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
 from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
 from wwidw_build.diagnostics import has_errors
+from wwidw_build.issue_form import parse_issue_body
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.review import GitProblem, make_review
+from wwidw_build.review_markdown import render as render_review
 from wwidw_build.scaffold import Answers, check, write_new
 from wwidw_build.search_index import search
 from wwidw_build.search_text import terms as query_terms
@@ -259,3 +262,66 @@ def _print_similar(content, path: Path, err: bool) -> None:
         suggestion = suggest_archetype(content, document, matches)
         say(f"Voorgesteld archetype: {suggestion} (zet 'archetype: {suggestion}' in het voorwerk als het klopt)."
             if suggestion else "Geen archetype om voor te stellen.")
+
+
+@cli.command(help="Schrijf een reviewrapport (Markdown) over de beschrijvingen die verschillen van een basis: "
+                  "wie ze kan lezen, volledigheid, meldingen, mogelijke dubbelingen en een checklist.")
+@click.option("--base", default="origin/main", show_default=True,
+              help="Branch, tag of commit om mee te vergelijken (vanaf het punt waar HEAD ervan afsplitst).")
+@content_option
+@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def review(base: str, content_dir: Path, uitvoer: Path | None) -> None:
+    require_content_dir(content_dir)
+    try:
+        result = make_review(content_dir, base)
+    except GitProblem as problem:
+        raise click.UsageError(str(problem))
+    text = render_review(result)
+    if uitvoer is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            uitvoer.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise click.UsageError(f"Het rapport kan niet worden geschreven naar '{uitvoer}': {error.strerror}.")
+        click.echo(f"Reviewrapport geschreven naar {uitvoer} ({len(result.items)} gewijzigde beschrijving(en), "
+                   f"{len(result.failed)} met fouten).", err=True)
+    _finish(result.exit_code)
+
+
+FORM_MAX_BYTES = 256 * 1024  # GitHub caps an issue body at 65,536 characters
+
+
+@cli.command(help="Maak een praktijkbeschrijving van een ingevuld GitHub-formulier (de tekst van het issue), "
+                  "met dezelfde controle als 'wwidw new'.")
+@click.argument("issue_tekst", metavar="ISSUE-TEKST", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@content_option
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def formulier(issue_tekst: Path, content_dir: Path) -> None:
+    require_content_dir(content_dir)
+    raw = issue_tekst.read_bytes()
+    if len(raw) > FORM_MAX_BYTES:
+        raise click.UsageError(f"Het bestand '{issue_tekst}' is te groot voor een formulier.")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise click.UsageError(f"Het bestand '{issue_tekst}' is geen UTF-8-tekst.")
+    content, _ = load_and_validate(content_dir)
+    answers, problems = parse_issue_body(body, str(issue_tekst))
+    text, path, checked = check(content, answers, date.today())
+    errors = [d for d in problems + checked if d.is_error]
+    if errors:
+        click.echo(report.as_text(errors), err=True)
+        click.echo("Er is niets geschreven. Pas het formulier (het issue) aan en probeer het opnieuw.", err=True)
+        _finish(1)
+    if path.exists() or path.is_symlink():
+        click.echo(f"Fout: {path} bestaat al; er wordt nooit een bestand overschreven. Kies een andere titel.", err=True)
+        _finish(1)
+    write_new(path, text)
+    warnings = [d for d in checked if not d.is_error]
+    if warnings:
+        click.echo(report.as_text(warnings), err=True)
+    click.echo(f"Geschreven: {path}")
+

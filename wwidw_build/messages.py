@@ -104,6 +104,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                                   "Zet geen telefoonnummers van bewoners in de tekst; haal het nummer weg."),
     "persoonsgegevens-bsn": (W, "De tekst bevat een getal dat op een burgerservicenummer lijkt ({waarde}).",
                              "Een BSN mag nooit in een beschrijving staan; haal het getal weg."),
+    # Issue form (wwidw formulier)
+    "formulier-geen-jaar": (E, "'{waarde}' bij '{veld}' in het formulier is geen jaartal.",
+                            "Schrijf het jaar als vier cijfers, bijvoorbeeld 2023: pas het issue aan en zet het label opnieuw."),
 }
 
 _YAML_PROBLEMS = {

@@ -40,6 +40,7 @@ class Answers:
     bewijsniveau: str = ""
     auteurs: list[str] = field(default_factory=list)
     id: str = ""
+    secties: dict[str, str] = field(default_factory=dict)  # section title -> text (issue form); else the hint
 
     @property
     def file_id(self) -> str:
@@ -80,7 +81,7 @@ def front_matter(answers: Answers, today: date) -> dict:
 
 
 def render(answers: Answers, today: date) -> str:
-    post = frontmatter.Post(template(answers.kind), **front_matter(answers, today))
+    post = frontmatter.Post(template(answers.kind, answers.secties), **front_matter(answers, today))
     return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
 
 

@@ -166,7 +166,9 @@ def search_page() -> str:
 
 
 def _facet(key: str, legend: str) -> str:
-    order = f' data-volgorde="{attr(json.dumps(list(ORDERED[key].values()), ensure_ascii=False))}"' if key in ORDERED else ""
+    order = ""
+    if key in ORDERED:
+        order = f' data-volgorde="{attr(json.dumps(list(ORDERED[key].values()), ensure_ascii=False))}"'
     return (f'<details class="wwidw-facet" data-facet="{key}"{order}><summary>{legend} '
             f'<span class="wwidw-facet__aantal"></span></summary><fieldset><legend class="wwidw-sr">{legend}</legend>'
             '<ul class="wwidw-facet__waarden"></ul></fieldset></details>')

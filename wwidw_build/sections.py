@@ -64,6 +64,9 @@ def filled_sections(kind: str, body: str) -> list[str]:
     return [s for s in SECTIONS[kind] if word_count(found.get(normalise(s), "")) >= MIN_WORDS]
 
 
-def template(kind: str) -> str:
-    """The empty section template with a writing hint per section, as written by ``wwidw new``."""
-    return "\n".join(f"## {title}\n\n<!-- Schrijftip: {hint} -->\n" for title, hint in SECTIONS[kind].items())
+def template(kind: str, texts: dict[str, str] | None = None) -> str:
+    """The section template as written by ``wwidw new``: per section the given text (from the issue
+    form), or else a writing hint."""
+    texts = texts or {}
+    return "\n".join(f"## {title}\n\n{texts[title].strip()}\n" if texts.get(title, "").strip()
+                     else f"## {title}\n\n<!-- Schrijftip: {hint} -->\n" for title, hint in SECTIONS[kind].items())

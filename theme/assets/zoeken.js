@@ -179,6 +179,17 @@
   }
 
   async function search() {
+    const mine = generation + 1;
+    try {
+      await searchAndShow();
+    } catch (error) {
+      if (mine !== generation) return;
+      list.setAttribute("aria-busy", "false");
+      status.textContent = "Er ging iets mis bij het zoeken. Probeer het opnieuw.";
+    }
+  }
+
+  async function searchAndShow() {
     const mine = ++generation;
     if (!pagefind) return;
     list.setAttribute("aria-busy", "true");
@@ -339,7 +350,12 @@
     search();
     input.focus();
   });
-  more.addEventListener("click", () => showMore(generation));
+  more.addEventListener("click", async () => {
+    const before = list.children.length;
+    await showMore(generation);
+    const first = list.children[before] && list.children[before].querySelector("a");
+    if (first) first.focus();  // the button may disappear: keep the keyboard user at the new results
+  });
   window.addEventListener("popstate", () => {
     state = readUrl();
     showState();

@@ -1,0 +1,68 @@
+"""The committed issue form is exactly what the generator makes from the registry and the taxonomies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from wwidw_build.issue_form import FIELDS, TRIGGER_LABEL
+from wwidw_build.issue_form_template import FORM_PATH, SUBMITTED_LABEL, render_form, write_form
+from wwidw_build.load import load_content
+from wwidw_build.sections import PRAKTIJK_SECTIONS
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+def committed() -> dict:
+    return yaml.safe_load((REPO / FORM_PATH).read_text(encoding="utf-8"))
+
+
+def elements() -> dict[str, dict]:
+    return {e["id"]: e for e in committed()["body"] if "id" in e}
+
+
+def registry():
+    return load_content(CONTENT)[0].registry
+
+
+def test_the_committed_form_is_up_to_date():
+    assert (REPO / FORM_PATH).read_text(encoding="utf-8") == render_form(registry()), (
+        "The issue form is out of date: run `make issue-form` and commit .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
+
+
+def test_the_organisation_dropdown_matches_the_registry():
+    organisations = yaml.safe_load((CONTENT / "organisaties.yml").read_text(encoding="utf-8"))
+    expected = [f"{o['naam']} ({o['id']})" for o in organisations]
+    assert elements()["organisatie"]["attributes"]["options"] == expected
+
+
+def test_theme_and_target_group_dropdowns_match_the_taxonomies():
+    for key, file in (("themas", "themas.yml"), ("doelgroepen", "doelgroepen.yml")):
+        terms = yaml.safe_load((CONTENT / "taxonomie" / file).read_text(encoding="utf-8"))
+        dropdown = elements()[key]
+        assert dropdown["attributes"]["multiple"] is True
+        assert dropdown["attributes"]["options"] == [f"{t['naam']} ({t['id']})" for t in terms]
+
+
+def test_every_field_and_section_is_in_the_form_in_order():
+    form = committed()
+    ids = [e["id"] for e in form["body"] if "id" in e]
+    assert ids == [f.element_id for f in FIELDS] and len(set(ids)) == len(ids)
+    labels = [e["attributes"]["label"] for e in form["body"] if "id" in e]
+    assert len(set(labels)) == len(labels) and set(PRAKTIJK_SECTIONS) <= set(labels)
+    required = {e["id"] for e in form["body"] if e.get("validations", {}).get("required")}
+    assert required == {"titel", "samenvatting", "organisatie", "gemeente", "startjaar", "projectstatus", "themas",
+                        "effecten", "zichtbaarheid"}
+    assert elements()["privacy"]["attributes"]["options"][0]["required"] is True
+
+
+def test_the_form_does_not_start_the_workflow_by_itself():
+    assert committed()["labels"] == [SUBMITTED_LABEL] and SUBMITTED_LABEL != TRIGGER_LABEL
+
+
+def test_write_form(tmp_path):
+    target = tmp_path / "form.yml"
+    write_form(CONTENT, target)
+    assert target.read_text(encoding="utf-8") == (REPO / FORM_PATH).read_text(encoding="utf-8")
