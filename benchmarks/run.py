@@ -2,8 +2,10 @@
 
 For every size, a synthetic content folder is generated in benchmarks/out/ (or reused when its marker
 says it was generated for the same N and seed by the same generator), then every function in
-BENCHMARKS runs against it and returns a Result row. To add a benchmark (site build, search index),
-write a function ``(Corpus) -> Result`` and append it to BENCHMARKS.
+BENCHMARKS runs against it and returns a Result row. To add a benchmark, write a function
+``(Corpus) -> Result`` and append it to BENCHMARKS. The openbaar site that ``bench_build_single`` builds
+is kept for ``bench_search`` (search index and the Zoeken page in a browser, see search_bench.py), so
+that the slow large build is done once.
 
 Exits non-zero when the synthetic corpus does not validate with 0 errors.
 """
@@ -14,6 +16,8 @@ import argparse
 import gc
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import tempfile
 import sys
@@ -28,6 +32,7 @@ OUT = HERE / "out"
 sys.path[:0] = [str(HERE), str(REPO)]  # corpus.py, and wwidw_build even without an install
 
 import corpus  # noqa: E402
+import search_bench  # noqa: E402
 import yaml  # noqa: E402
 
 from wwidw_build.pipeline import load_and_validate  # noqa: E402
@@ -54,6 +59,7 @@ class Result:
     warnings: int | None = None
     first_errors: tuple[str, ...] = ()
     extra: dict | None = None  # site figures of build benchmarks: size, pages, largest page (bytes)
+    search: dict | None = None  # figures of the search benchmark (search_bench.search_figures)
 
     @property
     def per_second(self) -> float:
@@ -118,18 +124,37 @@ def bench_bare_mkdocs(c: Corpus) -> Result:
         return Result("bare mkdocs (openbaar)", c.n, seconds, 1, extra=_site_figures([site]))
 
 
-def _bench_build(c: Corpus, audience: str, label: str) -> Result:
-    with tempfile.TemporaryDirectory(prefix="wwidw-bench-") as out:
-        seconds, result = best_of(1, lambda: subprocess.run(_build_command(c, Path(out), audience),
+# Built openbaar sites kept by bench_build_single for bench_search: N -> the --out folder (a temp dir).
+_KEPT: dict[int, Path] = {}
+
+
+def _bench_build(c: Corpus, audience: str, label: str, keep: bool = False) -> Result:
+    out = Path(tempfile.mkdtemp(prefix="wwidw-bench-"))
+    try:
+        seconds, result = best_of(1, lambda: subprocess.run(_build_command(c, out, audience),
                                                             capture_output=True, text=True))
         if result.returncode != 0:
             return Result(label, c.n, seconds, 1, errors=1, first_errors=(result.stdout + result.stderr)[-2000:].splitlines()[-20:])
-        return Result(label, c.n, seconds, 1, extra=_site_figures([p for p in Path(out).iterdir() if p.is_dir()]))
+        figures = _site_figures([p for p in out.iterdir() if p.is_dir()])
+        if keep:
+            _discard_kept(c.n)
+            _KEPT[c.n], out = out, None
+        return Result(label, c.n, seconds, 1, extra=figures)
+    finally:
+        if out is not None:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+def _discard_kept(n: int | None = None) -> None:
+    for key in [n] if n is not None else list(_KEPT):
+        if key in _KEPT:
+            shutil.rmtree(_KEPT.pop(key), ignore_errors=True)
 
 
 def bench_build_single(c: Corpus) -> Result:
-    """`wwidw build --audience openbaar` end to end: load, validate, render, search index, audit, publish."""
-    return _bench_build(c, "openbaar", "build openbaar")
+    """`wwidw build --audience openbaar` end to end: load, validate, render, search index, audit, publish.
+    The site is kept for bench_search."""
+    return _bench_build(c, "openbaar", "build openbaar", keep=True)
 
 
 def bench_build_all(c: Corpus) -> Result:
@@ -137,8 +162,31 @@ def bench_build_all(c: Corpus) -> Result:
     return _bench_build(c, "alle", "build alle")
 
 
+def bench_search(c: Corpus) -> Result:
+    """Site search of the openbaar site: ``index_site`` timed on a copy without pagefind/ (seconds, best of
+    runs_for), the index size, and in chromium the bytes of a first query and the time from the last
+    keystroke to the results (search_bench.py). Uses bench_build_single's site, or builds it (untimed)."""
+    label, runs = "search index (openbaar)", runs_for(c.n)
+    if c.n not in _KEPT:
+        out = Path(tempfile.mkdtemp(prefix="wwidw-bench-"))
+        result = subprocess.run(_build_command(c, out, "openbaar"), capture_output=True, text=True)
+        if result.returncode != 0:
+            shutil.rmtree(out, ignore_errors=True)
+            return Result(label, c.n, 0.0, 0, errors=1, first_errors=tuple((result.stdout + result.stderr)[-2000:].splitlines()[-20:]))
+        _KEPT[c.n] = out
+    try:
+        figures = search_bench.search_figures(_KEPT[c.n] / "openbaar", runs)
+    finally:
+        _discard_kept(c.n)
+    index = figures["index"]
+    if "error" in index:
+        return Result(label, c.n, index["seconds"], runs, errors=1, first_errors=tuple(index["error"].splitlines()[-20:]),
+                      search=figures)
+    return Result(label, c.n, index["seconds"], runs, search=figures)
+
+
 BENCHMARKS: list[Callable[[Corpus], Result]] = [bench_validate, bench_bare_mkdocs, bench_build_single,
-                                                 bench_build_all]
+                                                 bench_search, bench_build_all]
 
 
 def _shown(path: Path) -> str:
@@ -207,29 +255,124 @@ def build_table(results: list[Result]) -> str:
                                        for i, (cell, w) in enumerate(zip(row, widths))) + " |" for row in rows)
 
 
+def _markdown(rows: list[tuple[str, ...]], left: int = 1) -> str:
+    """A Markdown table; the first ``left`` columns left-aligned, the rest right-aligned."""
+    rows = [rows[0], tuple("---" if i < left else "---:" for i in range(len(rows[0]))), *rows[1:]]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("| " + " | ".join(cell.ljust(w) if i < left else cell.rjust(w)
+                                       for i, (cell, w) in enumerate(zip(row, widths))) + " |" for row in rows)
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_048_576:,.1f} MB"
+
+
+def search_tables(results: list[Result]) -> str:
+    """The search index, the bytes of a first query and the time to results (bench_search rows)."""
+    searched = [r for r in results if r.search]
+    if not searched:
+        return ""
+    index_rows = [("N", "pages indexed", "runs", "index seconds", "ms/page", "index", "index + runtime", "files",
+                   "word-index chunks")]
+    bytes_rows = [("first query", "N", "page+search total", "search only", "on opening", "after last key",
+                   "search, JS gzipped", "runtime", "meta", "filters", "word index", "fragments", "requests")]
+    latency_rows = [("N", "median", "min", "max", "typing pause", "search", "per word (last key → results, ms)")]
+    notes = []
+    for r in searched:
+        index = r.search["index"]
+        if "error" in index:
+            notes.append(f"index n={r.n:,} failed: {index['error'].splitlines()[-1] if index['error'] else ''}")
+        else:
+            index_rows.append((f"{r.n:,}", f"{index['pages']:,}", str(index["runs"]), f"{index['seconds']:.1f}",
+                               f"{1000 * index['seconds'] / max(index['pages'], 1):.1f}", _mb(index["index_bytes"]),
+                               _mb(index["total_bytes"]), f"{index['files']:,}", f"{index['index_chunks']:,}"))
+        if "browser" not in r.search:
+            notes.append(f"browser n={r.n:,}: {r.search.get('browser_error', 'not measured')}")
+            continue
+        browser = r.search["browser"]
+        for name, sc in browser["scenarios"].items():
+            total, before, after = sc["total"], sc["before"], sc["after"]
+            bytes_rows.append((name, f"{r.n:,}", _kb(total["page_bytes"]), _kb(total["search_bytes"]),
+                               _kb(before["search_bytes"]), _kb(after["search_bytes"]) if after else "–",
+                               _kb(total["search_gzip_bytes"]), _kb(total["runtime"]), _kb(total["other"]),
+                               _kb(total["filter"]), _kb(total["index"]), _kb(total["fragment"]),
+                               f"{total['search_requests']:,}"))
+        timings = browser["latency"]
+        ms = [t["ms"] for t in timings]
+        waits = [t["wait_ms"] for t in timings if t["wait_ms"] is not None]
+        searches = [t["search_ms"] for t in timings if t["search_ms"] is not None]
+        latency_rows.append((f"{r.n:,}", f"{statistics.median(ms):,.0f} ms", f"{min(ms):,.0f} ms",
+                             f"{max(ms):,.0f} ms", f"{statistics.median(waits):,.0f} ms" if waits else "–",
+                             f"{statistics.median(searches):,.0f} ms" if searches else "–",
+                             ", ".join(f"{t['word']} {t['ms']:,.0f}" for t in timings)))
+    parts = [_markdown(index_rows)]
+    if len(bytes_rows) > 1:
+        parts += [_markdown(bytes_rows, left=1), _markdown(latency_rows)]
+    return "\n\n".join(parts + (["\n".join(notes)] if notes else []))
+
+
+def search_targets(results: list[Result]) -> list[str]:
+    """The two search targets at TARGET_N descriptions, met or not, with the figures behind them."""
+    lines = []
+    for r in results:
+        if not r.search or r.n != search_bench.TARGET_N or "browser" not in r.search:
+            continue
+        browser, pages = r.search["browser"], r.search["index"].get("pages")
+        scope = f"openbaar index of {pages:,} pages" if pages else "openbaar index"
+        worst = max(browser["scenarios"].items(), key=lambda item: item[1]["total"]["search_bytes"])
+        verdict = "met" if all(sc["total"]["search_bytes"] <= search_bench.TARGET_BYTES
+                               for sc in browser["scenarios"].values()) else "NOT met"
+        figures = "; ".join(f"{name} {_kb(sc['total']['search_bytes'])}" for name, sc in browser["scenarios"].items())
+        lines.append(f"target (first query at {r.n:,} descriptions fetches <= {search_bench.TARGET_BYTES // 1024} KB "
+                     f"from pagefind/): {verdict} (largest: {worst[0]}; {figures}; {scope})")
+        median = browser["median_ms"]
+        verdict = "met" if median <= search_bench.TARGET_MS else "NOT met"
+        lines.append(f"target (results within {search_bench.TARGET_MS:.0f} ms of the last keystroke at {r.n:,} "
+                     f"descriptions): {verdict} (median {median:,.0f} ms of {len(browser['latency'])} words, of "
+                     f"which the search {browser['median_search_ms']:,.0f} ms after zoeken.js's "
+                     f"{search_bench.DEBOUNCE_MS} ms typing pause; {scope})")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the build pipeline on synthetic corpora.")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", default="", help="comma-separated benchmarks to run, by function name without "
+                        "bench_ (default all: " + ",".join(b.__name__.removeprefix("bench_") for b in BENCHMARKS) + ")")
     args = parser.parse_args(argv)
+    chosen = [b for b in BENCHMARKS if not args.only
+              or b.__name__.removeprefix("bench_") in {o.strip() for o in args.only.split(",")}]
+    if not chosen:
+        parser.error(f"--only: no benchmark called {args.only!r}")
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error(f"--sizes must be whole numbers separated by commas, not {args.sizes!r}")
 
     print(machine(), flush=True)
+    started = time.perf_counter()
     results: list[Result] = []
-    for n in sizes:
-        c = ensure_corpus(n, args.seed)
-        for benchmark in BENCHMARKS:
-            result = benchmark(c)
-            results.append(result)
-            print(f"  {result.benchmark} n={n:,}: {result.seconds:.2f} s (best of {result.runs})", flush=True)
+    try:
+        for n in sizes:
+            c = ensure_corpus(n, args.seed)
+            for benchmark in chosen:
+                result = benchmark(c)
+                results.append(result)
+                print(f"  {result.benchmark} n={n:,}: {result.seconds:.2f} s (best of {result.runs})", flush=True)
+    finally:
+        _discard_kept()
 
     print()
     print(table(results))
-    print()
-    print(build_table(results))
+    for extra in (build_table(results), search_tables(results)):
+        if extra.count("\n") > 1:
+            print()
+            print(extra)
     print()
     failed = [r for r in results if r.errors]
     for r in failed:
@@ -243,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "met" if r.seconds <= TARGET_SECONDS else "NOT met"
             print(f"target (validate {TARGET_N:,} descriptions in <= {TARGET_SECONDS:.0f} s): {verdict} "
                   f"({r.seconds:.2f} s)")
+    for line in search_targets(results):
+        print(line)
+    print(f"total time of this run: {(time.perf_counter() - started) / 60:.1f} min")
     return 1 if failed else 0
 
 

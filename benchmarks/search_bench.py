@@ -3,8 +3,9 @@
 ``index_figures(site)`` times ``wwidw_build.search_site.index_site`` on a copy of the site without its
 ``pagefind/`` folder (hard links, so the copy is cheap) and measures the index that comes out.
 
-``browser_figures(site)`` serves the site on 127.0.0.1 (``tests/browser.py``'s static server) and drives
-the Zoeken page in Debian's headless chromium (``/usr/bin/chromium``, never a downloaded browser):
+``browser_figures(site)`` serves the site on 127.0.0.1 (http.server, HTTP/1.1 keep-alive) and drives the
+Zoeken page in Debian's headless chromium (``/usr/bin/chromium`` with ``tests/browser.py``'s flags, never
+a downloaded browser; it resolves no host names, so nothing but 127.0.0.1 can be reached):
 
 - the bytes the browser fetches, from its network log (every finished request of a fresh browser
   context, so an empty cache; each URL counted once, by the ``Content-Length`` the server sent), for
@@ -22,12 +23,16 @@ Usage on its own: ``python benchmarks/search_bench.py SITE_DIR`` (a built audien
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
+import http.server
 import os
 import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, unquote
@@ -49,6 +54,8 @@ TARGET_MS = 300.0  # ... and its results show within 300 ms of the last keystrok
 DEBOUNCE_MS = 200  # zoeken.js: DEBOUNCE_MS, the pause after the last input before a search starts
 
 READY = "#wwidw-zoeken[data-klaar='ja'][data-gezocht]"
+# tests/browser.py's chromium flags, and no name resolution: only 127.0.0.1 (an address) can be reached.
+BROWSER_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 
 # Set up once on a ready Zoeken page; window.__bench records key presses, search starts and results.
 INSTRUMENT = r"""
@@ -135,12 +142,66 @@ def index_figures(site: Path, runs: int = 1) -> dict:
 # --- the browser --------------------------------------------------------------------------------------
 
 
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    # HTTP/1.1 keep-alive without Nagle's algorithm, as a real host would serve: http.server's default
+    # (HTTP/1.0, a new connection per request) makes 20 small fetches take 100-400 ms on localhost.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+class Server:
+    """A static server on 127.0.0.1 (random port) in a daemon thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_Handler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="bench-server", daemon=True)
+
+    def __enter__(self) -> "Server":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}/{path.lstrip('/')}"
+
+
+@contextlib.contextmanager
+def _chromium():
+    """Playwright driving Debian's /usr/bin/chromium headless, with tests/browser.py's flags."""
+    import browser as helpers
+    from playwright.sync_api import sync_playwright
+
+    if not helpers.CHROMIUM.exists():
+        raise FileNotFoundError(helpers.INSTALL_HINT)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(helpers.CHROMIUM), headless=True,
+                                              args=helpers.CHROMIUM_ARGS + BROWSER_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 class _Log:
     """Every finished request of one browser context, in order."""
 
     def __init__(self, context, origin: str):
-        self.origin, self.requests = origin, []
+        self.origin, self.requests, self.offsite = origin, [], []
         context.on("requestfinished", lambda request: self.requests.append(request))
+        context.on("request", lambda request: self._check(request.url))
+
+    def _check(self, url: str) -> None:
+        if not url.startswith(self.origin + "/") and urlsplit(url).scheme not in ("data", "blob", "about"):
+            self.offsite.append(url)
 
     def mark(self) -> int:
         return len(self.requests)
@@ -164,7 +225,7 @@ class _Log:
             rest = path[len(BUNDLE) + 2:]
             kind = rest.split("/", 1)[0] if "/" in rest else ("runtime" if is_runtime(rest) else "other")
             out[kind if kind in out else "other"] += size
-            out["search_gzip_bytes"] += _gzip_bytes(site / rest, size)
+            out["search_gzip_bytes"] += _gzip_bytes(site / BUNDLE / rest, size)
         return out
 
 
@@ -186,13 +247,10 @@ def _gzip_bytes(path: Path, size: int) -> int:
     return size
 
 
-def _context(browser_, origin: str):
-    import browser as helpers
-
-    context = browser_.new_context(service_workers="block")
-    context.route("**/*", lambda route: route.continue_() if helpers._is_local(route.request.url, origin)
-                  else route.abort("blockedbyclient"))
-    return context
+def _context(browser_):
+    # No request interception (Playwright's routing adds a round trip to Python to every request):
+    # chromium itself resolves no host name at all (see BROWSER_ARGS), so nothing can leave 127.0.0.1.
+    return browser_.new_context(service_workers="block")
 
 
 def _settle(page) -> None:
@@ -220,7 +278,7 @@ def _type(page, word: str) -> dict:
 def _scenario(browser_, server, site: Path, path: str, typed: str | None) -> dict:
     """Open ``path`` in a fresh context (empty cache); when ``typed``, type it once the page is ready.
     Bytes before the first key press and after it."""
-    context = _context(browser_, server.origin)
+    context = _context(browser_)
     try:
         log = _Log(context, server.origin)
         page = context.new_page()
@@ -234,6 +292,8 @@ def _scenario(browser_, server, site: Path, path: str, typed: str | None) -> dic
             results = _type(page, typed)["status"]
             _settle(page)
             after = log.tally(site, mark, None, seen)
+        if log.offsite:
+            raise RuntimeError(f"the Zoeken page asked for something other than the local server: {log.offsite[:5]}")
         total = {k: before[k] + (after[k] if after else 0) for k in before}
         return {"path": path, "typed": typed, "before": before, "after": after, "total": total, "status": results}
     finally:
@@ -241,7 +301,7 @@ def _scenario(browser_, server, site: Path, path: str, typed: str | None) -> dic
 
 
 def _latency(browser_, server) -> list[dict]:
-    context = _context(browser_, server.origin)
+    context = _context(browser_)
     try:
         page = context.new_page()
         _open_ready(page, server.url("zoeken/"))
@@ -261,8 +321,6 @@ def _latency(browser_, server) -> list[dict]:
 
 def browser_figures(site: Path) -> dict:
     """The network bytes of four first queries and the latency of typed queries on the Zoeken page."""
-    import browser as helpers
-
     filters = urlencode(TWO_FILTERS)
     scenarios = {
         "typed": ("zoeken/", FIRST_WORD),
@@ -270,7 +328,7 @@ def browser_figures(site: Path) -> dict:
         "URL (header box)": (f"zoeken/?{urlencode({'q': FIRST_WORD})}", None),
         "URL, 2 filters": (f"zoeken/?{urlencode({'q': FIRST_WORD})}&{filters}", None),
     }
-    with helpers.StaticServer(site) as server, helpers.chromium() as browser_:
+    with Server(site) as server, _chromium() as browser_:
         out = {name: _scenario(browser_, server, site, path, typed) for name, (path, typed) in scenarios.items()}
         latency = _latency(browser_, server)
     for name, figures in out.items():

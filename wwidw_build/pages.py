@@ -23,6 +23,10 @@ PAGE_SIZE = 50
 
 
 PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
+# The facts table of a praktijk has headers for screen readers only (an empty <th> has no name); the
+# search index skips them, so no praktijk is found by these two words.
+FACTS_HEADER = ('| <span class="wwidw-sr" data-pagefind-ignore>Kenmerk</span> '
+                '| <span class="wwidw-sr" data-pagefind-ignore>Gegevens</span> |')
 
 
 def meta_block(title: str, description: str = "", soort: str = "") -> str:
@@ -126,7 +130,7 @@ def praktijk_page(selection: Selection, document: Document, rendered: RenderedBo
         contact = meta["contact"]
         rows.append(("Contact", esc(contact.get("naam", "")) + (f" · {esc(contact['email'])}" if contact.get("email") else "")))
     lines = [meta_block(document.titel, meta.get("samenvatting", ""), "praktijk"), f"# {esc(document.titel)}", "",
-             f"*{esc(meta.get('samenvatting', ''))}*", "", "| | |", "| --- | --- |"]
+             f"*{esc(meta.get('samenvatting', ''))}*", "", FACTS_HEADER, "| --- | --- |"]
     lines += [f"| {label} | {value} |" for label, value in rows]
     lines += ["", *_results(selection, meta.get("resultaten") or []), *body_sections(rendered, url_for)]
     lines += _archetype_section(selection, meta.get("archetype"))

@@ -140,7 +140,8 @@ def search_page() -> str:
         "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
         "zoekopdracht, zodat u die kunt delen of later terugvinden.", "",
         '<div class="wwidw-zoeken" id="wwidw-zoeken">'
-        '<form class="wwidw-zoekbalk" role="search" id="wwidw-zoekformulier" action="" method="get">'
+        '<form class="wwidw-zoekbalk" role="search" aria-label="Zoeken en filteren" id="wwidw-zoekformulier" '
+        'method="get">'
         '<label for="wwidw-zoekterm">Zoekterm</label>'
         '<div class="wwidw-zoekbalk__invoer"><input type="search" id="wwidw-zoekterm" name="q" autocomplete="off" '
         'enterkeyhint="search" placeholder="Bijvoorbeeld: huurachterstanden">'
