@@ -29,46 +29,13 @@ site: install
 	$(WWIDW) build --content content --out site
 
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's chromium for the browser tests..."; \
-			export DEBIAN_FRONTEND=noninteractive; \
-			apt-get update && apt-get install -y chromium; \
-		else \
-			echo "The browser tests need Debian's chromium at $(CHROMIUM), and it is missing." >&2; \
-			echo "Install it as root, then run make test again:" >&2; \
-			echo "    sudo apt-get update && sudo apt-get install -y chromium" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	@.ci/ensure-debian-package $(CHROMIUM) chromium "The browser tests"
 
 java:
-	@if ! command -v java >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's default-jre-headless for the HTML validity tests..."; \
-			export DEBIAN_FRONTEND=noninteractive; \
-			apt-get update && apt-get install -y default-jre-headless; \
-		else \
-			echo "The HTML validity tests need java (for vnu.jar), and it is missing." >&2; \
-			echo "Install it as root, then run make test again:" >&2; \
-			echo "    sudo apt-get update && sudo apt-get install -y default-jre-headless" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	@.ci/ensure-debian-package java default-jre-headless "The HTML validity tests (vnu.jar)"
 
 npm:
-	@if ! command -v npm >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's npm for the accessibility tests..."; \
-			export DEBIAN_FRONTEND=noninteractive; \
-			apt-get update && apt-get install -y npm; \
-		else \
-			echo "The accessibility tests need npm (for axe-core and vnu-jar), and it is missing." >&2; \
-			echo "Install it as root, then run make test again:" >&2; \
-			echo "    sudo apt-get update && sudo apt-get install -y npm" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	@.ci/ensure-debian-package npm npm "The accessibility tests (axe-core, vnu-jar)"
 
 # Reinstalled when package.json or package-lock.json changed, or when a tool is missing from node_modules.
 $(NODE_STAMP): package.json package-lock.json $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE) \
