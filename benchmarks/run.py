@@ -361,9 +361,11 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             c = ensure_corpus(n, args.seed)
             for benchmark in chosen:
+                wall = time.perf_counter()
                 result = benchmark(c)
                 results.append(result)
-                print(f"  {result.benchmark} n={n:,}: {result.seconds:.2f} s (best of {result.runs})", flush=True)
+                print(f"  {result.benchmark} n={n:,}: {result.seconds:.2f} s (best of {result.runs}; "
+                      f"{time.perf_counter() - wall:.0f} s in all)", flush=True)
     finally:
         _discard_kept()
 
