@@ -262,3 +262,17 @@ def test_write_tree_and_config(tmp_path, content, bodies):
     assert "extra" not in data and "site_name" not in data
     for entry in data["nav"]:
         assert list(entry.values())[0] in pages
+
+
+def test_an_archetype_with_many_examples_links_to_a_paginated_list(content, bodies):
+    """At scale an archetype has thousands of examples: its own page lists a few, list pages the rest."""
+    selection = select(content, Audience("openbaar"))
+    source = next(d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen")
+    copies = tuple(dataclasses.replace(source, id=f"klus-{i:03d}", meta={**source.meta, "titel": f"Klus {i:03d}"})
+                   for i in range(120))
+    pages = generate_pages(dataclasses.replace(selection, visible=selection.visible + copies),
+                           {**bodies, **{("praktijk", d.id): bodies[("praktijk", source.id)] for d in copies}})
+    archetype = pages["archetypen/klushuizen.md"]
+    assert len(linked_ids(archetype)) <= 10 and "praktijkvoorbeelden/klushuizen/" in archetype
+    listed = {i for name, page in pages.items() if name.startswith("praktijkvoorbeelden/") for i in linked_ids(page)}
+    assert {d.id for d in copies} <= listed

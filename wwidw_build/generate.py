@@ -13,7 +13,7 @@ from wwidw_build.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.escape import esc
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID
 from wwidw_build.model import KINDS, Document
-from wwidw_build.pages import archetype_page, link, list_pages, meta_block, praktijk_page, summary_line
+from wwidw_build.pages import EXAMPLES_ON_PAGE, archetype_page, link, list_pages, meta_block, praktijk_page, summary_line
 from wwidw_build.search_site import search_page
 from wwidw_build.selection import Selection
 
@@ -119,6 +119,11 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
         pages.update(list_pages(selection, "gemeenten", key, name, "", documents))
     pages.update(_index("gemeenten", "Gemeenten", "Praktijken per gemeente.",
                         sorted((k, n, len(d)) for k, (n, d) in municipalities.items())))
+    for archetype in selection.by_kind("archetype"):
+        examples = [d for d in praktijken if d.meta.get("archetype") == archetype.id]
+        if len(examples) > EXAMPLES_ON_PAGE:
+            pages.update(list_pages(selection, "praktijkvoorbeelden", archetype.id,
+                                    f"Praktijkvoorbeelden: {archetype.titel}", "", examples))
     pages.update(list_pages(selection, "archetypen", "index", "Archetypen",
                             "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
                             selection.by_kind("archetype")))

@@ -20,6 +20,7 @@ from wwidw_build.search_site import search_tags
 from wwidw_build.selection import Selection
 
 PAGE_SIZE = 50
+EXAMPLES_ON_PAGE = 10  # praktijkvoorbeelden listed on an archetype page itself
 
 
 PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
@@ -203,7 +204,11 @@ def _practice(selection: Selection, archetype: Document) -> list[str]:
     lines = ["## Praktijkvoorbeelden", ""]
     if not examples:
         return lines + ["Er zijn hier nog geen praktijkvoorbeelden van dit archetype.", ""]
-    lines += [summary_line(selection, d, 1) for d in sorted(examples, key=lambda d: d.titel.lower())] + [""]
+    shown = sorted(examples, key=lambda d: d.titel.lower())[:EXAMPLES_ON_PAGE]
+    lines += [summary_line(selection, d, 1) for d in shown] + [""]
+    if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages (pages stay small)
+        lines += [f"Alle {len(examples)} praktijkvoorbeelden: "
+                  + link(1, "praktijkvoorbeelden", archetype.id, archetype.titel), ""]
     lines += ["Wat de praktijkvoorbeelden per beoogd effect melden (aantal praktijken per richting):", "",
               "| Effect | " + " | ".join(RICHTING.values()) + " |", "| --- |" + " --- |" * len(RICHTING)]
     for effect_id in archetype.meta.get("beoogde_effecten", []):
