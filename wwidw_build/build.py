@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import posixpath
 import shutil
 import tempfile
 import time
@@ -21,7 +22,7 @@ from wwidw_build import audit, publish
 from wwidw_build.audience import Audience
 from wwidw_build.body_render import RenderedBody, render_body
 from wwidw_build.exports import write_exports
-from wwidw_build.generate import NAV_PAGES, generate_pages, write_config, write_tree
+from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_config, write_tree
 from wwidw_build.model import Content
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.rules import linked_files
@@ -135,8 +136,7 @@ def _base(audiences: list[Audience], selections: dict) -> Audience:
 
 def html_path(page: str) -> str:
     """Where mkdocs (use_directory_urls) writes a page: x/index.md -> x/index.html, x/y.md -> x/y/index.html."""
-    stem = page[:-3]
-    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+    return posixpath.join(output_dir(page), "index.html")
 
 
 def _build_one(audience: Audience) -> AudienceResult:

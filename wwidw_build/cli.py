@@ -68,6 +68,19 @@ def _finish(code: int) -> None:
     click.get_current_context().exit(code)
 
 
+def _write_checked(text: str, path: Path, diagnostics: list, fix_hint: str, exists_hint: str) -> None:
+    """Write a scaffolded description only when it has no errors; never overwrite (wwidw new, formulier)."""
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        click.echo(report.as_text(errors), err=True)
+        click.echo(f"Er is niets geschreven. {fix_hint}", err=True)
+        _finish(1)
+    if path.exists() or path.is_symlink():
+        click.echo(f"Fout: {path} bestaat al; er wordt nooit een bestand overschreven. {exists_hint}", err=True)
+        _finish(1)
+    write_new(path, text)
+
+
 def _list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -118,15 +131,8 @@ def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **
         click.secho(f"Nieuwe {soort}beschrijving — Wat Werkt in de Wijk", bold=True)
         answers = ask_missing(answers, content.registry)
     text, path, problems = check(content, answers, date.today())
-    errors = [d for d in problems if d.is_error]
-    if errors:
-        click.echo(report.as_text(errors), err=True)
-        click.echo("Er is niets geschreven. Vul de ontbrekende of foute stappen aan (zie wwidw new --help).", err=True)
-        _finish(1)
-    if path.exists() or path.is_symlink():
-        click.echo(f"Fout: {path} bestaat al; wwidw new overschrijft nooit een bestand. Kies een andere --id.", err=True)
-        _finish(1)
-    write_new(path, text)
+    _write_checked(text, path, problems,
+                   "Vul de ontbrekende of foute stappen aan (zie wwidw new --help).", "Kies een andere --id.")
     click.echo(f"Geschreven: {path}")
     click.echo("Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'.")
     click.echo("De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie.")
@@ -311,15 +317,8 @@ def formulier(issue_tekst: Path, content_dir: Path) -> None:
     content, _ = load_and_validate(content_dir)
     answers, problems = parse_issue_body(body, str(issue_tekst))
     text, path, checked = check(content, answers, date.today())
-    errors = [d for d in problems + checked if d.is_error]
-    if errors:
-        click.echo(report.as_text(errors), err=True)
-        click.echo("Er is niets geschreven. Pas het formulier (het issue) aan en probeer het opnieuw.", err=True)
-        _finish(1)
-    if path.exists() or path.is_symlink():
-        click.echo(f"Fout: {path} bestaat al; er wordt nooit een bestand overschreven. Kies een andere titel.", err=True)
-        _finish(1)
-    write_new(path, text)
+    _write_checked(text, path, problems + checked,
+                   "Pas het formulier (het issue) aan en probeer het opnieuw.", "Kies een andere titel.")
     warnings = [d for d in checked if not d.is_error]
     if warnings:
         click.echo(report.as_text(warnings), err=True)

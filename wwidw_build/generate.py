@@ -18,7 +18,6 @@ from wwidw_build.search_site import search_page
 from wwidw_build.selection import Selection
 
 REPO = Path(__file__).resolve().parent.parent
-AUDIENCE_NAMES = {"openbaar": "openbare site", "partners": "partners"}
 
 
 def slug(text: str) -> str:
