@@ -40,6 +40,11 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def pages_of(site: Path) -> dict[str, bytes]:
+    """Every file of a site except the search index (Pagefind's file names differ from run to run)."""
+    return {name: data for name, data in tree(site).items() if not name.startswith("pagefind/")}
+
+
 def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -170,6 +175,28 @@ def test_the_organisations_own_example_only_counts_for_that_organisation(alle):
     public = alle.page("openbaar", "archetypen/klushuizen/index.html")
     assert "praktijken/klushuizen-kanaalzone/" in own
     assert "klushuizen-kanaalzone" not in public and "Kanaalzone" not in public
+
+
+def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle, tmp_path):
+    """Within ``alle``, organisation audiences copy the pages whose Markdown equals the partners build;
+    built alone, every page is rendered. Both must give the very same site."""
+    result = wwidw("build", "--content", alle.content, "--audience", "organisatie:platform31", "--out", tmp_path,
+                   "--stil")
+    assert result.returncode == 0, result.stdout + result.stderr
+    alone, within = (pages_of(tmp_path / "organisatie-platform31"), pages_of(alle.out / "organisatie-platform31"))
+    assert alone.keys() == within.keys()
+    assert [name for name in alone if alone[name] != within[name]] == []
+
+
+def test_a_render_split_over_processes_equals_one_process(alle, loaded, tmp_path, monkeypatch):
+    from wwidw_build import build
+    monkeypatch.setattr(build, "SHARD_FROM", 5)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 3)
+    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path)
+    assert result.ok, result.problems or result.leaks
+    split, whole = pages_of(tmp_path / "openbaar"), pages_of(alle.out / "openbaar")
+    assert split.keys() == whole.keys()
+    assert [name for name in split if split[name] != whole[name]] == []
 
 
 def test_no_html_page_is_over_100_kb(alle):

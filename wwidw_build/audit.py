@@ -39,7 +39,7 @@ class Fingerprints:
     tokens: dict  # id token -> document key
     phrases: dict  # tuple of words -> document key
     attachments: dict  # attachment file name -> document key
-    starts: dict = field(default_factory=dict)  # first three words -> phrases starting with them
+    by_start: dict = field(default_factory=dict)  # length n -> {first n words: [phrases]}, n <= SEQUENCE
 
 
 def unique_sequences(documents: tuple[Document, ...]) -> dict[tuple[str, str], list[tuple[str, ...]]]:
@@ -72,10 +72,17 @@ def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
         for name in attachments_of(document):
             if name not in visible_attachments:
                 files[name] = key
-    starts: dict = {}
+    return Fingerprints(paths, tokens, phrases, files, _by_start(phrases))
+
+
+def _by_start(phrases) -> dict:
+    """Phrases grouped by their first n words, n = their length up to SEQUENCE: a scan builds the set of
+    n-word windows of a text once per n and intersects it with the keys (in C), whatever the words."""
+    groups: dict = {}
     for phrase in phrases:
-        starts.setdefault(phrase[:3], []).append(phrase)
-    return Fingerprints(paths, tokens, phrases, files, starts)
+        n = min(len(phrase), SEQUENCE)
+        groups.setdefault(n, {}).setdefault(phrase[:n], []).append(phrase)
+    return groups
 
 
 _LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"#?]*)[^"]*"')
@@ -109,30 +116,41 @@ _FOLDER = {"praktijk": "praktijken", "archetype": "archetypen", "praktijken": "p
 
 
 def scan_text(text: str, prints: Fingerprints) -> list[tuple[str, str]]:
-    """Hits in the text with tags stripped (phrases across markup) and with attribute values kept."""
+    """Hits in the text with tags stripped (phrases across markup) and in the tags themselves
+    (attribute values), each as its own stream of words."""
     hits = []
-    unescaped = html.unescape(text)
-    for match in set(_PATH.findall(unescaped.lower())):
+    for match in set(_PATH.findall(html.unescape(text).lower())):
         path = f"{_FOLDER[match[0]]}/{match[1]}"
         if path in prints.paths:
             hits.append((prints.paths[path], f"verwijzing {path}"))
-    for tokens in (words(text), _WORD.findall(unescaped.lower())):
+    tags = "\n".join(dict.fromkeys(_TAG.findall(text)))  # each distinct tag once, in order
+    for tokens in (words(text), _WORD.findall(html.unescape(tags).lower())):
         hits += _scan_tokens(tokens, prints)
     return sorted(set(hits))
 
 
 def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str]]:
-    """Set operations in C narrow the text down to the positions where a fingerprint may start."""
+    """Set operations in C find the n-word windows that start a fingerprint; only those are checked."""
     hits = [(prints.tokens[t], f"id {t}") for t in set(tokens) & prints.tokens.keys()]
-    trigrams = list(zip(tokens, tokens[1:], tokens[2:]))
-    candidates = set(trigrams) & prints.starts.keys()
-    if not candidates:
-        return hits
-    for i in [i for i, trigram in enumerate(trigrams) if trigram in candidates]:
-        for phrase in prints.starts[trigrams[i]]:
-            if tuple(tokens[i:i + len(phrase)]) == phrase:
+    for n, starts in prints.by_start.items():
+        found = set(zip(*(tokens[i:] for i in range(n)))) & starts.keys()
+        for phrase in (phrase for start in found for phrase in starts[start]):
+            if len(phrase) == n or _occurs(phrase, tokens, n):
                 hits.append((prints.phrases[phrase], "tekst '" + " ".join(phrase) + "'"))
     return hits
+
+
+def _occurs(phrase: tuple[str, ...], tokens: list[str], n: int) -> bool:
+    """Whether a phrase longer than n words occurs, looked for where its first n words occur."""
+    windows = list(zip(*(tokens[i:] for i in range(n))))
+    start, position = phrase[:n], -1
+    while True:
+        try:
+            position = windows.index(start, position + 1)
+        except ValueError:
+            return False
+        if tuple(tokens[position:position + len(phrase)]) == phrase:
+            return True
 
 
 def _same_file(path: Path, other: Path) -> bool:
@@ -143,10 +161,15 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
-    """Scan every file of ``site``. With ``skip``, files byte-identical to the file at the same place
-    under ``skip`` are left out: the caller vouches that ``skip`` passed an audit at least as strict."""
+    """Scan every file of ``site`` (see ``audit_files``)."""
+    return audit_files(site, sorted(p for p in site.rglob("*") if p.is_file()), prints, skip)
+
+
+def audit_files(site: Path, paths, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
+    """Scan the given files of ``site``. With ``skip``, files byte-identical to the file at the same
+    place under ``skip`` are left out: the caller vouches that ``skip`` passed an audit at least as strict."""
     leaks = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    for path in paths:
         relative = path.relative_to(site).as_posix()
         if path.name in prints.attachments:
             leaks.append(Leak(relative, prints.attachments[path.name], "bijlage"))
@@ -191,10 +214,28 @@ def _json_strings(value) -> list[str]:
     return []
 
 
+def _header_bytes(infos: tuple[int, ...]) -> bytes:
+    """A regex character class of the first bytes of every non-string CBOR item with these infos."""
+    return b"[" + b"".join(re.escape(bytes([major << 5 | info])) for major in (0, 1, 4, 5, 6, 7)
+                           for info in infos) + b"]"
+
+
+# A run of CBOR items that are not byte or text strings: numbers, container and tag headers, simple
+# values. Skipping them with one regex keeps the Python loop for the strings (index chunks are mostly
+# numbers: page and word positions).
+_NON_STRINGS = re.compile(b"(?:" + b"|".join([
+    _header_bytes(tuple(range(24)) + (31,)),
+    _header_bytes((24,)) + b".", _header_bytes((25,)) + b".{2}",
+    _header_bytes((26,)) + b".{4}", _header_bytes((27,)) + b".{8}"]) + b")*", re.S)
+
+
 def _cbor_strings(data: bytes) -> list[str]:
     """The text strings of CBOR data, read item by item (containers only announce what follows)."""
     strings, i = [], 0
     while i < len(data):
+        i = _NON_STRINGS.match(data, i).end()
+        if i >= len(data):
+            break
         major, info = data[i] >> 5, data[i] & 31
         i += 1
         if info < 24 or info == 31:

@@ -26,7 +26,7 @@ from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_co
 from wwidw_build.model import Content
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.rules import linked_files
-from wwidw_build.search_site import index_site
+from wwidw_build.search_site import BUNDLE, start_index
 from wwidw_build.selection import select
 
 
@@ -112,13 +112,14 @@ def build_all(content: Content, audiences: list[Audience], out: Path, include_co
     _JOB = _Job(content, selections, render_bodies(content, visible.values()),
                 audit.unique_sequences(content.documents), Path(out).absolute(), reporter or Reporter())
     base = _base(audiences, selections)
-    results = {base: _build_one(base)}
+    results = {base: _build_one(base, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
         _JOB.reference = _Reference(_JOB.generated.pop(base), _JOB.out / base.folder, selections[base])
     others = [a for a in audiences if a != base]
-    workers = min(len(others), workers or os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    workers = min(len(others), workers or cores)
     if workers <= 1:
-        results.update({a: _build_one(a) for a in others})
+        results.update({a: _build_one(a, shards=cores) for a in others})
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results.update(zip(others, pool.map(_build_one, others)))
@@ -139,7 +140,7 @@ def html_path(page: str) -> str:
     return posixpath.join(output_dir(page), "index.html")
 
 
-def _build_one(audience: Audience) -> AudienceResult:
+def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
     job = _JOB
     started = time.perf_counter()
     report = lambda stage: job.reporter.stage(audience.name, stage)  # noqa: E731
@@ -150,11 +151,9 @@ def _build_one(audience: Audience) -> AudienceResult:
         report("genereren")
         pages = job.generated[audience] = generate_pages(selection, job.bodies)
         reused = _reusable(pages, job.reference)
-        docs, config = Path(work) / "docs", Path(work) / "mkdocs.yml"
-        write_tree({p: md for p, md in pages.items() if p not in reused}, docs)
-        write_config(selection, docs, config, partial=bool(reused))
         report("renderen")
-        rendered = MkDocsRenderer().render(config, staged)
+        rendered = _render({p: md for p, md in pages.items() if p not in reused}, selection, Path(work), staged,
+                           partial=bool(reused), shards=shards)
     if not rendered.ok:
         publish.discard(staged)
         return AudienceResult(audience.name, False, problems=(rendered.log,))
@@ -167,13 +166,16 @@ def _build_one(audience: Audience) -> AudienceResult:
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
     write_exports(selection, staged)
     report("zoekindex")
-    indexed, index_log = index_site(staged)
+    indexing = start_index(staged)  # Pagefind runs on the other core while the rest is audited
+    report("controleren")
+    prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
+    skip = _audited_elsewhere(job, selection)
+    leaks = audit.audit_files(staged, _files(staged, exclude=BUNDLE), prints, skip=skip)
+    indexed, index_log = indexing.wait()
     if not indexed:
         publish.discard(staged)
         return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
-    report("controleren")
-    prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
-    leaks = audit.audit_tree(staged, prints, skip=_audited_elsewhere(job, selection))
+    leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip)
     broken = audit.broken_links(staged)
     if leaks or broken:
         publish.discard(staged)
@@ -186,6 +188,48 @@ def _build_one(audience: Audience) -> AudienceResult:
     publish.publish(staged, job.out / audience.folder)
     return AudienceResult(audience.name, True, len(selection.visible), len(pages_html), size,
                           time.perf_counter() - started, largest, reused=len(reused))
+
+
+SHARD_FROM = 300  # pages; below this, a second mkdocs process costs more than it saves
+
+
+def _render(pages: dict[str, str], selection, work: Path, staged: Path, partial: bool, shards: int):
+    """Render the pages with mkdocs, split over ``shards`` processes when there are many.
+
+    Every shard holds the navigation targets too (mkdocs needs them for the navigation); the shards'
+    outputs are merged into ``staged``, where files they share (theme assets, navigation pages) are
+    the same in every shard."""
+    names = sorted(pages)
+    shards = max(1, min(shards, len(names) // SHARD_FROM))
+    jobs = []
+    for n in range(shards):
+        docs, config = work / f"docs-{n}", work / f"mkdocs-{n}.yml"
+        write_tree({p: pages[p] for p in set(names[n::shards]) | (NAV_PAGES & pages.keys())}, docs)
+        write_config(selection, docs, config, partial=partial or shards > 1)
+        jobs.append((config, staged if n == 0 else work / f"site-{n}"))
+    results = MkDocsRenderer().render_all(jobs)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        return failed[0]
+    for _, site in jobs[1:]:
+        _merge(site, staged)
+    return results[0]
+
+
+def _merge(source: Path, target: Path) -> None:
+    """Move the files of ``source`` into ``target``, keeping the ones ``target`` already has."""
+    for path in source.rglob("*"):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            if not destination.exists():
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, destination)
+
+
+def _files(folder: Path, exclude: str | None = None) -> list[Path]:
+    """Every file under ``folder``, without those in its subfolder ``exclude``."""
+    skipped = folder / exclude if exclude else None
+    return sorted(p for p in folder.rglob("*") if p.is_file() and (skipped is None or skipped not in p.parents))
 
 
 def _audited_elsewhere(job: _Job, selection) -> Path | None:

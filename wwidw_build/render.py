@@ -1,4 +1,4 @@
-"""Render stage: the mkdocs engine behind a small interface, run as a subprocess (mkdocs has no
+"""Render stage: the mkdocs engine behind a small interface, run as subprocesses (mkdocs has no
 public Python API and empties its site folder in place, so we always render into a fresh folder)."""
 
 from __future__ import annotations
@@ -18,12 +18,22 @@ class RenderResult:
 
 
 class Renderer(Protocol):
-    def render(self, config: Path, site_dir: Path) -> RenderResult: ...
+    def render_all(self, jobs: list[tuple[Path, Path]]) -> list[RenderResult]: ...
 
 
 class MkDocsRenderer:
     def render(self, config: Path, site_dir: Path) -> RenderResult:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+        return self.render_all([(config, site_dir)])[0]
+
+    def render_all(self, jobs: list[tuple[Path, Path]]) -> list[RenderResult]:
+        """Run one ``mkdocs build`` per (config, site folder), all at the same time."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(command, capture_output=True, text=True, env=env)
-        return RenderResult(result.returncode == 0, (result.stdout + result.stderr).strip())
+        running = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
+                                     "-d", str(site_dir)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                    text=True, env=env) for config, site_dir in jobs]
+        return [_finish(process) for process in running]  # a finished process never waits on another
+
+
+def _finish(process: subprocess.Popen) -> RenderResult:
+    output, _ = process.communicate()
+    return RenderResult(process.returncode == 0, (output or "").strip())

@@ -37,6 +37,7 @@ SORTS = ("nieuwste", "volledigheid")
 # Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker, wasm).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+DESCRIPTION_PAGES = "{praktijken,archetypen}/*/index.html"  # where description pages are (use_directory_urls)
 NO_DATE = "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
 
 
@@ -102,28 +103,53 @@ def _tag(kind: str, key: str, value: str) -> str:
 
 
 def index_site(site_dir: Path) -> tuple[bool, str]:
-    """Run Pagefind over a built site into ``<site_dir>/pagefind/``; (ok, log).
+    """Run Pagefind over a built site into ``<site_dir>/pagefind/``; (ok, log)."""
+    return start_index(site_dir).wait()
 
+
+class Indexing:
+    """A Pagefind run in the background (the build audits the rest of the site meanwhile)."""
+
+    def __init__(self, site_dir: Path, process: subprocess.Popen | None, outcome: tuple[bool, str] = (True, "")):
+        self.site_dir, self.process, self.outcome = Path(site_dir), process, outcome
+
+    def wait(self) -> tuple[bool, str]:
+        if self.process is None:
+            return self.outcome
+        try:
+            output, _ = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            return False, "pagefind kon niet draaien: duurde langer dan 600 seconden"
+        log = (output or "").strip()
+        if self.process.returncode != 0:
+            return False, log or f"pagefind stopte met code {self.process.returncode}"
+        if not (self.site_dir / BUNDLE / "pagefind.js").is_file():
+            return False, (log + "\n" if log else "") + "pagefind schreef geen zoekindex"
+        for name in UNUSED:
+            (self.site_dir / BUNDLE / name).unlink(missing_ok=True)
+        return True, log
+
+
+def start_index(site_dir: Path) -> Indexing:
+    """Start Pagefind over a built site, into ``<site_dir>/pagefind/``; ``.wait()`` gives (ok, log).
+
+    Only description pages are read (``--glob``): every other page lacks ``data-pagefind-body``.
     Without a single description page there is nothing to index, and Pagefind would then index every
     page (its data-pagefind-body rule only applies once some page has the attribute): no index is
     written, and the Zoeken page says that searching is not available."""
     if not Path(site_dir).is_dir():
-        return False, f"pagefind: map {site_dir} bestaat niet"
+        return Indexing(site_dir, None, (False, f"pagefind: map {site_dir} bestaat niet"))
     if not _has_description_pages(Path(site_dir)):
-        return True, "geen beschrijvingen: geen zoekindex"
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"]
+        return Indexing(site_dir, None, (True, "geen beschrijvingen: geen zoekindex"))
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+               "--glob", DESCRIPTION_PAGES, "--quiet"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return False, f"pagefind kon niet draaien: {error}"
-    log = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
-        return False, log or f"pagefind stopte met code {result.returncode}"
-    if not (Path(site_dir) / BUNDLE / "pagefind.js").is_file():
-        return False, (log + "\n" if log else "") + "pagefind schreef geen zoekindex"
-    for name in UNUSED:
-        (Path(site_dir) / BUNDLE / name).unlink(missing_ok=True)
-    return True, log
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    except OSError as error:
+        return Indexing(site_dir, None, (False, f"pagefind kon niet draaien: {error}"))
+    return Indexing(site_dir, process)
 
 
 def _has_description_pages(site: Path) -> bool:
