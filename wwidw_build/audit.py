@@ -76,11 +76,13 @@ def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
 
 
 def _by_start(phrases) -> dict:
-    """Phrases grouped by their first n words, n = their length up to SEQUENCE: a scan builds the set of
-    n-word windows of a text once per n and intersects it with the keys (in C), whatever the words."""
+    """Phrases grouped by their first n words: n = SEQUENCE for phrases that long, else the shortest
+    phrase length. A scan builds the set of n-word windows of a text once per n and intersects it
+    with the keys (in C), whatever the words; a phrase longer than n is then checked where it may start."""
+    short = min((len(phrase) for phrase in phrases if len(phrase) < SEQUENCE), default=SEQUENCE)
     groups: dict = {}
     for phrase in phrases:
-        n = min(len(phrase), SEQUENCE)
+        n = SEQUENCE if len(phrase) >= SEQUENCE else short
         groups.setdefault(n, {}).setdefault(phrase[:n], []).append(phrase)
     return groups
 
@@ -115,16 +117,20 @@ _PATH = re.compile(r"(praktijken|archetypen|praktijk|archetype)/([a-z0-9]+(?:-[a
 _FOLDER = {"praktijk": "praktijken", "archetype": "archetypen", "praktijken": "praktijken", "archetypen": "archetypen"}
 
 
-def scan_text(text: str, prints: Fingerprints) -> list[tuple[str, str]]:
+def scan_text(text: str, prints: Fingerprints, seen_tags: set | None = None) -> list[tuple[str, str]]:
     """Hits in the text with tags stripped (phrases across markup) and in the tags themselves
-    (attribute values), each as its own stream of words."""
+    (attribute values), each as its own stream of words. Tags in ``seen_tags`` were scanned before
+    (the same header and navigation are on every page) and are skipped; new ones are added to it."""
     hits = []
     for match in set(_PATH.findall(html.unescape(text).lower())):
         path = f"{_FOLDER[match[0]]}/{match[1]}"
         if path in prints.paths:
             hits.append((prints.paths[path], f"verwijzing {path}"))
-    tags = "\n".join(dict.fromkeys(_TAG.findall(text)))  # each distinct tag once, in order
-    for tokens in (words(text), _WORD.findall(html.unescape(tags).lower())):
+    tags = dict.fromkeys(_TAG.findall(text))  # each distinct tag once, in order
+    if seen_tags is not None:
+        tags = [tag for tag in tags if tag not in seen_tags]
+        seen_tags.update(tags)
+    for tokens in (words(text), _WORD.findall(html.unescape("\n".join(tags)).lower())):
         hits += _scan_tokens(tokens, prints)
     return sorted(set(hits))
 
@@ -155,7 +161,10 @@ def _occurs(phrase: tuple[str, ...], tokens: list[str], n: int) -> bool:
 
 def _same_file(path: Path, other: Path) -> bool:
     try:
-        return other.stat().st_size == path.stat().st_size and other.read_bytes() == path.read_bytes()
+        mine, theirs = path.stat(), other.stat()
+        if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
+            return True  # a hard link
+        return theirs.st_size == mine.st_size and other.read_bytes() == path.read_bytes()
     except OSError:
         return False
 
@@ -168,7 +177,7 @@ def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> li
 def audit_files(site: Path, paths, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
     """Scan the given files of ``site``. With ``skip``, files byte-identical to the file at the same
     place under ``skip`` are left out: the caller vouches that ``skip`` passed an audit at least as strict."""
-    leaks = []
+    leaks, seen_tags = [], set()
     for path in paths:
         relative = path.relative_to(site).as_posix()
         if path.name in prints.attachments:
@@ -181,7 +190,7 @@ def audit_files(site: Path, paths, prints: Fingerprints, skip: Path | None = Non
             text = path.read_text("utf-8", errors="replace")
         else:
             continue
-        leaks += [Leak(relative, key, what) for key, what in scan_text(text, prints)]
+        leaks += [Leak(relative, key, what) for key, what in scan_text(text, prints, seen_tags)]
     return leaks
 
 

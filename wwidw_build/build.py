@@ -158,9 +158,7 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
         publish.discard(staged)
         return AudienceResult(audience.name, False, problems=(rendered.log,))
     for page in reused:
-        target = staged / html_path(page)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(job.reference.site / html_path(page), target)
+        _link_or_copy(job.reference.site / html_path(page), staged / html_path(page))
     write_robots(selection, staged)
     attachments_of = functools.partial(_attachments, job)
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
@@ -188,6 +186,15 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
     publish.publish(staged, job.out / audience.folder)
     return AudienceResult(audience.name, True, len(selection.visible), len(pages_html), size,
                           time.perf_counter() - started, largest, reused=len(reused))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows it (published trees are swapped, never edited)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 SHARD_FROM = 300  # pages; below this, a second mkdocs process costs more than it saves

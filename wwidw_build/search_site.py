@@ -39,6 +39,10 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 DESCRIPTION_PAGES = "{praktijken,archetypen}/*/index.html"  # where description pages are (use_directory_urls)
 NO_DATE = "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
+# A word every description page carries in a hidden meta field (Pagefind indexes meta text): the Zoeken
+# page lists descriptions without a search term (filters or a sort only) by searching for it. Pagefind's
+# own term-less search loads every word-index chunk (7.8 MB at 10,000 descriptions); this word is in one.
+BROWSE = ("bladeren", "wwidwbladeren")  # (meta field, word)
 
 
 def start_period(year) -> str | None:
@@ -95,6 +99,7 @@ def search_tags(selection: Selection, document: Document) -> str:
     tags = [_tag("filter", key, value) for key in FILTERS for value in filters[key]]
     tags += [_tag("sort", key, value) for key, value in sort_values(document).items()]
     tags += [_tag("meta", key, value) for key, value in meta_values(document, filters).items() if value]
+    tags.append(_tag("meta", *BROWSE))
     return '<div class="wwidw-zoekgegevens" hidden>' + "".join(tags) + "</div>"
 
 
@@ -165,7 +170,7 @@ def search_page() -> str:
         "# Zoeken", "",
         "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
         "zoekopdracht, zodat u die kunt delen of later terugvinden.", "",
-        '<div class="wwidw-zoeken" id="wwidw-zoeken">'
+        f'<div class="wwidw-zoeken" id="wwidw-zoeken" data-bladeren="{BROWSE[1]}">'
         '<form class="wwidw-zoekbalk" role="search" aria-label="Zoeken en filteren" id="wwidw-zoekformulier" '
         'method="get">'
         '<label for="wwidw-zoekterm">Zoekterm</label>'

@@ -5,6 +5,15 @@
  * query and the other facets (values within one facet are combined with OR, facets with AND).
  * Contributor text only ever goes in via textContent; Pagefind's excerpt is rebuilt from text nodes,
  * with <mark> as the only element kept.
+ *
+ * What the browser fetches is kept small, because the index of a large knowledge base is large:
+ * - on opening, only Pagefind's runtime and its index metadata; nothing is searched until there is a
+ *   term, a filter or a sort (the page shows a hint instead);
+ * - Pagefind searches without a term (filters or a sort only) by loading *every* word-index chunk. A
+ *   search without a term is therefore a search for BROWSE, a word that every description carries in
+ *   a hidden search field (search_site.py), which is one small chunk;
+ * - a facet's values (one filter chunk each) are loaded when its group is opened, or when it is used;
+ * - only the result cards shown are loaded (PAGE at a time, one fragment each).
  */
 (() => {
   "use strict";
@@ -16,8 +25,12 @@
   const SITE = new URL("../", script.src);  // this script is <site>/assets/zoeken.js
   const BUNDLE = new URL("pagefind/pagefind.js", SITE);
   const SORTS = {nieuwste: "nieuwste", volledigheid: "volledigheid"};  // URL value -> Pagefind sort key
-  const PAGE = 20;
-  const DEBOUNCE_MS = 200;
+  const BROWSE = root.dataset.bladeren || null;  // see above; null: an index without it (Pagefind's own way)
+  const PAGE = 10;
+  // The pause after the last input before a search starts. Searches never pile up (see request), so it
+  // only has to bridge the gaps between key presses of one word.
+  const DEBOUNCE_MS = 80;
+  const HINT = "Typ een zoekterm, of kies een filter of een sortering om door de beschrijvingen te bladeren.";
 
   const form = document.getElementById("wwidw-zoekformulier");
   const input = document.getElementById("wwidw-zoekterm");
@@ -30,20 +43,24 @@
   const clear = document.getElementById("wwidw-wissen");
   const headerInput = document.getElementById("wwidw-kopzoekterm");
 
-  // Facet groups, in page order: {name, element, values: Map(value -> {input, count, item})}.
+  // Facet groups, in page order. `asked`: its filter chunk has been requested; `known`: its values are
+  // listed (the chunk is loaded); values: Map(value -> {input, count, item}).
   const groups = [...root.querySelectorAll("[data-facet]")].map((element) => ({
     name: element.dataset.facet,
     element,
     order: parseOrder(element.dataset.volgorde),
     list: element.querySelector("ul"),
     badge: element.querySelector(".wwidw-facet__aantal"),
+    note: null,
     values: new Map(),
+    asked: false,
+    known: false,
   }));
 
   const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   let pagefind = null;
   let state = readUrl();
-  let generation = 0;  // every search gets a number; only the newest may touch the page
+  let generation = 0;  // every search that shows results gets a number
   let shown = {results: [], count: 0};
   let typingTimer = null;
 
@@ -147,6 +164,17 @@
     group.list.insertBefore(item, after === undefined ? null : group.values.get(after).item);
   }
 
+  function setNote(group, text) {
+    if (!group.note) {
+      if (!text) return;
+      group.note = document.createElement("p");
+      group.note.className = "wwidw-facet__melding";
+      group.list.after(group.note);
+    }
+    group.note.textContent = text;
+    group.note.hidden = !text;
+  }
+
   function toggle(name, value, on) {
     const values = new Set(state.filters[name] || []);
     if (on) values.add(value);
@@ -160,6 +188,11 @@
     search();
   }
 
+  /** Groups the reader can see (the panel and the group are open) whose values are not loaded yet. */
+  function wantedGroups() {
+    return groups.filter((group) => !group.asked && panel.open && group.element.open);
+  }
+
   // --- searching ---------------------------------------------------------------------------------
 
   function pagefindFilters(filters, except) {
@@ -170,53 +203,156 @@
     return out;
   }
 
-  async function run(term, filters, sort) {
-    const options = {filters};
-    if (sort) options.sort = {[SORTS[sort]]: "desc"};
-    // Pagefind lists everything for a null term only with a filter or a sort: browse newest first.
-    if (term === null && !Object.keys(filters).length && !sort) options.sort = {nieuwste: "desc"};
-    return pagefind.search(term, options);
+  function isIdle(current) {
+    return !current.q.trim() && !Object.keys(current.filters).length && !current.sort;
   }
 
-  async function search() {
-    const mine = generation + 1;
+  /** The Pagefind query for a state: [term, options]. Without a term, BROWSE lists every description
+   * (newest first unless another sort is chosen). */
+  function query(current, filters) {
+    const term = current.q.trim() || BROWSE;
+    const options = {filters};
+    if (current.sort) options.sort = {[SORTS[current.sort]]: "desc"};
+    else if (!current.q.trim()) options.sort = {nieuwste: "desc"};
+    return [term, options];
+  }
+
+  /** Load the filter chunks of the groups in use and of the groups the reader opened, with the word-index
+   * chunks of the term, in one go. A filter without values makes Pagefind fetch its chunk and nothing else. */
+  async function preload(term, filters) {
+    const chunks = {};
+    for (const group of wantedGroups()) {
+      group.asked = true;
+      chunks[group.name] = {any: []};
+    }
+    for (const name of Object.keys(filters)) {
+      const group = groups.find((g) => g.name === name);
+      if (group) group.asked = true;
+    }
+    await pagefind.preload(term, {filters: {...chunks, ...filters}});
+  }
+
+  // One Pagefind job at a time. Pagefind runs in one worker and cannot stop a search once it started:
+  // firing a search per key press would queue them all. A request while a job runs is remembered (the
+  // newest state wins) and run when that job ends; the running job notices it and shows nothing stale.
+  let running = false;
+  let pending = null;  // null, "full" (show results) or "counts" (only facet counts)
+
+  function search() {
+    request("full");
+  }
+
+  function stale() {
+    return pending === "full";
+  }
+
+  async function request(kind) {
+    pending = pending === "full" || kind === "full" ? "full" : "counts";
+    if (running || !pagefind) return;
+    running = true;
     try {
-      await searchAndShow();
-    } catch (error) {
-      if (mine !== generation) return;
-      list.setAttribute("aria-busy", "false");
-      status.textContent = "Er ging iets mis bij het zoeken. Probeer het opnieuw.";
+      while (pending) {
+        const job = pending;
+        pending = null;
+        try {
+          await (job === "full" ? searchAndShow() : countOnly());
+        } catch (error) {
+          if (stale()) continue;
+          list.setAttribute("aria-busy", "false");
+          status.textContent = "Er ging iets mis bij het zoeken. Probeer het opnieuw.";
+          root.dataset.gezocht = String(generation);
+          root.dataset.geteld = String(generation);
+        }
+      }
+    } finally {
+      running = false;
     }
   }
 
   async function searchAndShow() {
     const mine = ++generation;
-    if (!pagefind) return;
+    const current = state;
     list.setAttribute("aria-busy", "true");
-    const term = state.q.trim() || null;
-    const filters = pagefindFilters(state.filters);
-    const found = await run(term, filters, state.sort);
-    const counts = {};
-    for (const group of groups) counts[group.name] = (found.filters || {})[group.name] || {};
-    for (const group of groups) {
-      if (!(state.filters[group.name] || []).length) continue;
-      // Counts of a facet in use: as if only the other facets applied (values within a facet are OR).
-      const others = await run(term, pagefindFilters(state.filters, group.name), "");
-      counts[group.name] = (others.filters || {})[group.name] || {};
+    if (isIdle(current)) {
+      shown = {results: [], count: 0};
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = HINT;
+      list.setAttribute("aria-busy", "false");
+      root.dataset.gezocht = String(mine);
+      // Counts over all descriptions, for the groups the reader opened.
+      await updateCounts(current, mine, null, groups.some((group) => group.known));
+      return;
     }
-    if (mine !== generation) return;
-    showCounts(counts);
+    const filters = pagefindFilters(current.filters);
+    const [term, options] = query(current, filters);
+    await preload(term, filters);
+    if (stale()) return;
+    const found = await pagefind.search(term, options);
+    if (stale()) return;
     shown = {results: found.results, count: 0};
-    list.replaceChildren();
-    await showMore(mine);
-    if (mine !== generation) return;
-    announce(found.results.length, term);
+    const cards = await nextCards();
+    if (stale()) return;
+    // Results first: the facet counts of a facet in use may need more searches (see counts).
+    list.replaceChildren(...cards);
+    more.hidden = shown.count >= shown.results.length;
+    announce(found.results.length, current);
     list.setAttribute("aria-busy", "false");
-    root.dataset.gezocht = String(mine);  // for tests: the number of the last finished search
+    root.dataset.gezocht = String(mine);  // for tests and the benchmark: the number of the last search shown
+    await updateCounts(current, mine, found);
+  }
+
+  async function countOnly() {
+    await updateCounts(state, generation, null, false);
+  }
+
+  /** Facet counts for the state `current`. `found`: its search, when it was run already; else one is
+   * run when a group's values are wanted, or when `refresh`. */
+  async function updateCounts(current, mine, found, refresh) {
+    if (!found && !refresh && !wantedGroups().length) {
+      root.dataset.geteld = String(mine);
+      return;
+    }
+    const filters = pagefindFilters(current.filters);
+    const [term, options] = query(current, filters);
+    if (!found && term === null) {
+      // An index without BROWSE: Pagefind's own way, every filter chunk (and, searching, every word chunk).
+      for (const group of groups) group.asked = true;
+      const all = await pagefind.filters();
+      found = isIdle(current) ? {filters: all, totalFilters: all} : await pagefind.search(null, options);
+    } else if (!found) {
+      await preload(term, filters);
+      if (stale()) return;
+      found = await pagefind.search(term, {filters});
+    }
+    if (stale()) return;
+    const counts = {...(found.filters || {})};
+    const inUse = groups.filter((group) => (current.filters[group.name] || []).length && hasOwn(counts, group.name));
+    // The counts of a facet in use are as if only the other facets applied (values within a facet are OR):
+    // for one facet in use that is the search without filters, which Pagefind counted already.
+    if (inUse.length === 1) counts[inUse[0].name] = (found.totalFilters || {})[inUse[0].name] || {};
+    if (inUse.length > 1) {
+      for (const group of inUse) {
+        const others = await pagefind.search(term, {filters: pagefindFilters(current.filters, group.name)});
+        if (stale() || state !== current) return;
+        counts[group.name] = (others.filters || {})[group.name] || {};
+      }
+    }
+    if (stale() || state !== current) return;
+    showCounts(counts);
+    root.dataset.geteld = String(mine);
   }
 
   function showCounts(counts) {
     for (const group of groups) {
+      if (!group.asked) continue;
+      if (!hasOwn(counts, group.name)) {
+        // Asked for, but not in the index: no description has a value for this facet.
+        if (!group.known) setNote(group, "Geen waarden.");
+        continue;
+      }
+      group.known = true;
+      setNote(group, "");
       for (const value of Object.keys(counts[group.name])) ensureValue(group, value);
       for (const [value, entry] of group.values) {
         const n = counts[group.name][value] || 0;
@@ -226,18 +362,18 @@
     }
   }
 
-  async function showMore(mine) {
+  /** The next PAGE result cards (one fragment each, loaded in parallel). */
+  async function nextCards() {
     const next = shown.results.slice(shown.count, shown.count + PAGE);
     const data = await Promise.all(next.map((result) => result.data()));
-    if (mine !== generation) return;
-    for (const item of data) list.append(card(item));
     shown.count += next.length;
-    more.hidden = shown.count >= shown.results.length;
+    return data.map(card);
   }
 
-  function announce(n, term) {
+  function announce(n, current) {
+    const term = current.q.trim();
     const what = n === 1 ? "1 beschrijving gevonden" : `${n} beschrijvingen gevonden`;
-    const filters = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+    const filters = Object.values(current.filters).reduce((sum, values) => sum + values.length, 0);
     let text = what + (term ? ` voor ‘${term}’` : "") + (filters ? ` met ${filters} filter${filters === 1 ? "" : "s"}` : "");
     if (n === 0) text += ". Probeer een ander woord of minder filters.";
     status.textContent = text + (n === 0 ? "" : ".");
@@ -352,7 +488,11 @@
   });
   more.addEventListener("click", async () => {
     const before = list.children.length;
-    await showMore(generation);
+    const mine = generation;
+    const cards = await nextCards();
+    if (mine !== generation) return;
+    list.append(...cards);
+    more.hidden = shown.count >= shown.results.length;
     const first = list.children[before] && list.children[before].querySelector("a");
     if (first) first.focus();  // the button may disappear: keep the keyboard user at the new results
   });
@@ -361,11 +501,19 @@
     showState();
     search();
   });
+  // A group's values are loaded when the reader opens it (and the panel around it is open).
+  for (const target of [panel, ...groups.map((group) => group.element)]) {
+    target.addEventListener("toggle", () => {
+      for (const group of wantedGroups()) {
+        if (!group.note || group.note.hidden) setNote(group, "Waarden worden geladen…");
+      }
+      if (wantedGroups().length) request("counts");
+    });
+  }
 
   const wide = window.matchMedia("(min-width: 60em)");
   panel.open = wide.matches;
   wide.addEventListener("change", () => { panel.open = wide.matches; });
-  for (const group of groups.slice(0, 2)) group.element.open = true;  // soort and thema
   showState();
 
   (async () => {
@@ -373,13 +521,9 @@
       status.textContent = "Zoeken wordt geladen…";
       pagefind = await import(BUNDLE.href);
       await pagefind.options({baseUrl: SITE.pathname, excerptLength: 30});
-      const all = await pagefind.filters();
-      for (const group of groups) {
-        for (const value of Object.keys(all[group.name] || {})) ensureValue(group, value);
-        group.element.hidden = group.values.size === 0;
-      }
-      showState();
-      await search();
+      // Resolves once the wasm and the index metadata are loaded; an empty term fetches no index chunk.
+      await pagefind.preload("");
+      await request("full");
       root.dataset.klaar = "ja";
     } catch (error) {
       status.textContent = "Zoeken is nu niet beschikbaar. Blader via de thema's, effecten of gemeenten in het menu.";
