@@ -78,12 +78,16 @@ def live_search_page(site: Path, out: Path) -> Path:
         page = context.new_page()
         page.goto(server.url("zoeken/?q=huurachterstanden"))
         page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
+        # Every group open: zoeken.js loads the values of a group when it is opened.
+        page.evaluate("() => document.querySelectorAll('#wwidw-zoeken details').forEach((d) => { d.open = true; })")
         for facet in ("thema", "soort"):
             before = page.get_attribute("#wwidw-zoeken", "data-gezocht")
             page.locator(f"[data-facet='{facet}'] li:not(.wwidw-facet__leeg) input").first.check()
             page.wait_for_function("(b) => document.getElementById('wwidw-zoeken').dataset.gezocht !== b",
                                    arg=before)
-        page.evaluate("() => document.querySelectorAll('#wwidw-zoeken details').forEach((d) => { d.open = true; })")
+        page.wait_for_function("() => { const r = document.getElementById('wwidw-zoeken');"
+                               " return r.dataset.geteld === r.dataset.gezocht"
+                               " && !document.querySelector('.wwidw-facet__telling:empty'); }")
         assert page.locator(".wwidw-resultaat").count() > 0
         html = "<!DOCTYPE html>\n" + page.evaluate("() => document.documentElement.outerHTML")
         context.close()

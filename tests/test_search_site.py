@@ -15,7 +15,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -26,7 +26,7 @@ from wwidw_build.build import build_all
 from wwidw_build.escape import esc
 from wwidw_build.model import KINDS, Content
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.search_site import FILTERS, index_site, search_tags, start_period
+from wwidw_build.search_site import BROWSE, FILTERS, index_site, search_tags, start_period
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -149,7 +149,7 @@ def test_filters_and_card_data_come_from_the_metadata(built):
         "gemeente": ["Lindeveen"], "startperiode": ["2010–2014"], "projectstatus": ["Afgerond"],
         "richting": ["Nog onbekend"], "meetontwerp": ["Kwalitatief"]}
     assert probe["meta"] == {"title": PROBE_TITLE, "organisatie": "Gemeente Lindeveen", "gemeente": "Lindeveen",
-                             "themas": "Gezondheid", "soort": "Praktijk"}
+                             "themas": "Gezondheid", "soort": "Praktijk", BROWSE[0]: BROWSE[1]}
     archetype = next(f for f in fragments(built.site("openbaar")) if f["url"] == "/archetypen/klushuizen/")
     assert archetype["filters"]["soort"] == ["Archetype"] and "organisatie" not in archetype["filters"]
     assert archetype["meta"]["bewijsniveau"]
@@ -232,6 +232,7 @@ def open_page(chromium, servers):
         page = context.new_page()
         record = Opened(page, server.origin, [], [])
         page.on("request", lambda request: record.requests.append(request.url))
+        page.wwidw_requests = record.requests  # every request of the page, from before it was opened
         page.on("pageerror", lambda error: record.errors.append(str(error)))
         page.on("console", lambda message: record.errors.append(message.text) if message.type == "error" else None)
         page.goto(server.url(path))
@@ -252,11 +253,34 @@ def ready(page) -> None:
 
 
 def after(page, action) -> None:
-    """Run an action that starts one search and wait until that search has been shown."""
+    """Run an action that starts one search and wait until that search has been shown, facet counts included
+    (zoeken.js shows the results first; data-geteld follows once the counts of that search are in)."""
     before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
     action()
     page.wait_for_function("(b) => { const r = document.getElementById('wwidw-zoeken');"
-                           " return r.dataset.gezocht && r.dataset.gezocht !== b; }", arg=before)
+                           " return r.dataset.gezocht && r.dataset.gezocht !== b"
+                           " && r.dataset.geteld === r.dataset.gezocht; }", arg=before)
+
+
+# A facet group whose values (one Pagefind filter chunk) are loaded and counted: every listed value has a
+# count, and no count is pending; or it says that the index has no values for it.
+FACET_LOADED = """(name) => {
+  const r = document.getElementById('wwidw-zoeken');
+  const group = document.querySelector(`[data-facet='${name}']`);
+  const note = group.querySelector('.wwidw-facet__melding');
+  const counts = [...group.querySelectorAll('.wwidw-facet__telling')].map((c) => c.textContent);
+  return r.dataset.geteld === r.dataset.gezocht && ((counts.length > 0 && counts.every(Boolean))
+    || (note !== null && !note.hidden && note.textContent === 'Geen waarden.'));
+}"""
+
+
+def open_facet(page, name: str) -> None:
+    """Open a facet group (and the filter panel around it) and wait until its values are loaded."""
+    if not page.locator("#wwidw-facetten").evaluate("d => d.open"):
+        page.locator("#wwidw-facetten > summary").click()
+    if not page.locator(f"[data-facet='{name}']").evaluate("d => d.open"):
+        page.locator(f"[data-facet='{name}'] > summary").click()
+    page.wait_for_function(FACET_LOADED, arg=name)
 
 
 def results(page) -> list[str]:
@@ -300,14 +324,13 @@ def facet(page, name: str, value: str):
 
 
 def facet_count(page, name: str, value: str) -> int:
+    open_facet(page, name)
     return int(facet(page, name, value).locator(".wwidw-facet__telling").text_content().strip("()"))
 
 
 def toggle(page, name: str, value: str) -> None:
-    box = facet(page, name, value).locator("input")
-    if not page.locator(f"[data-facet='{name}']").evaluate("d => d.open"):
-        page.locator(f"[data-facet='{name}'] > summary").click()
-    after(page, box.click)
+    open_facet(page, name)
+    after(page, facet(page, name, value).locator("input").click)
 
 
 def test_bewoners_finds_a_description_that_only_says_bewoner(built, open_page):
@@ -330,13 +353,63 @@ def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):
     page = open_page("openbaar", "zoeken/")
     ready(page)
     visible = built.visible("openbaar")
-    assert announced(page) == len(visible) and len(results(page)) == len(visible)
+    open_facet(page, "thema")  # without a query: counted over every description
     for theme_id, theme in built.content.registry.themas.items():
         expected = sum(theme_id in d.meta.get("themas", []) for d in visible)
         if expected:
             assert facet_count(page, "thema", theme.naam) == expected, theme.naam
         else:
             assert facet(page, "thema", theme.naam).count() == 0
+    # A sort without a query or filter lists every description (newest first).
+    after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
+    assert announced(page) == len(visible) and len(results(page)) == len(visible)
+    assert facet_count(page, "thema", built.content.registry.themas[THEME].naam) == sum(
+        THEME in d.meta.get("themas", []) for d in visible)
+
+
+def pagefind_requests(requests: list[str], kind: str) -> list[str]:
+    """The requests for one kind of Pagefind file: 'index' (word index), 'filter' or 'fragment'."""
+    return [u for u in requests if f"/pagefind/{kind}/" in urlsplit(u).path]
+
+
+def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
+    """Opened without a query, the Zoeken page fetches Pagefind's runtime and metadata, but no word-index
+    chunk, filter chunk or result fragment; a facet group fetches its own filter chunk when opened; a
+    query its word-index chunk and the first result cards only; filters without a query one word-index
+    chunk (Pagefind's own search without a term would fetch every chunk)."""
+    page = open_page("openbaar", "zoeken/", viewport={"width": 1280, "height": 900})
+    requests = page.wwidw_requests
+    ready(page)
+    page.wait_for_load_state("networkidle")
+    assert "Typ een zoekterm" in page.inner_text("#wwidw-zoekstatus")
+    assert page.locator(".wwidw-resultaat").count() == 0
+    assert not [g for g in page.locator("[data-facet]").all() if g.evaluate("d => d.open")]  # all closed
+    chunks = len(list((built.site("openbaar") / "pagefind" / "index").glob("*.pf_index")))
+    assert chunks > 1  # (3 for the real content)
+    for kind in ("index", "filter", "fragment"):
+        assert pagefind_requests(requests, kind) == [], kind
+    # Opening a group loads that facet's values only (plus the one chunk of the word every description has).
+    open_facet(page, "soort")
+    assert len(pagefind_requests(requests, "filter")) == 1
+    assert len(pagefind_requests(requests, "index")) == 1 and pagefind_requests(requests, "fragment") == []
+    # A query: its word-index chunk(s) and the fragments of the cards shown, no more.
+    page.fill("#wwidw-zoekterm", "bewoners")
+    after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+    assert len(pagefind_requests(requests, "index")) > 1
+    shown = page.locator(".wwidw-resultaat").count()
+    assert 0 < shown < announced(page)
+    assert len(pagefind_requests(requests, "fragment")) == shown
+    assert len(pagefind_requests(requests, "filter")) == 1
+    # Filters from a shared link, without a query: one word-index chunk, the facets' own filter chunks.
+    theme = built.content.registry.themas[THEME].naam
+    shared = open_page("openbaar", "zoeken/?" + urlencode({"thema": theme, "soort": "Praktijk"}))
+    loaded = shared.wwidw_requests
+    ready(shared)
+    shared.wait_for_load_state("networkidle")
+    assert announced(shared) == sum(THEME in d.meta.get("themas", []) and d.kind == "praktijk"
+                                    for d in built.visible("openbaar"))
+    assert len(pagefind_requests(loaded, "index")) == 1 < chunks
+    assert len(pagefind_requests(loaded, "filter")) == 2
 
 
 def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):
@@ -467,7 +540,8 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
     assert card.locator(".wwidw-resultaat__uittreksel mark").count() >= 1
     archetype = open_page("openbaar", "zoeken/?soort=Archetype")
     ready(archetype)
-    assert archetype.locator(".wwidw-resultaat .wwidw-bewijs").count() == announced(archetype) > 0
+    assert len(results(archetype)) == announced(archetype) > 0
+    assert archetype.locator(".wwidw-resultaat .wwidw-bewijs").count() == announced(archetype)
     # The excerpt is text: a tag in a description shows as text and only <mark> elements are made.
     page = open_page("openbaar", "zoeken/?q=formulier+typte")
     ready(page)
@@ -487,8 +561,13 @@ def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_pag
     assert page.locator("[data-facet] fieldset > legend").count() == len(FILTERS)
     assert page.get_attribute("#wwidw-zoekstatus", "role") == "status"
     assert page.get_attribute("#wwidw-zoekstatus", "aria-live") == "polite"
+    page.focus("[data-facet='soort'] > summary")
+    page.keyboard.press("Enter")  # opens the group; its values load
+    page.wait_for_function(FACET_LOADED, arg="soort")
     box = facet(page, "soort", "Praktijk").locator("input")
-    box.focus()
+    for _ in range(2):  # Archetype, then Praktijk
+        page.keyboard.press("Tab")
+    assert box.evaluate("b => b === document.activeElement")
     after(page, lambda: page.keyboard.press("Space"))
     assert box.is_checked() and "soort=Praktijk" in page.url
     assert announced(page) == len([d for d in built.visible("openbaar") if d.kind == "praktijk"])

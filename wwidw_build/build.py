@@ -169,12 +169,14 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
     skip = _audited_elsewhere(job, selection)
     leaks = audit.audit_files(staged, _files(staged, exclude=BUNDLE), prints, skip=skip)
+    broken = audit.broken_links(staged)
     indexed, index_log = indexing.wait()
     if not indexed:
         publish.discard(staged)
         return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
     leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip)
-    broken = audit.broken_links(staged)
+    if broken:  # checked while Pagefind was still writing: check again now that the site is complete
+        broken = audit.broken_links(staged)
     if leaks or broken:
         publish.discard(staged)
         return AudienceResult(audience.name, False, len(selection.visible), leaks=tuple(leaks),

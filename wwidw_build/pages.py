@@ -40,7 +40,10 @@ def meta_block(title: str, description: str = "", soort: str = "") -> str:
         if soort not in PAGE_KINDS:
             raise ValueError(f"unknown page kind {soort!r}")
         meta["soort"] = soort
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, width=10_000) + "---\n"
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it
 
 
 def link(depth: int, folder: str, page: str, text: str) -> str:

@@ -13,7 +13,7 @@
  *   search without a term is therefore a search for BROWSE, a word that every description carries in
  *   a hidden search field (search_site.py), which is one small chunk;
  * - a facet's values (one filter chunk each) are loaded when its group is opened, or when it is used;
- * - only the result cards shown are loaded (PAGE at a time, one fragment each).
+ * - only the result cards shown are loaded (one fragment each): FIRST_PAGE, then PAGE per "more".
  */
 (() => {
   "use strict";
@@ -26,10 +26,14 @@
   const BUNDLE = new URL("pagefind/pagefind.js", SITE);
   const SORTS = {nieuwste: "nieuwste", volledigheid: "volledigheid"};  // URL value -> Pagefind sort key
   const BROWSE = root.dataset.bladeren || null;  // see above; null: an index without it (Pagefind's own way)
-  const PAGE = 10;
-  // The pause after the last input before a search starts. Searches never pile up (see request), so it
-  // only has to bridge the gaps between key presses of one word.
-  const DEBOUNCE_MS = 80;
+  const FIRST_PAGE = 5;  // as Pagefind's own interface: one screen, and the first results show sooner
+  const PAGE = 20;
+  // The pause after the last input before a search starts follows the reader's typing: 1.5 times the
+  // gap between their last two key presses, between PAUSE_MIN_MS (a burst, a paste) and PAUSE_MAX_MS
+  // (a single key, slow typing). Every search of a word's first letters would cost as much as the word's
+  // own search, and a running search cannot be stopped (see request).
+  const PAUSE_MIN_MS = 40;
+  const PAUSE_MAX_MS = 250;
   const HINT = "Typ een zoekterm, of kies een filter of een sortering om door de beschrijvingen te bladeren.";
 
   const form = document.getElementById("wwidw-zoekformulier");
@@ -63,6 +67,7 @@
   let generation = 0;  // every search that shows results gets a number
   let shown = {results: [], count: 0};
   let typingTimer = null;
+  let lastInput = -Infinity;
 
   function parseOrder(text) {
     try {
@@ -362,9 +367,9 @@
     }
   }
 
-  /** The next PAGE result cards (one fragment each, loaded in parallel). */
+  /** The next result cards (one fragment each, loaded in parallel). */
   async function nextCards() {
-    const next = shown.results.slice(shown.count, shown.count + PAGE);
+    const next = shown.results.slice(shown.count, shown.count + (shown.count ? PAGE : FIRST_PAGE));
     const data = await Promise.all(next.map((result) => result.data()));
     shown.count += next.length;
     return data.map(card);
@@ -460,12 +465,15 @@
   // --- events and start --------------------------------------------------------------------------
 
   input.addEventListener("input", () => {
+    const now = performance.now();
+    const pause = Math.min(PAUSE_MAX_MS, Math.max(PAUSE_MIN_MS, 1.5 * (now - lastInput)));
+    lastInput = now;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
       state = {...state, q: input.value};
       writeUrl(false);
       search();
-    }, DEBOUNCE_MS);
+    }, pause);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
