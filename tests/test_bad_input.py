@@ -282,6 +282,15 @@ def gen_nul_in_link(content: Path) -> str:
     return "content/praktijken/nul-in-link.md"
 
 
+def gen_svg_attachment(content: Path) -> str:
+    (content / "bijlagen").mkdir(exist_ok=True)
+    (content / "bijlagen" / "plattegrond.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    text = _valid_praktijk().decode() + "Zie de [plattegrond](../bijlagen/plattegrond.svg).\n"  # line 53
+    (content / "praktijken" / "svg-bijlage.md").write_text(text, encoding="utf-8")
+    return "content/praktijken/svg-bijlage.md"
+
+
 def gen_stray_file(content: Path) -> str:
     (content / "praktijken" / "notities.txt").write_text("losse aantekeningen\n", encoding="utf-8")
     return "content/praktijken/notities.txt"
@@ -308,6 +317,7 @@ GENERATED_ERRORS = [
     Generated("geen-utf8-na-accent", gen_not_utf8_after_accent, "geen-utf8", 23, column=13),
     Generated("stuurteken", gen_control_character, "yaml-syntaxis", 7),
     Generated("nul-in-link", gen_nul_in_link, "buiten-inhoudsmap", 53),
+    Generated("svg-bijlage", gen_svg_attachment, "bijlage-type", 53),
 ]
 GENERATED_WARNINGS = [
     Generated("bestand-onbekend", gen_stray_file, "bestand-onbekend", 1),

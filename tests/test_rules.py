@@ -1,3 +1,5 @@
+import pytest
+
 from wwidw_build.pipeline import load_and_validate
 
 
@@ -25,3 +27,29 @@ def test_existing_attachment_is_fine(content_copy):
     (content_copy / "bijlagen" / "verslag.pdf").write_bytes(b"%PDF-1.4\n")
     add_paragraph(content_copy, "Zie [het verslag](../bijlagen/verslag.pdf).")
     assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == []
+
+
+@pytest.mark.parametrize("name", ["kaart.svg", "KAART.SVG", "pagina.html", "pagina.htm", "script.js", "plaatje.xhtml",
+                                  "zonder-extensie"])
+def test_an_attachment_type_outside_the_allow_list_is_an_error(content_copy, name):
+    (content_copy / "bijlagen" / name).write_bytes(b"<svg><script>alert(1)</script></svg>")
+    add_paragraph(content_copy, f"Zie [de kaart](../bijlagen/{name}).")
+    assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == ["bijlage-type"]
+
+
+@pytest.mark.parametrize("name", ["verslag.PDF", "foto.jpeg", "cijfers.xlsx", "notitie.odt"])
+def test_allowed_attachment_types(content_copy, name):
+    (content_copy / "bijlagen" / name).write_bytes(b"inhoud")
+    add_paragraph(content_copy, f"Zie [de bijlage](../bijlagen/{name}).")
+    assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == []
+
+
+def test_a_disallowed_attachment_is_never_linked_or_copied(content_copy):
+    from wwidw_build.body_render import render_body
+    (content_copy / "bijlagen" / "kaart.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
+    add_paragraph(content_copy, "Zie [de kaart](../bijlagen/kaart.svg).")
+    content, _ = load_and_validate(content_copy)
+    document = next(d for d in content.documents if d.id == "klushuizen-spoorbuurt")
+    body = render_body(document, content.root)
+    assert "kaart.svg" not in body.attachments
+    assert "kaart.svg" not in "".join(html for _, html in body.sections)

@@ -16,7 +16,7 @@ import markdown
 import nh3
 
 from wwidw_build.model import KINDS, Document
-from wwidw_build.rules import resolve_link
+from wwidw_build.rules import allowed_attachment, resolve_link
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "admonition", "def_list", "sane_lists"]
 TAGS = {"p", "br", "hr", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul",
@@ -83,6 +83,8 @@ class _Linker:
             return None
         relative = PurePosixPath(target.relative_to(self.root).as_posix())
         if relative.parts[0] == "bijlagen" and len(relative.parts) == 2:
+            if not allowed_attachment(target):
+                return None
             self.attachments.add(relative.name)
             return PAGE_PREFIX + "bijlagen/" + relative.name
         for kind, folder in KINDS.items():

@@ -95,6 +95,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                                 "Op de openbare site staat de verwijzing als gewone tekst, zonder link."),
     "bijlage-ontbreekt": (E, "De link naar '{waarde}' wijst naar een bestand dat niet bestaat.",
                           "Zet bijlagen in content/bijlagen/ en link ernaar als ../bijlagen/naam-van-het-bestand.pdf."),
+    "bijlage-type": (E, "De bijlage '{waarde}' is van een type dat niet is toegestaan ({type}).",
+                     "Toegestaan zijn pdf, docx, xlsx, pptx, odt, ods, odp, csv, txt, png, jpg, gif en webp. "
+                     "Svg- en html-bestanden kunnen code bevatten: zet een afbeelding om naar png of jpg."),
     # Body
     "sectie-ontbreekt": (W, "De sectie '## {sectie}' ontbreekt of is leeg.",
                          "Voeg de sectie toe; een volledige beschrijving is voor lezers veel bruikbaarder."),

@@ -140,8 +140,19 @@ def _privacy(doc: Document) -> list[Diagnostic]:
     return out
 
 
+# File types an attachment may have: documents, spreadsheets and bitmap images. Not SVG or HTML (or
+# anything else a browser runs as a page): served from the site itself, their script would run there.
+ATTACHMENT_TYPES = frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv", ".txt",
+                              ".png", ".jpg", ".jpeg", ".gif", ".webp"})
+
+
+def allowed_attachment(path: Path) -> bool:
+    return path.suffix.lower() in ATTACHMENT_TYPES
+
+
 def _links(doc: Document, root: Path) -> list[Diagnostic]:
-    """Relative links must point at existing files inside content/ (attachments: ../bijlagen/...)."""
+    """Relative links must point at existing files inside content/ (attachments: ../bijlagen/...),
+    and an attachment must be of an allowed type."""
     out = []
     for match in _LINK.finditer(doc.body):
         target = (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
@@ -153,6 +164,9 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
             out.append(diag(doc.path, *position, "buiten-inhoudsmap"))
         elif not resolved.is_file():
             out.append(diag(doc.path, *position, "bijlage-ontbreekt", waarde=target))
+        elif resolved.parent == root / "bijlagen" and not allowed_attachment(resolved):
+            out.append(diag(doc.path, *position, "bijlage-type", waarde=target,
+                            type=resolved.suffix.lower().lstrip(".") or "zonder extensie"))
     return out
 
 
