@@ -280,7 +280,8 @@ def search_tables(results: list[Result]) -> str:
                    "word-index chunks")]
     bytes_rows = [("first query", "N", "page+search total", "search only", "on opening", "after last key",
                    "search, JS gzipped", "runtime", "meta", "filters", "word index", "fragments", "requests")]
-    latency_rows = [("N", "median", "min", "max", "typing pause", "search", "per word (last key → results, ms)")]
+    latency_rows = [("N", "median", "min", "max", "typing pause", "search",
+                     f"paced ({search_bench.PACED_KEY_MS} ms/key) median", "per word (last key → results, ms)")]
     notes = []
     for r in searched:
         index = r.search["index"]
@@ -308,6 +309,7 @@ def search_tables(results: list[Result]) -> str:
         latency_rows.append((f"{r.n:,}", f"{statistics.median(ms):,.0f} ms", f"{min(ms):,.0f} ms",
                              f"{max(ms):,.0f} ms", f"{statistics.median(waits):,.0f} ms" if waits else "–",
                              f"{statistics.median(searches):,.0f} ms" if searches else "–",
+                             f"{browser['paced_median_ms']:,.0f} ms" if "paced_median_ms" in browser else "–",
                              ", ".join(f"{t['word']} {t['ms']:,.0f}" for t in timings)))
     parts = [_markdown(index_rows)]
     if len(bytes_rows) > 1:
@@ -334,7 +336,8 @@ def search_targets(results: list[Result]) -> list[str]:
         lines.append(f"target (results within {search_bench.TARGET_MS:.0f} ms of the last keystroke at {r.n:,} "
                      f"descriptions): {verdict} (median {median:,.0f} ms of {len(browser['latency'])} words, of "
                      f"which the search {browser['median_search_ms']:,.0f} ms after zoeken.js's "
-                     f"{search_bench.DEBOUNCE_MS} ms typing pause; {scope})")
+                     f"{browser['median_wait_ms']:,.0f} ms typing pause; typed at {search_bench.PACED_KEY_MS} ms "
+                     f"a key: median {browser['paced_median_ms']:,.0f} ms; {scope})")
     return lines
 
 

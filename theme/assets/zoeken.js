@@ -370,8 +370,8 @@
   /** The next result cards (one fragment each, loaded in parallel). */
   async function nextCards() {
     const next = shown.results.slice(shown.count, shown.count + (shown.count ? PAGE : FIRST_PAGE));
+    shown.count += next.length;  // before waiting: a second click takes the page after this one
     const data = await Promise.all(next.map((result) => result.data()));
-    shown.count += next.length;
     return data.map(card);
   }
 
