@@ -120,8 +120,9 @@ def bench_bare_mkdocs(c: Corpus) -> Result:
         write_config(selection, docs, config)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)]
-        seconds, _ = best_of(1, lambda: subprocess.run(command, check=True, env=env, capture_output=True))
-        return Result("bare mkdocs (openbaar)", c.n, seconds, 1, extra=_site_figures([site]))
+        runs = runs_for(c.n)
+        seconds, _ = best_of(runs, lambda: subprocess.run(command, check=True, env=env, capture_output=True))
+        return Result("bare mkdocs (openbaar)", c.n, seconds, runs, extra=_site_figures([site]))
 
 
 # Built openbaar sites kept by bench_build_single for bench_search: N -> the --out folder (a temp dir).
@@ -131,15 +132,16 @@ _KEPT: dict[int, Path] = {}
 def _bench_build(c: Corpus, audience: str, label: str, keep: bool = False) -> Result:
     out = Path(tempfile.mkdtemp(prefix="wwidw-bench-"))
     try:
-        seconds, result = best_of(1, lambda: subprocess.run(_build_command(c, out, audience),
-                                                            capture_output=True, text=True))
+        runs = runs_for(c.n)  # a rebuild into the same --out replaces the previous build
+        seconds, result = best_of(runs, lambda: subprocess.run(_build_command(c, out, audience),
+                                                               capture_output=True, text=True))
         if result.returncode != 0:
-            return Result(label, c.n, seconds, 1, errors=1, first_errors=(result.stdout + result.stderr)[-2000:].splitlines()[-20:])
+            return Result(label, c.n, seconds, runs, errors=1, first_errors=(result.stdout + result.stderr)[-2000:].splitlines()[-20:])
         figures = _site_figures([p for p in out.iterdir() if p.is_dir()])
         if keep:
             _discard_kept(c.n)
             _KEPT[c.n], out = out, None
-        return Result(label, c.n, seconds, 1, extra=figures)
+        return Result(label, c.n, seconds, runs, extra=figures)
     finally:
         if out is not None:
             shutil.rmtree(out, ignore_errors=True)

@@ -121,17 +121,17 @@ def scan_text(text: str, prints: Fingerprints, seen_tags: set | None = None) -> 
     """Hits in the text with tags stripped (phrases across markup) and in the tags themselves
     (attribute values), each as its own stream of words. Tags in ``seen_tags`` were scanned before
     (the same header and navigation are on every page) and are skipped; new ones are added to it."""
-    hits = []
-    for match in set(_PATH.findall(html.unescape(text).lower())):
-        path = f"{_FOLDER[match[0]]}/{match[1]}"
-        if path in prints.paths:
-            hits.append((prints.paths[path], f"verwijzing {path}"))
     tags = dict.fromkeys(_TAG.findall(text))  # each distinct tag once, in order
     if seen_tags is not None:
         tags = [tag for tag in tags if tag not in seen_tags]
         seen_tags.update(tags)
-    for tokens in (words(text), _WORD.findall(html.unescape("\n".join(tags)).lower())):
-        hits += _scan_tokens(tokens, prints)
+    hits = []
+    for stream in (html.unescape(_TAG.sub(" ", text)).lower(), html.unescape("\n".join(tags)).lower()):
+        for match in set(_PATH.findall(stream)):
+            path = f"{_FOLDER[match[0]]}/{match[1]}"
+            if path in prints.paths:
+                hits.append((prints.paths[path], f"verwijzing {path}"))
+        hits += _scan_tokens(_WORD.findall(stream), prints)
     return sorted(set(hits))
 
 

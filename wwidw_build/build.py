@@ -77,18 +77,24 @@ _JOB: _Job | None = None  # set before forking, so workers inherit it without pi
 PARALLEL_BODIES_FROM = 200
 
 
-def render_bodies(content: Content, documents=None) -> dict[tuple[str, str], RenderedBody]:
-    """Render the given descriptions' bodies once (all of them by default), in parallel when many."""
+def render_bodies(content: Content, documents=None, meanwhile=None) -> dict[tuple[str, str], RenderedBody]:
+    """Render the given descriptions' bodies once (all of them by default), in parallel when many.
+    ``meanwhile`` (no arguments) runs in this process while the workers render."""
     documents = list(content.documents if documents is None else documents)
     workers = os.cpu_count() or 1
     if len(documents) < PARALLEL_BODIES_FROM or workers < 2:
-        return {(d.kind, d.id): render_body(d, content.root) for d in documents}
+        bodies = {(d.kind, d.id): render_body(d, content.root) for d in documents}
+        if meanwhile:
+            meanwhile()
+        return bodies
     global _BODY_INPUT
     _BODY_INPUT = (content.root, documents)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_render_slice, [(i, workers) for i in range(workers)])
-            return {key: body for part in parts for key, body in part}
+            parts = [pool.submit(_render_slice, (i, workers)) for i in range(workers)]
+            if meanwhile:
+                meanwhile()
+            return {key: body for part in parts for key, body in part.result()}
     finally:
         _BODY_INPUT = None
 
@@ -109,8 +115,10 @@ def build_all(content: Content, audiences: list[Audience], out: Path, include_co
     global _JOB
     selections = {a: select(content, a, include_concepts) for a in audiences}
     visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
-    _JOB = _Job(content, selections, render_bodies(content, visible.values()),
-                audit.unique_sequences(content.documents), Path(out).absolute(), reporter or Reporter())
+    sequences = {}
+    bodies = render_bodies(content, visible.values(),
+                           meanwhile=lambda: sequences.update(audit.unique_sequences(content.documents)))
+    _JOB = _Job(content, selections, bodies, sequences, Path(out).absolute(), reporter or Reporter())
     base = _base(audiences, selections)
     results = {base: _build_one(base, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
@@ -159,12 +167,12 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
         return AudienceResult(audience.name, False, problems=(rendered.log,))
     for page in reused:
         _link_or_copy(job.reference.site / html_path(page), staged / html_path(page))
+    report("zoekindex")
+    indexing = start_index(staged)  # Pagefind reads the pages only; it runs while the rest is written and audited
     write_robots(selection, staged)
     attachments_of = functools.partial(_attachments, job)
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
     write_exports(selection, staged)
-    report("zoekindex")
-    indexing = start_index(staged)  # Pagefind runs on the other core while the rest is audited
     report("controleren")
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
     skip = _audited_elsewhere(job, selection)
@@ -208,12 +216,12 @@ def _render(pages: dict[str, str], selection, work: Path, staged: Path, partial:
     Every shard holds the navigation targets too (mkdocs needs them for the navigation); the shards'
     outputs are merged into ``staged``, where files they share (theme assets, navigation pages) are
     the same in every shard."""
-    names = sorted(pages)
-    shards = max(1, min(shards, len(names) // SHARD_FROM))
+    shards = max(1, min(shards, len(pages) // SHARD_FROM))
+    groups = _balanced(pages, shards)
     jobs = []
-    for n in range(shards):
+    for n, group in enumerate(groups):
         docs, config = work / f"docs-{n}", work / f"mkdocs-{n}.yml"
-        write_tree({p: pages[p] for p in set(names[n::shards]) | (NAV_PAGES & pages.keys())}, docs)
+        write_tree({p: pages[p] for p in group | (NAV_PAGES & pages.keys())}, docs)
         write_config(selection, docs, config, partial=partial or shards > 1)
         jobs.append((config, staged if n == 0 else work / f"site-{n}"))
     results = MkDocsRenderer().render_all(jobs)
@@ -223,6 +231,17 @@ def _render(pages: dict[str, str], selection, work: Path, staged: Path, partial:
     for _, site in jobs[1:]:
         _merge(site, staged)
     return results[0]
+
+
+def _balanced(pages: dict[str, str], shards: int) -> list[set[str]]:
+    """Split the pages into groups of about equal Markdown size (longest first, each to the lightest)."""
+    groups: list[set[str]] = [set() for _ in range(shards)]
+    sizes = [0] * shards
+    for page in sorted(pages, key=lambda p: (-len(pages[p]), p)):
+        lightest = sizes.index(min(sizes))
+        groups[lightest].add(page)
+        sizes[lightest] += len(pages[page]) + 2000  # every page also costs its template
+    return groups
 
 
 def _merge(source: Path, target: Path) -> None:
