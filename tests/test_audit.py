@@ -234,3 +234,15 @@ def test_audit_tree_finds_hidden_attachment_by_file_name(tmp_path):
     leaks = audit.audit_tree(site, prints)
     assert [(leak.file, leak.description, leak.what) for leak in leaks] == [
         ("bijlagen/verborgen-een-bijlage.pdf", "praktijk/verborgen-een", "bijlage")]
+
+
+def test_audit_split_over_processes_finds_the_same_leaks(tmp_path, hidden_prints, monkeypatch):
+    files = {f"p{i}/index.html": "<p>Niets verborgens hier.</p>" for i in range(30)}
+    files.update({"p3/index.html": "<p>Zwaluwstaart Kiezelpad Project</p>", "p17/data.json": '{"id": "zwaluw-kiezelpad"}',
+                  "p28/index.html": '<a href="../praktijken/zwaluw-kiezelpad/">x</a>'})
+    site = _tree(tmp_path / "site", files)
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    monkeypatch.setattr(audit, "PARALLEL_FROM", 5)
+    split = audit.audit_files(site, paths, hidden_prints, workers=3)
+    assert sorted(split, key=repr) == sorted(audit.audit_files(site, paths, hidden_prints), key=repr)
+    assert {leak.file for leak in split} == {"p3/index.html", "p17/data.json", "p28/index.html"}

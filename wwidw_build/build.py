@@ -182,7 +182,7 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
     if not indexed:
         publish.discard(staged)
         return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
-    leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip)
+    leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip, workers=shards)
     if broken:  # checked while Pagefind was still writing: check again now that the site is complete
         broken = audit.broken_links(staged)
     if leaks or broken:
