@@ -142,16 +142,18 @@ def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str
     hits = [(prints.tokens[t], f"id {t}") for t in set(tokens) & prints.tokens.keys()]
     for n, starts in prints.by_start.items():
         found = set(zip(*(tokens[i:] for i in range(n)))) & starts.keys()
+        windows = None  # the n-word windows in order, built once and only for a phrase longer than n
         for phrase in (phrase for start in found for phrase in starts[start]):
-            if len(phrase) == n or _occurs(phrase, tokens, n):
+            if len(phrase) > n and windows is None:
+                windows = list(zip(*(tokens[i:] for i in range(n))))
+            if len(phrase) == n or _occurs(phrase, tokens, windows):
                 hits.append((prints.phrases[phrase], "tekst '" + " ".join(phrase) + "'"))
     return hits
 
 
-def _occurs(phrase: tuple[str, ...], tokens: list[str], n: int) -> bool:
-    """Whether a phrase longer than n words occurs, looked for where its first n words occur."""
-    windows = list(zip(*(tokens[i:] for i in range(n))))
-    start, position = phrase[:n], -1
+def _occurs(phrase: tuple[str, ...], tokens: list[str], windows: list[tuple[str, ...]]) -> bool:
+    """Whether a phrase longer than its windows occurs, looked for where its first words occur."""
+    start, position = phrase[:len(windows[0])], -1
     while True:
         try:
             position = windows.index(start, position + 1)

@@ -22,9 +22,6 @@ class Renderer(Protocol):
 
 
 class MkDocsRenderer:
-    def render(self, config: Path, site_dir: Path) -> RenderResult:
-        return self.render_all([(config, site_dir)])[0]
-
     def render_all(self, jobs: list[tuple[Path, Path]]) -> list[RenderResult]:
         """Run one ``mkdocs build`` per (config, site folder), all at the same time."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
