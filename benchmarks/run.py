@@ -281,7 +281,7 @@ def search_tables(results: list[Result]) -> str:
     index_rows = [("N", "pages indexed", "runs", "index seconds", "ms/page", "index", "index + runtime", "files",
                    "word-index chunks")]
     bytes_rows = [("first query", "N", "page+search total", "search only", "on opening", "after last key",
-                   "search, JS gzipped", "runtime", "meta", "filters", "word index", "fragments", "requests")]
+                   "search, uncompressed", "runtime", "meta", "filters", "word index", "fragments", "requests")]
     latency_rows = [("N", "median", "min", "max", "typing pause", "search",
                      f"paced ({search_bench.PACED_KEY_MS} ms/key) median", "per word (last key → results, ms)")]
     notes = []
@@ -301,7 +301,7 @@ def search_tables(results: list[Result]) -> str:
             total, before, after = sc["total"], sc["before"], sc["after"]
             bytes_rows.append((name, f"{r.n:,}", _kb(total["page_bytes"]), _kb(total["search_bytes"]),
                                _kb(before["search_bytes"]), _kb(after["search_bytes"]) if after else "–",
-                               _kb(total["search_gzip_bytes"]), _kb(total["runtime"]), _kb(total["other"]),
+                               _kb(total["search_raw_bytes"]), _kb(total["runtime"]), _kb(total["other"]),
                                _kb(total["filter"]), _kb(total["index"]), _kb(total["fragment"]),
                                f"{total['search_requests']:,}"))
         timings = browser["latency"]
@@ -327,12 +327,13 @@ def search_targets(results: list[Result]) -> list[str]:
             continue
         browser, pages = r.search["browser"], r.search["index"].get("pages")
         scope = f"openbaar index of {pages:,} pages" if pages else "openbaar index"
-        worst = max(browser["scenarios"].items(), key=lambda item: item[1]["total"]["search_bytes"])
-        verdict = "met" if all(sc["total"]["search_bytes"] <= search_bench.TARGET_BYTES
-                               for sc in browser["scenarios"].values()) else "NOT met"
+        first = {name: sc for name, sc in browser["scenarios"].items() if name in search_bench.FIRST_QUERY}
+        worst = max(first.items(), key=lambda item: item[1]["total"]["search_bytes"])
+        verdict = "met" if worst[1]["total"]["search_bytes"] <= search_bench.TARGET_BYTES else "NOT met"
         figures = "; ".join(f"{name} {_kb(sc['total']['search_bytes'])}" for name, sc in browser["scenarios"].items())
-        lines.append(f"target (first query at {r.n:,} descriptions fetches <= {search_bench.TARGET_BYTES // 1024} KB "
-                     f"from pagefind/): {verdict} (largest: {worst[0]}; {figures}; {scope})")
+        lines.append(f"target (first one-word query at {r.n:,} descriptions fetches <= "
+                     f"{search_bench.TARGET_BYTES // 1024} KB from pagefind/, as sent): {verdict} (largest: "
+                     f"{worst[0]}; all cases: {figures}; {scope})")
         median = browser["median_ms"]
         verdict = "met" if median <= search_bench.TARGET_MS else "NOT met"
         lines.append(f"target (results within {search_bench.TARGET_MS:.0f} ms of the last keystroke at {r.n:,} "
