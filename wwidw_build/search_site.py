@@ -37,7 +37,8 @@ SORTS = ("nieuwste", "volledigheid")
 # Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker, wasm).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-DESCRIPTION_PAGES = "{praktijken,archetypen}/*/index.html"  # where description pages are (use_directory_urls)
+DESCRIPTION_FOLDERS = ("praktijken", "archetypen")  # a description page is <folder>/<id>/index.html
+DESCRIPTION_PAGES = "{" + ",".join(DESCRIPTION_FOLDERS) + "}/*/index.html"  # the same, as Pagefind's --glob
 NO_DATE = "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
 # A word every description page carries in a hidden meta field (Pagefind indexes meta text): the Zoeken
 # page lists descriptions without a search term (filters or a sort only) by searching for it. Pagefind's
@@ -158,7 +159,7 @@ def start_index(site_dir: Path) -> Indexing:
 
 
 def _has_description_pages(site: Path) -> bool:
-    pages = (p for folder in ("praktijken", "archetypen") for p in (site / folder).glob("*/index.html"))
+    pages = (p for folder in DESCRIPTION_FOLDERS for p in (site / folder).glob("*/index.html"))
     return any("data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace") for p in pages)
 
 
