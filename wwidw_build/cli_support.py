@@ -1,4 +1,4 @@
-"""Click plumbing for a Dutch command line: help headings, usage errors and shared options."""
+"""Click plumbing for a Dutch command line (with click_nl): usage lines, exit codes and shared options."""
 
 from __future__ import annotations
 
@@ -7,28 +7,24 @@ from pathlib import Path
 
 import click
 
-_HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+from wwidw_build import click_nl
 
-
-class DutchFormatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Gebruik: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(_HEADINGS.get(heading, heading))
-
-
-class DutchContext(click.Context):
-    formatter_class = DutchFormatter
+click_nl.install()  # before any command or option is declared: Click names path types when they are made
 
 
 class DutchCommand(click.Command):
-    context_class = DutchContext
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", click_nl.USAGE_OPTIONS)
+        super().__init__(*args, **kwargs)
 
 
 class DutchGroup(click.Group):
-    context_class = DutchContext
     command_class = DutchCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", click_nl.USAGE_OPTIONS)
+        kwargs.setdefault("subcommand_metavar", click_nl.USAGE_SUBCOMMAND)
+        super().__init__(*args, **kwargs)
 
 
 def content_option(function):
@@ -43,17 +39,6 @@ def require_content_dir(content_dir: Path) -> None:
         raise click.UsageError(f"De map '{content_dir}' bestaat niet. Geef een inhoudsmap op met --content.")
 
 
-def usage_error_text(error: click.UsageError) -> str:
-    if isinstance(error, click.NoSuchOption):
-        return f"Onbekende optie: {error.option_name}"
-    if isinstance(error, click.MissingParameter):
-        return f"Er ontbreekt een waarde: {error.param.get_error_hint(error.ctx) if error.param else ''}"
-    if isinstance(error, click.BadParameter):
-        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else ""
-        return f"Ongeldige waarde voor {hint}: {error.message}"
-    return error.format_message()
-
-
 def run(group: click.Group, args=None) -> int:
     """Run the group and map outcomes to exit codes: 0 clean, 1 errors, 2 usage."""
     try:
@@ -61,7 +46,7 @@ def run(group: click.Group, args=None) -> int:
     except click.UsageError as error:
         if error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)
-        click.echo(f"Fout: {usage_error_text(error)}", err=True)
+        click.echo(f"Fout: {error.format_message()}", err=True)  # Dutch: click_nl
         click.echo("Gebruik --help voor uitleg.", err=True)
         return 2
     except click.exceptions.Abort:
