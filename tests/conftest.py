@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's real content, copied so tests can change it freely."""
+"""Shared fixtures: the repository's real content, loaded once (do not change it) or copied so tests can
+change it freely."""
 
 from __future__ import annotations
 
@@ -9,6 +10,24 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The repository's content/, loaded and validated once per session; shared, so never change it."""
+    from wwidw_build.pipeline import load_and_validate
+
+    loaded, diagnostics = load_and_validate(CONTENT)
+    assert not [d for d in diagnostics if d.is_error]
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def bodies(content):
+    """Every description body of content/ rendered once, as the build does."""
+    from wwidw_build.build import render_bodies
+
+    return render_bodies(content)
 
 
 @pytest.fixture

@@ -16,20 +16,12 @@ from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
 from wwidw_build.exports_csv import COLUMNS
 from wwidw_build.exports_feed import FEED_SIZE, updated_of
-from wwidw_build.load import load_content
 from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "schemas" / "export-beschrijvingen.schema.json").read_text("utf-8"))
 ATOM = "{http://www.w3.org/2005/Atom}"
 AUDIENCES = ["openbaar", "partners", "organisatie:havenstad-wonen", "organisatie:gemeente-lindeveen"]
-
-
-@pytest.fixture(scope="module")
-def content():
-    loaded, diagnostics = load_content(REPO / "content")
-    assert not [d for d in diagnostics if d.is_error]
-    return loaded
 
 
 def export(content, audience: str, site: Path, **options):

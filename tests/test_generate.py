@@ -14,9 +14,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generated_pages import front_matter
 from wwidw_build.audience import Audience
-from wwidw_build.build import render_bodies
-from wwidw_build.diagnostics import has_errors
 from wwidw_build.escape import attr, esc
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
@@ -26,29 +25,9 @@ from wwidw_build.pipeline import load_and_validate
 from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
 ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
 AUDIENCES = ["openbaar", "partners", "organisatie:woonstede-rivierland"]
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, diagnostics = load_and_validate(CONTENT)
-    assert not has_errors(diagnostics)
-    return content
-
-
-@pytest.fixture(scope="module")
-def bodies(content):
-    return render_bodies(content)
-
-
-def front_matter(page: str) -> tuple[dict, str]:
-    assert page.startswith("---\n"), page[:80]
-    head, separator, rest = page[4:].partition("\n---\n")
-    assert separator, "front matter not closed"
-    return yaml.safe_load(head), rest.lstrip("\n")
 
 
 def linked_ids(page: str) -> list[str]:

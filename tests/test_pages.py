@@ -10,45 +10,19 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
+from generated_pages import front_matter
 from wwidw_build.audience import Audience
-from wwidw_build.build import render_bodies
-from wwidw_build.diagnostics import has_errors
 from wwidw_build.escape import attr, esc
 from wwidw_build.generate import url_resolver
 from wwidw_build.pages import (PAGE_SIZE, archetype_page, link, list_pages, meta_block, paginate, praktijk_page,
                                summary_line)
-from wwidw_build.pipeline import load_and_validate
 from wwidw_build.selection import Selection, select
 
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
 ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, diagnostics = load_and_validate(CONTENT)
-    assert not has_errors(diagnostics)
-    return content
-
-
-@pytest.fixture(scope="module")
-def bodies(content):
-    return render_bodies(content)
-
-
-def front_matter(page: str) -> tuple[dict, str]:
-    """The page meta as mkdocs reads it (YAML between the --- lines) and the rest of the page."""
-    assert page.startswith("---\n"), page[:80]
-    head, separator, rest = page[4:].partition("\n---\n")
-    assert separator, "front matter not closed"
-    return yaml.safe_load(head), rest.lstrip("\n")
 
 
 def with_document(selection: Selection, document) -> Selection:

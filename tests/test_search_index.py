@@ -1,7 +1,6 @@
 """The lunr index: Dutch matching, the one visibility rule at query time, and the on-disk cache."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -10,15 +9,9 @@ from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.load import load_content
 from wwidw_build.search_index import load_index, search
 
-REPO = Path(__file__).resolve().parent.parent
 OPENBAAR, PARTNERS = Audience("openbaar"), Audience("partners")
 VROEGSIGNALERING = {"vroegsignalering-huurachterstand-havenstad", "huisuitzettingen-voorkomen-kempenhoeve",
                     "samen-tegen-schulden-lindeveen"}  # the praktijken with archetype vroegsignalering-huurachterstand
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(REPO / "content")[0]
 
 
 @pytest.fixture(scope="module")

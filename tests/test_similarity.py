@@ -14,11 +14,6 @@ ORIGINAL = "huisuitzettingen-voorkomen-kempenhoeve"  # openbaar, archetype vroeg
 
 
 @pytest.fixture(scope="module")
-def content():
-    return load_content(REPO / "content")[0]
-
-
-@pytest.fixture(scope="module")
 def cache(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
 
