@@ -6,13 +6,18 @@ WWIDW  := $(VENV)/bin/wwidw
 STAMP  := $(VENV)/.installed
 # The browser tests drive Debian's chromium through Playwright; never `playwright install`.
 CHROMIUM := /usr/bin/chromium
-# The accessibility and HTML validity tests use axe-core and the Nu Html Checker (vnu-jar) from the npm
-# registry, pinned by package-lock.json. npm runs no install scripts: vnu-jar's would download a JRE, and
-# Debian's default-jre-headless runs vnu.jar instead.
+# Packages from the npm registry, pinned by package-lock.json: Pagefind builds the site search (its
+# "dependencies", installed by `make install`; PyPI's pagefind stops at 1.5.2), and the accessibility and
+# HTML validity tests use axe-core and the Nu Html Checker (vnu-jar, its "devDependencies", added by
+# `make test`). npm runs no install scripts: vnu-jar's would download a JRE, and Debian's
+# default-jre-headless runs vnu.jar instead; Pagefind's binary comes as an npm package per platform.
+BUILD_NODE_STAMP := node_modules/.installed-build
 NODE_STAMP := node_modules/.installed
+PAGEFIND_PACKAGE := node_modules/pagefind/package.json
 NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install chromium java npm node-tools site validate test lint-workflows issue-form bench clean FORCE
+.PHONY: install python chromium java npm node-build node-tools site validate test lint-workflows issue-form bench \
+	clean FORCE
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +25,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+python: $(STAMP)
+
+install: python node-build
 
 validate: install
 	$(WWIDW) validate --content content
@@ -35,19 +42,28 @@ java:
 	@.ci/ensure-debian-package java default-jre-headless "The HTML validity tests (vnu.jar)"
 
 npm:
-	@.ci/ensure-debian-package npm npm "The accessibility tests (axe-core, vnu-jar)"
+	@.ci/ensure-debian-package npm npm "The site search (Pagefind) and the accessibility tests (axe-core, vnu-jar)"
 
-# Reinstalled when package.json or package-lock.json changed, or when a tool is missing from node_modules.
-$(NODE_STAMP): package.json package-lock.json $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE) \
+# Each stamp is reinstalled when package.json or package-lock.json changed, or when a package it stands for
+# is missing from node_modules. `npm ci` empties node_modules first, so a stamp never outlives its packages.
+$(BUILD_NODE_STAMP): package.json package-lock.json $(if $(wildcard $(PAGEFIND_PACKAGE)),,FORCE)
+	npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+	touch $(BUILD_NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json $(if $(wildcard $(PAGEFIND_PACKAGE)),,FORCE) \
+		$(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE) \
 		$(if $(wildcard node_modules/vnu-jar/build/dist/vnu.jar),,FORCE)
 	npm ci --no-audit --no-fund --ignore-scripts
-	touch $(NODE_STAMP)
+	touch $(NODE_STAMP) $(BUILD_NODE_STAMP)
 
 FORCE:
 
+node-build: npm $(BUILD_NODE_STAMP)
+
 node-tools: npm $(NODE_STAMP)
 
-test: install chromium java node-tools
+# node-tools before install: the full npm install also stands for the build's, so npm runs once.
+test: python chromium java node-tools install
 	$(VENV)/bin/pytest -q
 
 # The workflow linters on their own (make test runs them too, in tests/test_workflows.py).

@@ -13,6 +13,7 @@ import gzip
 import json
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -20,13 +21,14 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 import browser
-from wwidw_build import audit
+from wwidw_build import audit, search_site
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.escape import esc
 from wwidw_build.model import KINDS, Content
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.search_site import BROWSE, FILTERS, index_site, search_tags, start_period
+from wwidw_build.search_site import (BROWSE, FILTERS, MISSING, NODE_MODULES, index_site, pagefind_binary, search_tags,
+                                     start_period)
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -191,6 +193,39 @@ def test_a_site_without_descriptions_gets_no_index(tmp_path):
     ok, log = index_site(tmp_path)
     assert ok, log
     assert [f["url"] for f in fragments(tmp_path)] == ["/praktijken/x/"]
+
+
+def _description_site(root: Path) -> Path:
+    (root / "praktijken" / "x").mkdir(parents=True)
+    (root / "praktijken" / "x" / "index.html").write_text(
+        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1></div></body></html>', encoding="utf-8")
+    return root
+
+
+def test_the_index_is_built_by_the_pinned_npm_pagefind():
+    # package-lock.json pins the version make install puts in node_modules/; the build runs that binary.
+    lock = json.loads((CONTENT.parent / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/pagefind"]["version"]
+    binary = pagefind_binary()
+    assert binary is not None and NODE_MODULES in binary.parents
+    assert binary.parent.parent.name.split("-")[0] in {"linux", "darwin", "freebsd", "windows"}
+    assert json.loads((binary.parent.parent / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    assert f"pagefind {pinned}" in subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout
+
+
+def test_pagefind_binary_path_overrides_the_npm_binary(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
+    assert pagefind_binary() == tmp_path / "geen-pagefind"
+    ok, log = index_site(_description_site(tmp_path / "site"))  # that path does not exist: a clear failure
+    assert not ok and "pagefind kon niet draaien" in log
+
+
+def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeypatch):
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setattr(search_site, "NODE_MODULES", tmp_path / "node_modules")
+    assert pagefind_binary() is None
+    assert index_site(_description_site(tmp_path / "site")) == (False, MISSING)
+    assert "make install" in MISSING
 
 
 # --- in the browser -----------------------------------------------------------------------------------
