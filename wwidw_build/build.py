@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wwidw_build import audit, publish
+from wwidw_build.crawlers import write_crawler_files
 from wwidw_build.audience import Audience
 from wwidw_build.body_render import RenderedBody, render_body
 from wwidw_build.exports import write_exports
@@ -60,6 +61,7 @@ class _Job:
     sequences: dict
     out: Path
     reporter: Reporter
+    site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
     reference: "_Reference | None" = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
 
@@ -108,17 +110,18 @@ def _render_slice(part: tuple[int, int]) -> list:
 
 
 def build_all(content: Content, audiences: list[Audience], out: Path, include_concepts: bool = False,
-              reporter: Reporter | None = None, workers: int | None = None) -> list[AudienceResult]:
+              reporter: Reporter | None = None, workers: int | None = None, site_url: str = "") -> list[AudienceResult]:
     """Build the audiences. The one with the largest corpus is built first and in full; the others
     then render only the pages whose Markdown differs from it and reuse its output for the rest
-    (same Markdown and the same mkdocs config give the same HTML)."""
+    (same Markdown and the same mkdocs config give the same HTML). ``site_url``: the public site's
+    address (see ``crawlers.normalise_site_url``), used for the public site only."""
     global _JOB
     selections = {a: select(content, a, include_concepts) for a in audiences}
     visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
     sequences = {}
     bodies = render_bodies(content, visible.values(),
                            meanwhile=lambda: sequences.update(audit.unique_sequences(content.documents)))
-    _JOB = _Job(content, selections, bodies, sequences, Path(out).absolute(), reporter or Reporter())
+    _JOB = _Job(content, selections, bodies, sequences, Path(out).absolute(), reporter or Reporter(), site_url)
     base = _base(audiences, selections)
     results = {base: _build_one(base, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
@@ -169,10 +172,11 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
         _link_or_copy(job.reference.site / html_path(page), staged / html_path(page))
     report("zoekindex")
     indexing = start_index(staged)  # Pagefind reads the pages only; it runs while the rest is written and audited
-    write_robots(selection, staged)
+    public_url = job.site_url if audience.is_public else ""
+    write_crawler_files(staged, audience.is_public, public_url)
     attachments_of = functools.partial(_attachments, job)
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
-    write_exports(selection, staged)
+    write_exports(selection, staged, public_url)
     report("controleren")
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
     skip = _audited_elsewhere(job, selection)
@@ -286,12 +290,6 @@ def _attachments(job: _Job, document) -> frozenset[str]:
         return body.attachments
     bijlagen = (job.content.root / "bijlagen").resolve()
     return frozenset(p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen)
-
-
-def write_robots(selection, site: Path) -> None:
-    """Only the public site may be indexed by search engines."""
-    rule = "Allow: /" if selection.audience.is_public else "Disallow: /"
-    (site / "robots.txt").write_text(f"User-agent: *\n{rule}\n", encoding="utf-8")
 
 
 def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None:

@@ -10,6 +10,7 @@ import click
 
 from wwidw_build import report
 from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
+from wwidw_build.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
 from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
@@ -156,8 +157,16 @@ def _audiences(name: str, registry):
               show_default=True, help="Map waarin elke publieksversie komt (site/<publiek>/).")
 @click.option("--concepten", is_flag=True, help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).")
 @click.option("--stil", is_flag=True, help="Toon geen voortgang, alleen fouten.")
+@click.option("--site-url", default="", metavar="ADRES",
+              help="Webadres van de openbare site (https://...). Alleen voor de openbare site: dan krijgt die een "
+                   "sitemap.xml met alle pagina's, een verwijzing ernaar in robots.txt en volledige links in feed.xml.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool) -> None:
+def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool, site_url: str) -> None:
+    if site_url:
+        try:
+            site_url = normalise_site_url(site_url)
+        except BadSiteUrl as error:
+            raise click.BadParameter(str(error), param_hint="'--site-url'") from None
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     audiences = _audiences(audience_name, content.registry)
@@ -165,7 +174,7 @@ def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool,
         click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
         click.echo("De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd.", err=True)
         _finish(1)
-    results = build_all(content, audiences, out_dir, concepten, None if stil else ProgressPrinter())
+    results = build_all(content, audiences, out_dir, concepten, None if stil else ProgressPrinter(), site_url=site_url)
     if not stil or not all(r.ok for r in results):
         click.echo(summary_table(results), err=not all(r.ok for r in results))
     _finish(0 if all(r.ok for r in results) else 1)

@@ -1,0 +1,70 @@
+"""What search engines may read of a built site: robots.txt, and for the public site its sitemap.
+
+Only the public site may be indexed. Its sitemap lists every page by absolute URL, so it needs the
+site's public address (``wwidw build --site-url``); without one, mkdocs' empty sitemap stays. The
+sitemap is written after the render and before the leak audit, which scans it like every file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NOT_PAGES = {"404.html"}  # mkdocs' error page is served for missing URLs, never one to index
+
+
+class BadSiteUrl(ValueError):
+    """The public address is not an absolute http(s) URL without query or fragment."""
+
+
+def normalise_site_url(url: str) -> str:
+    """``https://host/path`` -> ``https://host/path/``; raises BadSiteUrl with a Dutch message."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadSiteUrl(f"'{url}' is geen volledig webadres: begin met https:// en noem de host.")
+    if parts.query or parts.fragment or "@" in parts.netloc:
+        raise BadSiteUrl(f"'{url}' mag geen ?, # of gebruikersnaam bevatten: geef alleen het adres van de site.")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
+
+
+def write_robots(site: Path, public: bool, site_url: str = "") -> None:
+    """Only the public site may be crawled; it names its sitemap when its address is known."""
+    lines = ["User-agent: *", "Allow: /" if public else "Disallow: /"]
+    if public and site_url:
+        lines.append(f"Sitemap: {site_url}sitemap.xml")
+    (site / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def page_urls(site: Path) -> list[str]:
+    """The site-relative URL of every page (``x/index.html`` -> ``x/``), sorted; assets excluded."""
+    urls = []
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        if relative in NOT_PAGES:
+            continue
+        urls.append(relative[: -len("index.html")] if path.name == "index.html" else relative)
+    return sorted(urls)
+
+
+def write_sitemap(site: Path, site_url: str) -> int:
+    """Replace sitemap.xml and sitemap.xml.gz by a list of every page; the number of URLs."""
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    urls = page_urls(site)
+    for url in urls:
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = site_url + quote(url, safe="/-._~")
+    tree = ET.ElementTree(urlset)
+    ET.indent(tree)
+    tree.write(site / "sitemap.xml", encoding="utf-8", xml_declaration=True)
+    data = (site / "sitemap.xml").read_bytes()
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))  # mtime 0: the same bytes every build
+    return len(urls)
+
+
+def write_crawler_files(site: Path, public: bool, site_url: str = "") -> None:
+    """robots.txt for every site; the sitemap for the public site when its address is known."""
+    write_robots(site, public, site_url)
+    if public and site_url:
+        write_sitemap(site, site_url)
