@@ -170,7 +170,7 @@ def start_index(site_dir: Path) -> Indexing:
 def pagefind_binary() -> Path | None:
     """The Pagefind executable: ``$PAGEFIND_BINARY_PATH``, else the one npm installed for this platform
     (``node_modules/@pagefind/<platform>-<cpu>/bin/``); None when there is none. Run directly, not through
-    npm's node wrapper, so stopping the build stops Pagefind too."""
+    npm's node wrapper: a wrapper killed on the time-out would leave Pagefind itself running."""
     if os.environ.get(BINARY_ENV):
         return Path(os.environ[BINARY_ENV])
     for name in BINARY_NAMES:
