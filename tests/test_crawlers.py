@@ -55,8 +55,10 @@ def _site(root: Path) -> Path:
                  "themas/wonen & zorg/index.html", "themas/wonen--2/index.html"]:
         (root / page).parent.mkdir(parents=True, exist_ok=True)
         (root / page).write_text("<html></html>", encoding="utf-8")
-    (root / "assets").mkdir()
-    (root / "assets" / "wwidw.css").write_text("body {}", encoding="utf-8")
+    for not_a_page in ["assets/wwidw.css", "bijlagen/index.html", "pagefind/index.html", "data/index.html",
+                       "over/oud.html"]:
+        (root / not_a_page).parent.mkdir(parents=True, exist_ok=True)
+        (root / not_a_page).write_text("x", encoding="utf-8")
     (root / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
     return root
 

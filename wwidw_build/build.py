@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wwidw_build import audit, publish
-from wwidw_build.crawlers import write_crawler_files
 from wwidw_build.audience import Audience
 from wwidw_build.body_render import RenderedBody, render_body
+from wwidw_build.crawlers import write_crawler_files
 from wwidw_build.exports import write_exports
 from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_config, write_tree
 from wwidw_build.model import Content

@@ -10,10 +10,10 @@ import click
 
 from wwidw_build import report
 from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
-from wwidw_build.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
 from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
+from wwidw_build.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.issue_form import parse_issue_body
 from wwidw_build.load import load_content

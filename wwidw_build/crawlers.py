@@ -12,8 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from wwidw_build.search_site import BUNDLE
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NOT_PAGES = {"404.html"}  # mkdocs' error page is served for missing URLs, never one to index
+# Folders of files that are not pages (an attachment may be called index.html too): theme assets,
+# attachments, exports and the search index.
+NOT_PAGE_FOLDERS = {"assets", "bijlagen", "data", BUNDLE}
 
 
 class BadSiteUrl(ValueError):
@@ -39,13 +43,13 @@ def write_robots(site: Path, public: bool, site_url: str = "") -> None:
 
 
 def page_urls(site: Path) -> list[str]:
-    """The site-relative URL of every page (``x/index.html`` -> ``x/``), sorted; assets excluded."""
+    """The site-relative URL of every page, sorted: mkdocs writes page ``x`` as ``x/index.html``, so
+    that is ``x/``. mkdocs' 404.html is served for missing URLs and is not a page to list."""
     urls = []
-    for path in site.rglob("*.html"):
+    for path in site.rglob("index.html"):
         relative = path.relative_to(site).as_posix()
-        if relative in NOT_PAGES:
-            continue
-        urls.append(relative[: -len("index.html")] if path.name == "index.html" else relative)
+        if relative.split("/", 1)[0] not in NOT_PAGE_FOLDERS or relative == "index.html":
+            urls.append(relative.removesuffix("index.html"))
     return sorted(urls)
 
 
