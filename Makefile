@@ -75,7 +75,7 @@ lint-workflows: install
 issue-form: install
 	$(PY) -m wwidw_build.issue_form_template content
 
-bench: install
+bench: install chromium
 	$(PY) benchmarks/run.py
 
 clean:
