@@ -18,6 +18,8 @@ NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/v
 
 .PHONY: install python chromium java npm node-build node-tools site validate test lint-workflows issue-form bench \
 	clean FORCE
+# Serial even under make -j: both npm installs write node_modules/, and apt-get takes one lock.
+.NOTPARALLEL:
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
