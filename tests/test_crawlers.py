@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from wwidw_build.crawlers import (BadSiteUrl, normalise_site_url, page_urls, write_crawler_files, write_robots,
@@ -75,6 +76,7 @@ def test_the_sitemap_holds_absolute_escaped_urls_and_its_gzip_twin(tmp_path):
         "https://kennisbank.example/kb/", "https://kennisbank.example/kb/praktijken/a-b/",
         "https://kennisbank.example/kb/themas/wonen%20%26%20zorg/", "https://kennisbank.example/kb/themas/wonen--2/",
         "https://kennisbank.example/kb/zoeken/"]
+    assert "lastmod" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     first = (site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(first) == (site / "sitemap.xml").read_bytes()
     write_sitemap(site, "https://kennisbank.example/kb/")
@@ -94,6 +96,16 @@ def _build(*args):
                           capture_output=True, text=True, cwd=REPO)
 
 
+def test_a_description_page_carries_the_date_it_was_last_changed(tmp_path):
+    site = _site(tmp_path)
+    write_sitemap(site, "https://kennisbank.example/", {"praktijken/a-b/": "2025-03-01", "elders/": "2024-01-01"})
+    entries = {u.find("s:loc", NS).text: u.find("s:lastmod", NS) for u in
+               ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS)}
+    assert entries["https://kennisbank.example/praktijken/a-b/"].text == "2025-03-01"
+    assert entries["https://kennisbank.example/zoeken/"] is None
+    assert "https://kennisbank.example/elders/" not in entries  # a date never adds a page
+
+
 def test_build_with_site_url_gives_the_public_site_a_full_sitemap(tmp_path):
     out = tmp_path / "site"
     result = _build("--audience", "openbaar", "--out", str(out), "--site-url", "https://kennisbank.example/wwidw")
@@ -104,6 +116,12 @@ def test_build_with_site_url_gives_the_public_site_a_full_sitemap(tmp_path):
     assert len(urls) == len(pages) > 100
     assert all(u.startswith("https://kennisbank.example/wwidw/") for u in urls)
     assert "https://kennisbank.example/wwidw/praktijken/klushuizen-spoorbuurt/" in urls
+    dated = {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in
+             ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS) if u.find("s:lastmod", NS) is not None}
+    praktijk = frontmatter.load(REPO / "content" / "praktijken" / "klushuizen-spoorbuurt.md")
+    assert dated["https://kennisbank.example/wwidw/praktijken/klushuizen-spoorbuurt/"] == str(
+        praktijk["laatst_bijgewerkt"])
+    assert all(u.count("/") == 6 and ("/praktijken/" in u or "/archetypen/" in u) for u in dated)
     assert "Sitemap: https://kennisbank.example/wwidw/sitemap.xml" in (site / "robots.txt").read_text()
     assert 'href="https://kennisbank.example/wwidw/praktijken/' in (site / "feed.xml").read_text()
 

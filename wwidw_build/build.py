@@ -173,7 +173,7 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
     report("zoekindex")
     indexing = start_index(staged)  # Pagefind reads the pages only; it runs while the rest is written and audited
     public_url = job.site_url if audience.is_public else ""
-    write_crawler_files(staged, audience.is_public, public_url)
+    write_crawler_files(staged, audience.is_public, public_url, selection.visible)
     attachments_of = functools.partial(_attachments, job)
     _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
     write_exports(selection, staged, public_url)

@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from wwidw_build.exports_feed import updated_of
+from wwidw_build.exports_json import url_of
 from wwidw_build.search_site import BUNDLE
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -53,12 +55,16 @@ def page_urls(site: Path) -> list[str]:
     return sorted(urls)
 
 
-def write_sitemap(site: Path, site_url: str) -> int:
-    """Replace sitemap.xml and sitemap.xml.gz by a list of every page; the number of URLs."""
+def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str] | None = None) -> int:
+    """Replace sitemap.xml and sitemap.xml.gz by a list of every page; the number of URLs.
+    ``lastmod``: site-relative page URL -> YYYY-MM-DD, for the pages whose date is known."""
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     urls = page_urls(site)
     for url in urls:
-        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = site_url + quote(url, safe="/-._~")
+        entry = ET.SubElement(urlset, "url")
+        ET.SubElement(entry, "loc").text = site_url + quote(url, safe="/-._~")
+        if lastmod and url in lastmod:
+            ET.SubElement(entry, "lastmod").text = lastmod[url]
     tree = ET.ElementTree(urlset)
     ET.indent(tree)
     tree.write(site / "sitemap.xml", encoding="utf-8", xml_declaration=True)
@@ -67,8 +73,15 @@ def write_sitemap(site: Path, site_url: str) -> int:
     return len(urls)
 
 
-def write_crawler_files(site: Path, public: bool, site_url: str = "") -> None:
-    """robots.txt for every site; the sitemap for the public site when its address is known."""
+def description_dates(documents) -> dict[str, str]:
+    """Page URL -> the date a description was last changed (laatst_bijgewerkt or laatst_herzien)."""
+    dates = {url_of(d.kind, d.id): updated_of(d) for d in documents}
+    return {url: date for url, date in dates.items() if date}
+
+
+def write_crawler_files(site: Path, public: bool, site_url: str = "", documents=()) -> None:
+    """robots.txt for every site; the sitemap for the public site when its address is known, with the
+    dates of the given (visible) descriptions as their pages' lastmod."""
     write_robots(site, public, site_url)
     if public and site_url:
-        write_sitemap(site, site_url)
+        write_sitemap(site, site_url, description_dates(documents))
