@@ -19,8 +19,14 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset></urlset>\n'
 
 
+def entries(sitemap: Path) -> dict[str, str | None]:
+    """loc -> lastmod (None without one), in the sitemap's order."""
+    return {u.find("s:loc", NS).text: getattr(u.find("s:lastmod", NS), "text", None)
+            for u in ET.parse(sitemap).getroot().findall("s:url", NS)}
+
+
 def locs(sitemap: Path) -> list[str]:
-    return [loc.text for loc in ET.parse(sitemap).getroot().findall("s:url/s:loc", NS)]
+    return list(entries(sitemap))
 
 
 @pytest.mark.parametrize(("given", "expected"), [
@@ -52,15 +58,13 @@ def test_robots_allow_only_the_public_site_and_name_its_sitemap(tmp_path):
 
 
 def _site(root: Path) -> Path:
-    for page in ["index.html", "404.html", "zoeken/index.html", "praktijken/a-b/index.html",
-                 "themas/wonen & zorg/index.html", "themas/wonen--2/index.html"]:
-        (root / page).parent.mkdir(parents=True, exist_ok=True)
-        (root / page).write_text("<html></html>", encoding="utf-8")
-    for not_a_page in ["assets/wwidw.css", "bijlagen/index.html", "pagefind/index.html", "data/index.html",
-                       "over/oud.html"]:
-        (root / not_a_page).parent.mkdir(parents=True, exist_ok=True)
-        (root / not_a_page).write_text("x", encoding="utf-8")
-    (root / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+    pages = ["index.html", "404.html", "zoeken/index.html", "praktijken/a-b/index.html",
+             "themas/wonen & zorg/index.html", "themas/wonen--2/index.html"]
+    not_pages = ["assets/wwidw.css", "bijlagen/index.html", "pagefind/index.html", "data/index.html", "over/oud.html"]
+    files = {**dict.fromkeys(pages, "<html></html>"), **dict.fromkeys(not_pages, "x"), "sitemap.xml": EMPTY_SITEMAP}
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
     return root
 
 
@@ -99,11 +103,10 @@ def _build(*args):
 def test_a_description_page_carries_the_date_it_was_last_changed(tmp_path):
     site = _site(tmp_path)
     write_sitemap(site, "https://kennisbank.example/", {"praktijken/a-b/": "2025-03-01", "elders/": "2024-01-01"})
-    entries = {u.find("s:loc", NS).text: u.find("s:lastmod", NS) for u in
-               ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS)}
-    assert entries["https://kennisbank.example/praktijken/a-b/"].text == "2025-03-01"
-    assert entries["https://kennisbank.example/zoeken/"] is None
-    assert "https://kennisbank.example/elders/" not in entries  # a date never adds a page
+    dates = entries(site / "sitemap.xml")
+    assert dates["https://kennisbank.example/praktijken/a-b/"] == "2025-03-01"
+    assert dates["https://kennisbank.example/zoeken/"] is None
+    assert "https://kennisbank.example/elders/" not in dates  # a date never adds a page
 
 
 def test_build_with_site_url_gives_the_public_site_a_full_sitemap(tmp_path):
@@ -116,8 +119,7 @@ def test_build_with_site_url_gives_the_public_site_a_full_sitemap(tmp_path):
     assert len(urls) == len(pages) > 100
     assert all(u.startswith("https://kennisbank.example/wwidw/") for u in urls)
     assert "https://kennisbank.example/wwidw/praktijken/klushuizen-spoorbuurt/" in urls
-    dated = {u.find("s:loc", NS).text: u.find("s:lastmod", NS).text for u in
-             ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS) if u.find("s:lastmod", NS) is not None}
+    dated = {loc: date for loc, date in entries(site / "sitemap.xml").items() if date is not None}
     praktijk = frontmatter.load(REPO / "content" / "praktijken" / "klushuizen-spoorbuurt.md")
     assert dated["https://kennisbank.example/wwidw/praktijken/klushuizen-spoorbuurt/"] == str(
         praktijk["laatst_bijgewerkt"])

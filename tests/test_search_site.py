@@ -179,6 +179,13 @@ def test_index_site_reports_a_failure(tmp_path):
     assert not ok and log
 
 
+def _description_site(root: Path) -> Path:
+    (root / "praktijken" / "x").mkdir(parents=True)
+    (root / "praktijken" / "x" / "index.html").write_text(
+        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1></div></body></html>', encoding="utf-8")
+    return root
+
+
 def test_a_site_without_descriptions_gets_no_index(tmp_path):
     # Pagefind would index every page of it (list pages included): no index at all instead.
     (tmp_path / "themas" / "wonen").mkdir(parents=True)
@@ -186,20 +193,9 @@ def test_a_site_without_descriptions_gets_no_index(tmp_path):
         '<html lang="nl"><body><h1>Wonen</h1><p>Geen beschrijvingen.</p></body></html>', encoding="utf-8")
     assert index_site(tmp_path) == (True, "geen beschrijvingen: geen zoekindex")
     assert not (tmp_path / "pagefind").exists()
-    (tmp_path / "praktijken" / "x").mkdir(parents=True)
-    (tmp_path / "praktijken" / "x" / "index.html").write_text(
-        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1><p>Een beschrijving.</p></div></body></html>',
-        encoding="utf-8")
-    ok, log = index_site(tmp_path)
+    ok, log = index_site(_description_site(tmp_path))
     assert ok, log
     assert [f["url"] for f in fragments(tmp_path)] == ["/praktijken/x/"]
-
-
-def _description_site(root: Path) -> Path:
-    (root / "praktijken" / "x").mkdir(parents=True)
-    (root / "praktijken" / "x" / "index.html").write_text(
-        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1></div></body></html>', encoding="utf-8")
-    return root
 
 
 def test_the_index_is_built_by_the_pinned_npm_pagefind():

@@ -149,6 +149,14 @@ def _audiences(name: str, registry):
         raise click.UsageError(f"Onbekend publiek '{name}'. Kies openbaar, partners, alle of een partnerorganisatie: {partners}.")
 
 
+def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--site-url, normalised while Click parses the options (so a bad one is a usage error, exit 2)."""
+    try:
+        return normalise_site_url(value) if value else ""
+    except BadSiteUrl as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @cli.command(help="Bouw de site voor een of alle publieken (openbaar, partners, per partnerorganisatie).")
 @content_option
 @click.option("--audience", "audience_name", default="alle", show_default=True,
@@ -157,16 +165,11 @@ def _audiences(name: str, registry):
               show_default=True, help="Map waarin elke publieksversie komt (site/<publiek>/).")
 @click.option("--concepten", is_flag=True, help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).")
 @click.option("--stil", is_flag=True, help="Toon geen voortgang, alleen fouten.")
-@click.option("--site-url", default="", metavar="ADRES",
+@click.option("--site-url", default="", metavar="ADRES", callback=_site_url,
               help="Webadres van de openbare site (https://...). Alleen voor de openbare site: dan krijgt die een "
                    "sitemap.xml met alle pagina's, een verwijzing ernaar in robots.txt en volledige links in feed.xml.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool, site_url: str) -> None:
-    if site_url:
-        try:
-            site_url = normalise_site_url(site_url)
-        except BadSiteUrl as error:
-            raise click.BadParameter(str(error), param_hint="'--site-url'") from None
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     audiences = _audiences(audience_name, content.registry)

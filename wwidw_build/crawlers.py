@@ -65,10 +65,9 @@ def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str] | None = No
         ET.SubElement(entry, "loc").text = site_url + quote(url, safe="/-._~")
         if lastmod and url in lastmod:
             ET.SubElement(entry, "lastmod").text = lastmod[url]
-    tree = ET.ElementTree(urlset)
-    ET.indent(tree)
-    tree.write(site / "sitemap.xml", encoding="utf-8", xml_declaration=True)
-    data = (site / "sitemap.xml").read_bytes()
+    ET.indent(urlset)
+    data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    (site / "sitemap.xml").write_bytes(data)
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))  # mtime 0: the same bytes every build
     return len(urls)
 
