@@ -64,8 +64,10 @@ node-build: npm $(BUILD_NODE_STAMP)
 
 node-tools: npm $(NODE_STAMP)
 
-# node-tools before install: the full npm install also stands for the build's, so npm runs once.
-test: python chromium java node-tools install
+# Not `install`: node-tools' full npm install holds the build's packages too. (The build stamp's
+# missing-package check is decided when make reads this file, so on a fresh clone it would run
+# `npm ci --omit=dev` after the full install and remove the test tools again.)
+test: python chromium java node-tools
 	$(VENV)/bin/pytest -q
 
 # The workflow linters on their own (make test runs them too, in tests/test_workflows.py).
