@@ -8,16 +8,16 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # Packages from the npm registry, pinned by package-lock.json: Pagefind builds the site search (its
 # "dependencies", installed by `make install`; PyPI's pagefind stops at 1.5.2), and the accessibility and
-# HTML validity tests use axe-core and the Nu Html Checker (vnu-jar, its "devDependencies", added by
-# `make test`). npm runs no install scripts: vnu-jar's would download a JRE, and Debian's
+# HTML validity tests use axe-core and the Nu Html Checker, and `make lint` uses Prettier (its
+# "devDependencies", added by `make test`). npm runs no install scripts: vnu-jar's would download a JRE, and Debian's
 # default-jre-headless runs vnu.jar instead; Pagefind's binary comes as an npm package per platform.
 BUILD_NODE_STAMP := node_modules/.installed-build
 NODE_STAMP := node_modules/.installed
 PAGEFIND_PACKAGE := node_modules/pagefind/package.json
 NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install python chromium java npm node-build node-tools site validate test lint-workflows issue-form bench \
-	clean FORCE
+.PHONY: install python chromium java npm node-build node-tools site validate test lint format lint-workflows \
+	issue-form bench clean FORCE
 # Serial even under make -j: both npm installs write node_modules/, and apt-get takes one lock.
 .NOTPARALLEL:
 
@@ -54,7 +54,8 @@ $(BUILD_NODE_STAMP): package.json package-lock.json $(if $(wildcard $(PAGEFIND_P
 
 $(NODE_STAMP): package.json package-lock.json $(if $(wildcard $(PAGEFIND_PACKAGE)),,FORCE) \
 		$(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE) \
-		$(if $(wildcard node_modules/vnu-jar/build/dist/vnu.jar),,FORCE)
+		$(if $(wildcard node_modules/vnu-jar/build/dist/vnu.jar),,FORCE) \
+		$(if $(wildcard node_modules/prettier/package.json),,FORCE)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP) $(BUILD_NODE_STAMP)
 
@@ -67,8 +68,20 @@ node-tools: npm $(NODE_STAMP)
 # Not `install`: node-tools' full npm install holds the build's packages too. (The build stamp's
 # missing-package check is decided when make reads this file, so on a fresh clone it would run
 # `npm ci --omit=dev` after the full install and remove the test tools again.)
-test: python chromium java node-tools
+test: python chromium java node-tools lint
 	$(VENV)/bin/pytest -q
+
+# Ruff (lint and format, configured in pyproject.toml) for Python, Prettier for the theme's JavaScript and CSS.
+lint: python node-tools
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/prettier --check theme/assets
+
+# Apply both formatters and ruff's safe fixes.
+format: python node-tools
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	node_modules/.bin/prettier --write theme/assets
 
 # The workflow linters on their own (make test runs them too, in tests/test_workflows.py).
 lint-workflows: install

@@ -1,3 +1,5 @@
 """Wat Werkt in de Wijk: static-site generator over a Git-based content repository."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("wwidw-build")  # the one version source is pyproject.toml
