@@ -29,8 +29,14 @@ MIN_WORDS, MAX_WORDS = 350, 700
 FIRST_YEAR, LAST_YEAR = 2005, 2025  # fixed, so the corpus does not depend on today's date
 
 PRAKTIJK_SECTIONS = (  # the eight ## headings of wwidw_build.sections.PRAKTIJK_SECTIONS, in order
-    "Aanleiding", "Doel", "Doelgroep", "Aanpak", "Werkzame bestanddelen", "Resultaten",
-    "Kosten en baten", "Lessen (wat werkte wel en niet)",
+    "Aanleiding",
+    "Doel",
+    "Doelgroep",
+    "Aanpak",
+    "Werkzame bestanddelen",
+    "Resultaten",
+    "Kosten en baten",
+    "Lessen (wat werkte wel en niet)",
 )
 
 # --- Sentence bank --------------------------------------------------------------------------------
@@ -53,13 +59,15 @@ SECTION_SENTENCES: dict[str, tuple[str, ...]] = {
         "Het aandeel woningen met achterstallig onderhoud lag ver boven het gemiddelde van {gemeente}.",
     ),
     "Doel": (
-        "We wilden dat bewoners conflicten eerder en zelf zouden oplossen, zonder tussenkomst van corporatie of politie.",
+        "We wilden dat bewoners conflicten eerder en zelf zouden oplossen, zonder tussenkomst "
+        "van corporatie of politie.",
         "Het doel was om binnen twee jaar minstens {n} huishoudens te bereiken die nog niet in beeld waren.",
         "De aanpak moest het contact tussen buren versterken en de drempel naar hulp verlagen.",
         "Concreet wilden we het aantal overlastmeldingen in de {wijk} met een kwart terugbrengen.",
         "We wilden dat bewoners de openbare ruimte weer als iets van henzelf zouden ervaren.",
         "Daarnaast hoopten we vrijwilligers te vinden die de activiteiten na afloop zelf konden voortzetten.",
-        "Voor de corporatie was het belangrijk dat huisuitzettingen wegens huurachterstand zoveel mogelijk werden voorkomen.",
+        "Voor de corporatie was het belangrijk dat huisuitzettingen wegens huurachterstand "
+        "zoveel mogelijk werden voorkomen.",
         "Een tweede doel was dat professionals van verschillende organisaties elkaar sneller zouden vinden.",
         "We streefden naar een buurt waar kinderen veilig buiten kunnen spelen, ook na schooltijd.",
         "Ten slotte wilden we leren welke onderdelen van de aanpak echt het verschil maakten.",
@@ -117,7 +125,8 @@ SECTION_SENTENCES: dict[str, tuple[str, ...]] = {
         "De totale kosten bedroegen ongeveer {bedrag} euro, vooral voor de inzet van personeel.",
         "De gemeente betaalde het grootste deel uit het wijkbudget en de corporatie droeg de rest bij.",
         "Vrijwilligers staken er samen naar schatting {uren} uur per jaar in.",
-        "Tegenover de kosten staan vermeden uitgaven aan ontruimingen, juridische procedures en herstel van vernielingen.",
+        "Tegenover de kosten staan vermeden uitgaven aan ontruimingen, juridische procedures en "
+        "herstel van vernielingen.",
         "Een volledige kosten-batenanalyse hebben we niet gemaakt; deze cijfers zijn een eerste schatting.",
         "Per deelnemer kwamen de kosten uit op ongeveer {bedrag_klein} euro.",
         "De grootste baten lagen bij de corporatie, die minder tijd kwijt was aan klachtenbehandeling.",
@@ -155,34 +164,137 @@ GENERAL_SENTENCES: tuple[str, ...] = (
 )
 
 INTERVENTIES = (
-    "Buurtbemiddeling", "Wijkconciërge", "Energiecoaches", "Taalcafé", "Geveltuinen", "Buurtmoestuin",
-    "Schuldhulp aan de keukentafel", "Huisbezoeken bij senioren", "Straathoekwerk", "Portiekgesprekken",
-    "Klushuizen", "Bewoners beslissen over het wijkbudget", "Opruimdagen met bewoners", "Jongerenwerk op straat",
-    "Buurtsportcoach", "Vroegsignalering van huurachterstand", "Buurtkamer", "Maatjesproject",
+    "Buurtbemiddeling",
+    "Wijkconciërge",
+    "Energiecoaches",
+    "Taalcafé",
+    "Geveltuinen",
+    "Buurtmoestuin",
+    "Schuldhulp aan de keukentafel",
+    "Huisbezoeken bij senioren",
+    "Straathoekwerk",
+    "Portiekgesprekken",
+    "Klushuizen",
+    "Bewoners beslissen over het wijkbudget",
+    "Opruimdagen met bewoners",
+    "Jongerenwerk op straat",
+    "Buurtsportcoach",
+    "Vroegsignalering van huurachterstand",
+    "Buurtkamer",
+    "Maatjesproject",
 )
 WIJKEN = (  # all "de" words, so "in de {wijk}" reads well
-    "Rivierenwijk", "Spoorbuurt", "Bloemenbuurt", "Vogelwijk", "Schildersbuurt", "Stationsbuurt", "Kanaalzone",
-    "Bomenwijk", "Dichterswijk", "Zeeheldenbuurt", "Kersenbuurt", "Molenwijk", "Componistenbuurt", "Horst",
-    "Oostflank", "Singelbuurt",
+    "Rivierenwijk",
+    "Spoorbuurt",
+    "Bloemenbuurt",
+    "Vogelwijk",
+    "Schildersbuurt",
+    "Stationsbuurt",
+    "Kanaalzone",
+    "Bomenwijk",
+    "Dichterswijk",
+    "Zeeheldenbuurt",
+    "Kersenbuurt",
+    "Molenwijk",
+    "Componistenbuurt",
+    "Horst",
+    "Oostflank",
+    "Singelbuurt",
 )
-GEMEENTEN = ("Lindeveen", "Havenstad", "Rivierstede", "Veenwijk", "Kempenhoeve", "Zuiderdam", "Brederhoven",
-             "Aaldam", "Westerkoog", "Meerdijk")
-VOORNAMEN = ("Anouk", "Bram", "Fatima", "Joost", "Karin", "Mehmet", "Nadia", "Pieter", "Sanne", "Youssef",
-             "Ingrid", "Ruben", "Esther", "Daan", "Latifa", "Wim", "Marloes", "Kees", "Sevda", "Tom")
-ACHTERNAMEN = ("de Vries", "Jansen", "van Dijk", "Bakker", "El Amrani", "Visser", "Smit", "Meijer", "de Boer",
-               "Mulder", "Yilmaz", "van den Berg", "Bos", "Hoekstra", "Kramer", "van Wamel", "Geerdink",
-               "Boukhari", "Peters", "Vermeulen")
-VRIJE_PARTNERS = ("Buurtvereniging {wijk}", "Wijkteam {gemeente}", "Politie, basisteam {gemeente}",
-                  "Bibliotheek {gemeente}", "Huisartsenpraktijk {wijk}", "Stichting Buurtwerk {gemeente}",
-                  "Voedselbank {gemeente}", "Ondernemersvereniging {wijk}", "Basisschool De Regenboog")
-FINANCIERS = ("Gemeente {gemeente} (wijkbudget)", "Woningcorporatie", "Provincie (leefbaarheidsregeling)",
-              "Zorgverzekeraar", "Fonds voor buurtinitiatieven", "Rijk (Volkshuisvestingsfonds)",
-              "Eigen bijdrage van deelnemers")
+GEMEENTEN = (
+    "Lindeveen",
+    "Havenstad",
+    "Rivierstede",
+    "Veenwijk",
+    "Kempenhoeve",
+    "Zuiderdam",
+    "Brederhoven",
+    "Aaldam",
+    "Westerkoog",
+    "Meerdijk",
+)
+VOORNAMEN = (
+    "Anouk",
+    "Bram",
+    "Fatima",
+    "Joost",
+    "Karin",
+    "Mehmet",
+    "Nadia",
+    "Pieter",
+    "Sanne",
+    "Youssef",
+    "Ingrid",
+    "Ruben",
+    "Esther",
+    "Daan",
+    "Latifa",
+    "Wim",
+    "Marloes",
+    "Kees",
+    "Sevda",
+    "Tom",
+)
+ACHTERNAMEN = (
+    "de Vries",
+    "Jansen",
+    "van Dijk",
+    "Bakker",
+    "El Amrani",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "Yilmaz",
+    "van den Berg",
+    "Bos",
+    "Hoekstra",
+    "Kramer",
+    "van Wamel",
+    "Geerdink",
+    "Boukhari",
+    "Peters",
+    "Vermeulen",
+)
+VRIJE_PARTNERS = (
+    "Buurtvereniging {wijk}",
+    "Wijkteam {gemeente}",
+    "Politie, basisteam {gemeente}",
+    "Bibliotheek {gemeente}",
+    "Huisartsenpraktijk {wijk}",
+    "Stichting Buurtwerk {gemeente}",
+    "Voedselbank {gemeente}",
+    "Ondernemersvereniging {wijk}",
+    "Basisschool De Regenboog",
+)
+FINANCIERS = (
+    "Gemeente {gemeente} (wijkbudget)",
+    "Woningcorporatie",
+    "Provincie (leefbaarheidsregeling)",
+    "Zorgverzekeraar",
+    "Fonds voor buurtinitiatieven",
+    "Rijk (Volkshuisvestingsfonds)",
+    "Eigen bijdrage van deelnemers",
+)
 RICHTINGEN = ("werkt", "veelbelovend", "gemengd", "geen_effect", "averechts", "nog_onbekend")
-MEETONTWERPEN = ("geen_meting", "kwalitatief", "monitoring", "voor_nameting", "vergelijkingsgroep",
-                 "voor_nameting_met_vergelijkingsgroep", "natuurlijk_experiment", "rct")
-BEWIJSNIVEAUS = ("goed_beschreven", "goed_onderbouwd", "eerste_aanwijzingen", "goede_aanwijzingen",
-                 "sterke_aanwijzingen")
+MEETONTWERPEN = (
+    "geen_meting",
+    "kwalitatief",
+    "monitoring",
+    "voor_nameting",
+    "vergelijkingsgroep",
+    "voor_nameting_met_vergelijkingsgroep",
+    "natuurlijk_experiment",
+    "rct",
+)
+BEWIJSNIVEAUS = (
+    "goed_beschreven",
+    "goed_onderbouwd",
+    "eerste_aanwijzingen",
+    "goede_aanwijzingen",
+    "sterke_aanwijzingen",
+)
 TOELICHTINGEN = (
     "Gemeten in de wijkmonitor van de gemeente; het stedelijk gemiddelde veranderde nauwelijks.",
     "De daling zette pas in het tweede jaar in, toen de aanpak bekend was in de buurt.",
@@ -201,7 +313,9 @@ SAMENVATTING_SLOT = (
 )
 
 
-# --- Reading the real content ----------------------------------------------------------------------
+# --- Reading the real content
+# ----------------------------------------------------------------------
+
 
 def _load_yaml(path: Path):
     return yaml.safe_load(path.read_text("utf-8"))
@@ -212,13 +326,15 @@ def _front_matter(path: Path) -> dict:
     if not text.startswith("---\n"):
         return {}
     end = re.search(r"^---[ \t]*$", text[4:], re.M)
-    meta = yaml.safe_load(text[4:4 + end.start()]) if end else None
+    meta = yaml.safe_load(text[4 : 4 + end.start()]) if end else None
     return meta if isinstance(meta, dict) else {}
 
 
 def read_registry(content: Path) -> dict:
     """The real ids (and a few names) from a content folder's registry, taxonomies and archetypes."""
-    organisaties = [e for e in _load_yaml(content / "organisaties.yml") or [] if isinstance(e, dict)]
+    organisaties = [
+        e for e in _load_yaml(content / "organisaties.yml") or [] if isinstance(e, dict)
+    ]
     effecten = {}
     for domain in _load_yaml(content / "taxonomie" / "effecten.yml") or []:
         for effect in domain.get("effecten") or []:
@@ -231,13 +347,18 @@ def read_registry(content: Path) -> dict:
     return {
         "organisaties": organisaties,
         "themas": [e["id"] for e in _load_yaml(content / "taxonomie" / "themas.yml")],
-        "doelgroepen": {e["id"]: e.get("naam", e["id"]) for e in _load_yaml(content / "taxonomie" / "doelgroepen.yml")},
+        "doelgroepen": {
+            e["id"]: e.get("naam", e["id"])
+            for e in _load_yaml(content / "taxonomie" / "doelgroepen.yml")
+        },
         "effecten": effecten,
         "archetypen": archetypen,
     }
 
 
-# --- One praktijk ----------------------------------------------------------------------------------
+# --- One praktijk
+# ----------------------------------------------------------------------------------
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
@@ -266,7 +387,9 @@ def _measurement(rng: random.Random):
         return round(rng.uniform(4.5, 8.5), 1)
     if kind < 0.85:
         return f"{rng.randint(4, 8)},{rng.randint(0, 9)}"
-    return rng.choice(("niet gemeten", "onbekend", f"{rng.randint(2, 40)} van de {rng.randint(41, 90)}"))
+    return rng.choice(
+        ("niet gemeten", "onbekend", f"{rng.randint(2, 40)} van de {rng.randint(41, 90)}")
+    )
 
 
 def _front(rng: random.Random, reg: dict, ctx: dict) -> dict:
@@ -274,12 +397,17 @@ def _front(rng: random.Random, reg: dict, ctx: dict) -> dict:
     if organisation.get("partner") is True:
         zichtbaarheid = rng.choices(("openbaar", "partners", "organisatie"), weights=(6, 3, 2))[0]
     else:
-        zichtbaarheid = "openbaar"  # partners/organisatie would hide a non-partner's own description
+        zichtbaarheid = (
+            "openbaar"  # partners/organisatie would hide a non-partner's own description
+        )
     status = rng.choices(("lopend", "afgerond", "gestopt"), weights=(4, 5, 1))[0]
     start = rng.randint(FIRST_YEAR, LAST_YEAR - (0 if status == "lopend" else 1))
     effects = rng.sample(sorted(reg["effecten"]), rng.randint(1, 4))
-    archetypes = sorted(a for a, meta in reg["archetypen"].items()
-                        if zichtbaarheid != "openbaar" or meta.get("zichtbaarheid") == "openbaar")
+    archetypes = sorted(
+        a
+        for a, meta in reg["archetypen"].items()
+        if zichtbaarheid != "openbaar" or meta.get("zichtbaarheid") == "openbaar"
+    )
 
     meta: dict = {"titel": ctx["titel"]}
     summary = [
@@ -303,7 +431,8 @@ def _front(rng: random.Random, reg: dict, ctx: dict) -> dict:
     meta["themas"] = rng.sample(reg["themas"], rng.randint(1, 3))
     if rng.random() < 0.85:
         meta["doelgroepen"] = [ctx["doelgroep_id"]] + rng.sample(
-            [d for d in reg["doelgroepen"] if d != ctx["doelgroep_id"]], rng.randint(0, 2))
+            [d for d in reg["doelgroepen"] if d != ctx["doelgroep_id"]], rng.randint(0, 2)
+        )
     meta["beoogde_effecten"] = effects
     if rng.random() < 0.8:
         results = []
@@ -330,12 +459,16 @@ def _front(rng: random.Random, reg: dict, ctx: dict) -> dict:
         if ctx["bereik"] and rng.random() < 0.8:
             kosten["per_deelnemer_eur"] = round(ctx["kosten"] / ctx["bereik"], 2)
         if rng.random() < 0.8:
-            kosten["financiering"] = [f.format(**ctx) for f in rng.sample(FINANCIERS, rng.randint(1, 3))]
+            kosten["financiering"] = [
+                f.format(**ctx) for f in rng.sample(FINANCIERS, rng.randint(1, 3))
+            ]
         meta["kosten"] = kosten
     if rng.random() < 0.75:
         others = [o["id"] for o in reg["organisaties"] if o["id"] != organisation["id"]]
         free = [p.format(**ctx) for p in VRIJE_PARTNERS]
-        meta["partners"] = rng.sample(others, rng.randint(0, 2)) + rng.sample(free, rng.randint(1, 3))
+        meta["partners"] = rng.sample(others, rng.randint(0, 2)) + rng.sample(
+            free, rng.randint(1, 3)
+        )
     if rng.random() < 0.85:
         contact_name = ctx["contact"]
         first, last = contact_name.split(" ", 1)
@@ -360,10 +493,17 @@ def _front(rng: random.Random, reg: dict, ctx: dict) -> dict:
 
 def _numbers(rng: random.Random) -> dict:
     hoog = rng.randint(40, 400)
-    return {"jaar": rng.randint(FIRST_YEAR, LAST_YEAR), "cijfer": f"{rng.randint(5, 7)},{rng.randint(0, 9)}",
-            "n": rng.randint(12, 450), "n_hoog": hoog, "n_laag": rng.randint(5, hoog - 1),
-            "pct": rng.randint(15, 85), "bedrag": _dutch_number(rng.randint(15, 900) * 1000),
-            "bedrag_klein": rng.randint(80, 2500), "uren": _dutch_number(rng.randint(200, 4000))}
+    return {
+        "jaar": rng.randint(FIRST_YEAR, LAST_YEAR),
+        "cijfer": f"{rng.randint(5, 7)},{rng.randint(0, 9)}",
+        "n": rng.randint(12, 450),
+        "n_hoog": hoog,
+        "n_laag": rng.randint(5, hoog - 1),
+        "pct": rng.randint(15, 85),
+        "bedrag": _dutch_number(rng.randint(15, 900) * 1000),
+        "bedrag_klein": rng.randint(80, 2500),
+        "uren": _dutch_number(rng.randint(200, 4000)),
+    }
 
 
 def _body(rng: random.Random, ctx: dict) -> str:
@@ -378,7 +518,9 @@ def _body(rng: random.Random, ctx: dict) -> str:
         rng.shuffle(pool)
         chosen, words = [], 0
         while words < per_section and (pool or general):
-            template = pool.pop() if pool and (rng.random() < 0.85 or not general) else general.pop()
+            template = (
+                pool.pop() if pool and (rng.random() < 0.85 or not general) else general.pop()
+            )
             sentence = template.format(**ctx, **_numbers(rng))
             chosen.append(sentence)
             words += len(sentence.split())
@@ -388,19 +530,24 @@ def _body(rng: random.Random, ctx: dict) -> str:
         parts = []
         for title, sentences in sections.items():
             parts.append(f"## {title}\n")
-            if title in ("Werkzame bestanddelen", "Lessen (wat werkte wel en niet)") and ctx["lijsten"]:
+            if (
+                title in ("Werkzame bestanddelen", "Lessen (wat werkte wel en niet)")
+                and ctx["lijsten"]
+            ):
                 parts.append("\n".join(f"- {s}" for s in sentences) + "\n")
             else:
                 i = 0
                 while i < len(sentences):
                     size = rng.choice((2, 3))
-                    parts.append(" ".join(sentences[i:i + size]) + "\n")
+                    parts.append(" ".join(sentences[i : i + size]) + "\n")
                     i += size
         return "\n".join(parts)
 
     state = rng.getstate()
     body = render()
-    while not MIN_WORDS <= len(body.split()) <= MAX_WORDS:  # rarely needed; deterministic either way
+    while (
+        not MIN_WORDS <= len(body.split()) <= MAX_WORDS
+    ):  # rarely needed; deterministic either way
         if len(body.split()) > MAX_WORDS:
             longest = max(sections, key=lambda t: len(sections[t]))
             sections[longest].pop()
@@ -418,10 +565,16 @@ def praktijk_text(number: int, seed: int, reg: dict) -> str:
     organisation = rng.choice(reg["organisaties"])
     doelgroep_id = rng.choice(sorted(reg["doelgroepen"]))
     ctx = {
-        "org": organisation, "organisatie": organisation.get("naam", organisation["id"]),
-        "interventie": rng.choice(INTERVENTIES), "wijk": rng.choice(WIJKEN), "gemeente": rng.choice(GEMEENTEN),
-        "doelgroep_id": doelgroep_id, "doelgroep": reg["doelgroepen"][doelgroep_id].lower(),
-        "contact": _name(rng), "bereik": rng.randint(0, 1500), "kosten": rng.randint(5, 1500) * 1000,
+        "org": organisation,
+        "organisatie": organisation.get("naam", organisation["id"]),
+        "interventie": rng.choice(INTERVENTIES),
+        "wijk": rng.choice(WIJKEN),
+        "gemeente": rng.choice(GEMEENTEN),
+        "doelgroep_id": doelgroep_id,
+        "doelgroep": reg["doelgroepen"][doelgroep_id].lower(),
+        "contact": _name(rng),
+        "bereik": rng.randint(0, 1500),
+        "kosten": rng.randint(5, 1500) * 1000,
         "lijsten": rng.random() < 0.35,
     }
     ctx["titel"] = f"{ctx['interventie']} in de {ctx['wijk']}"
@@ -434,11 +587,15 @@ def praktijk_text(number: int, seed: int, reg: dict) -> str:
 
 # --- The corpus ----------------------------------------------------------------------------------
 
+
 def fingerprint() -> str:
     """Changes whenever this generator or the copied real content changes (invalidates reused corpora)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    sources = [CONTENT / "organisaties.yml", *sorted((CONTENT / "taxonomie").rglob("*")),
-               *sorted((CONTENT / "archetypen").rglob("*"))]
+    sources = [
+        CONTENT / "organisaties.yml",
+        *sorted((CONTENT / "taxonomie").rglob("*")),
+        *sorted((CONTENT / "archetypen").rglob("*")),
+    ]
     for path in sources:
         if path.is_file():
             digest.update(str(path.relative_to(CONTENT)).encode() + b"\0" + path.read_bytes())
@@ -466,7 +623,9 @@ def generate(target: Path, n: int, seed: int = 1) -> Path:
     target = Path(target)
     if target.exists():
         if not target.is_dir() or any(target.iterdir()) and read_marker(target) is None:
-            raise FileExistsError(f"{target} exists and is not a synthetic corpus; refusing to overwrite it")
+            raise FileExistsError(
+                f"{target} exists and is not a synthetic corpus; refusing to overwrite it"
+            )
         shutil.rmtree(target)
     target.mkdir(parents=True)
     shutil.copy2(CONTENT / "organisaties.yml", target / "organisaties.yml")
@@ -477,13 +636,19 @@ def generate(target: Path, n: int, seed: int = 1) -> Path:
     folder.mkdir()
     for number in range(1, n + 1):
         (folder / f"synth-{number:05d}.md").write_text(praktijk_text(number, seed, reg), "utf-8")
-    (target / MARKER).write_text(json.dumps({"n": n, "seed": seed, "fingerprint": fingerprint()}) + "\n", "utf-8")
+    (target / MARKER).write_text(
+        json.dumps({"n": n, "seed": seed, "fingerprint": fingerprint()}) + "\n", "utf-8"
+    )
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a synthetic content folder with N praktijken.")
-    parser.add_argument("out_dir", type=Path, help="the content folder to write (replaced if it is a corpus)")
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic content folder with N praktijken."
+    )
+    parser.add_argument(
+        "out_dir", type=Path, help="the content folder to write (replaced if it is a corpus)"
+    )
     parser.add_argument("n", type=int, help="number of praktijk descriptions")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)

@@ -18,11 +18,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-INSTALL_HINT = ("Debian's chromium is needed for the browser tests: run `sudo apt-get install -y chromium` "
-                "(or `make test` as root), and `.venv/bin/pip install -e '.[test]'` for playwright. "
-                "Never `playwright install`: the tests use /usr/bin/chromium.")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+INSTALL_HINT = (
+    "Debian's chromium is needed for the browser tests: run `sudo apt-get install -y chromium` "
+    "(or `make test` as root), and `.venv/bin/pip install -e '.[test]'` for playwright. "
+    "Never `playwright install`: the tests use /usr/bin/chromium."
+)
 HOVER_TIMEOUT_MS = 250
 SETTLE_MS = 300
 
@@ -118,9 +127,11 @@ class StaticServer:
         handler = functools.partial(_QuietHandler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="static-server", daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, name="static-server", daemon=True
+        )
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> StaticServer:
         self.thread.start()
         return self
 
@@ -146,7 +157,9 @@ def chromium():
     if not CHROMIUM.exists():
         raise FileNotFoundError(INSTALL_HINT)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield browser
         finally:
@@ -163,6 +176,7 @@ def local_context(browser, origin: str):
             route.continue_()
         else:
             route.abort("blockedbyclient")
+
     context.route("**/*", route)
     return context
 
@@ -178,17 +192,25 @@ def _is_local(url: str, origin: str) -> bool:
 @dataclass
 class Visit:
     url: str
-    markers: list[str] = field(default_factory=list)  # from window.__xss of every frame, and dialogs
+    markers: list[str] = field(
+        default_factory=list
+    )  # from window.__xss of every frame, and dialogs
     requests: list[str] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)  # requests that did not go to the local server
-    navigations: list[str] = field(default_factory=list)  # main-frame navigations after the page loaded
+    navigations: list[str] = field(
+        default_factory=list
+    )  # main-frame navigations after the page loaded
     dangerous: list[str] = field(default_factory=list)  # dangerous markup found in the DOM
     hovered: int = 0
     status: int | None = None
 
     def findings(self) -> list[str]:
-        return ([f"script ran: marker {m}" for m in self.markers] + [f"offsite request: {u}" for u in self.offsite]
-                + [f"navigated to {u}" for u in self.navigations] + [f"dangerous markup: {d}" for d in self.dangerous])
+        return (
+            [f"script ran: marker {m}" for m in self.markers]
+            + [f"offsite request: {u}" for u in self.offsite]
+            + [f"navigated to {u}" for u in self.navigations]
+            + [f"dangerous markup: {d}" for d in self.dangerous]
+        )
 
 
 def visit(context, origin: str, url: str) -> Visit:

@@ -16,8 +16,10 @@ REPO = Path(__file__).resolve().parent.parent
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-NODE_HINT = ("{tool} is missing: run `make test` (it installs the npm test tools), or by hand "
-             "`npm ci --no-audit --no-fund --ignore-scripts` in the repository root.")
+NODE_HINT = (
+    "{tool} is missing: run `make test` (it installs the npm test tools), or by hand "
+    "`npm ci --no-audit --no-fund --ignore-scripts` in the repository root."
+)
 
 # Name -> site path of each checked page (folder of its index.html, "" for the home page).
 PAGES = {
@@ -45,7 +47,9 @@ def build_openbaar(root: Path) -> Path:
     assert result.ok, (result.problems, result.leaks)
     site = root / "site" / "openbaar"
     for name, path in PAGES.items():
-        assert (site / path / "index.html").is_file(), f"checked page {name} ({path}) is not in the built site"
+        assert (site / path / "index.html").is_file(), (
+            f"checked page {name} ({path}) is not in the built site"
+        )
     return site
 
 

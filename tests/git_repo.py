@@ -19,8 +19,13 @@ def isolate(monkeypatch) -> None:
 
 
 def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                            env={**os.environ, **ENV}, check=False)
+    result = subprocess.run(
+        ["git", "-C", str(repo), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV},
+        check=False,
+    )
     assert result.returncode == 0, (args, result.stderr)
     return result.stdout
 

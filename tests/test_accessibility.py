@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import browser
 import checked_site
+import pytest
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -60,12 +59,24 @@ def open_page(chromium, server):
 
     def open_(path: str, **options):
         context = chromium.new_context(service_workers="block", **options)
-        context.route("**/*", lambda route: route.continue_() if browser._is_local(route.request.url, server.origin)
-                      else route.abort("blockedbyclient"))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if browser._is_local(route.request.url, server.origin)
+                else route.abort("blockedbyclient")
+            ),
+        )
         page = context.new_page()
         record = {"page": page, "offsite": [], "errors": []}
-        page.on("request", lambda r: record["offsite"].append(r.url) if not browser._is_local(r.url, server.origin)
-                else None)
+        page.on(
+            "request",
+            lambda r: (
+                record["offsite"].append(r.url)
+                if not browser._is_local(r.url, server.origin)
+                else None
+            ),
+        )
         page.on("pageerror", lambda error: record["errors"].append(str(error)))
         page.goto(server.url(path), wait_until="load")
         opened.append(record)
@@ -97,7 +108,8 @@ def assert_accessible(page, axe_script) -> None:
     assert not violations, "axe-core found serious or critical violations:\n" + report(violations)
 
 
-# --- the Zoeken page, driven -----------------------------------------------------------------------
+# --- the Zoeken page, driven
+# -----------------------------------------------------------------------
 
 
 def ready(page) -> None:
@@ -108,12 +120,16 @@ def after(page, action) -> None:
     """Run an action that starts one search and wait until that search has been shown, counts included."""
     before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
     action()
-    page.wait_for_function("(b) => { const r = document.getElementById('wwidw-zoeken');"
-                           " return r.dataset.gezocht && r.dataset.gezocht !== b"
-                           " && r.dataset.geteld === r.dataset.gezocht; }", arg=before)
+    page.wait_for_function(
+        "(b) => { const r = document.getElementById('wwidw-zoeken');"
+        " return r.dataset.gezocht && r.dataset.gezocht !== b"
+        " && r.dataset.geteld === r.dataset.gezocht; }",
+        arg=before,
+    )
 
 
-# Every open facet group has its values (each with a count) or says it has none; no count is pending.
+# Every open facet group has its values (each with a count) or says it has none; no count is
+# pending.
 GROUPS_LOADED = """() => {
   const r = document.getElementById('wwidw-zoeken');
   return r.dataset.geteld === r.dataset.gezocht && [...document.querySelectorAll('[data-facet]')].every((g) => {
@@ -146,7 +162,8 @@ def search(page, term: str) -> None:
     after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
 
 
-# --- the tests ---------------------------------------------------------------------------------------
+# --- the tests
+# ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -159,7 +176,9 @@ def test_page_has_no_serious_accessibility_violations(open_page, axe_script, nam
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_search_page_with_results_and_filters_has_no_serious_violations(open_page, axe_script, viewport):
+def test_the_search_page_with_results_and_filters_has_no_serious_violations(
+    open_page, axe_script, viewport
+):
     page = open_page("zoeken/", **VIEWPORTS[viewport])
     ready(page)
     search(page, "huurachterstanden")
@@ -171,14 +190,18 @@ def test_the_search_page_with_results_and_filters_has_no_serious_violations(open
     assert_accessible(page, axe_script)
 
 
-def test_the_search_page_with_more_results_and_no_results_has_no_serious_violations(open_page, axe_script):
+def test_the_search_page_with_more_results_and_no_results_has_no_serious_violations(
+    open_page, axe_script
+):
     page = open_page("zoeken/?sortering=nieuwste", **DESKTOP)  # every description, newest first
     ready(page)
     open_every_filter_group(page)
     assert page.is_visible("#wwidw-meer")
     count = page.locator(".wwidw-resultaat").count()
     page.click("#wwidw-meer")
-    page.wait_for_function("(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count)
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count
+    )
     assert_accessible(page, axe_script)
     search(page, "qqxyzzyonvindbaar")
     assert page.locator(".wwidw-resultaat").count() == 0

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from wwidw_build.audience import Audience, UnknownAudience, all_audiences, may_see, parse_audience, show_contact
+from wwidw_build.audience import (
+    Audience,
+    UnknownAudience,
+    all_audiences,
+    may_see,
+    parse_audience,
+    show_contact,
+)
 from wwidw_build.load import load_content
 from wwidw_build.model import Document
 from wwidw_build.strict_yaml import Parsed
@@ -20,13 +27,23 @@ AUDIENCES = ["openbaar", "partners"] + [f"organisatie:{o}" for o in PARTNERS]
 
 
 def test_registry_has_what_the_table_needs():
-    assert len(PARTNERS) >= 2 and NON_PARTNERS, "the table needs two partner organisations and a non-partner"
+    assert len(PARTNERS) >= 2 and NON_PARTNERS, (
+        "the table needs two partner organisations and a non-partner"
+    )
 
 
 def document(kind: str = "praktijk", doc_id: str = "synthetisch-voorbeeld", **meta) -> Document:
     meta = {"titel": "Synthetisch voorbeeld", **meta}
-    return Document(kind, doc_id, f"content/{kind}/{doc_id}.md", CONTENT / f"{doc_id}.md", meta, "Tekst.", 1,
-                    Parsed())
+    return Document(
+        kind,
+        doc_id,
+        f"content/{kind}/{doc_id}.md",
+        CONTENT / f"{doc_id}.md",
+        meta,
+        "Tekst.",
+        1,
+        Parsed(),
+    )
 
 
 def audience(name: str) -> Audience:
@@ -35,6 +52,7 @@ def audience(name: str) -> Audience:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The table itself: description's zichtbaarheid x audience (own org / another org).
+
 
 def expected(zichtbaarheid: str, doc_org: str | None, audience_name: str) -> bool:
     """DESIGN.md section 3, written out independently of the product code."""
@@ -46,14 +64,20 @@ def expected(zichtbaarheid: str, doc_org: str | None, audience_name: str) -> boo
             return False
         if audience_name == "partners":
             return True
-        return REGISTRY.organisaties[aud_org].partner  # own or another org: yes if that org is a partner
+        return REGISTRY.organisaties[
+            aud_org
+        ].partner  # own or another org: yes if that org is a partner
     if zichtbaarheid == "organisatie":
         return aud_org is not None and aud_org == doc_org
     raise AssertionError(zichtbaarheid)
 
 
-TABLE_CASES = [(vis, org, aud) for vis in ("openbaar", "partners", "organisatie")
-               for org in PARTNERS + NON_PARTNERS for aud in AUDIENCES]
+TABLE_CASES = [
+    (vis, org, aud)
+    for vis in ("openbaar", "partners", "organisatie")
+    for org in PARTNERS + NON_PARTNERS
+    for aud in AUDIENCES
+]
 
 
 @pytest.mark.parametrize("zichtbaarheid,doc_org,audience_name", TABLE_CASES)
@@ -65,24 +89,35 @@ def test_visibility_table_praktijk(zichtbaarheid, doc_org, audience_name):
     assert may_see(audience(audience_name), doc, REGISTRY, include_concepts=True) is want
 
 
-@pytest.mark.parametrize("zichtbaarheid,audience_name,want", [
-    ("openbaar", "openbaar", True), ("openbaar", "partners", True),
-    ("openbaar", "organisatie:havenstad-wonen", True), ("openbaar", "organisatie:gemeente-lindeveen", True),
-    ("partners", "openbaar", False), ("partners", "partners", True),
-    ("partners", "organisatie:havenstad-wonen", True), ("partners", "organisatie:gemeente-lindeveen", True),
-    ("organisatie", "openbaar", False), ("organisatie", "partners", False),
-    ("organisatie", "organisatie:havenstad-wonen", True), ("organisatie", "organisatie:gemeente-lindeveen", False),
-])
+@pytest.mark.parametrize(
+    "zichtbaarheid,audience_name,want",
+    [
+        ("openbaar", "openbaar", True),
+        ("openbaar", "partners", True),
+        ("openbaar", "organisatie:havenstad-wonen", True),
+        ("openbaar", "organisatie:gemeente-lindeveen", True),
+        ("partners", "openbaar", False),
+        ("partners", "partners", True),
+        ("partners", "organisatie:havenstad-wonen", True),
+        ("partners", "organisatie:gemeente-lindeveen", True),
+        ("organisatie", "openbaar", False),
+        ("organisatie", "partners", False),
+        ("organisatie", "organisatie:havenstad-wonen", True),
+        ("organisatie", "organisatie:gemeente-lindeveen", False),
+    ],
+)
 def test_visibility_table_literal_rows(zichtbaarheid, audience_name, want):
     """The table row by row for a havenstad-wonen praktijk (own org = havenstad-wonen)."""
     doc = document(zichtbaarheid=zichtbaarheid, organisatie="havenstad-wonen")
     assert may_see(audience(audience_name), doc, REGISTRY) is want
 
 
-@pytest.mark.parametrize("zichtbaarheid,audience_name,want", [
-    ("openbaar", a, True) for a in AUDIENCES] + [
-    ("partners", a, a != "openbaar") for a in AUDIENCES] + [
-    ("organisatie", a, False) for a in AUDIENCES])  # an archetype has no own organisation
+@pytest.mark.parametrize(
+    "zichtbaarheid,audience_name,want",
+    [("openbaar", a, True) for a in AUDIENCES]
+    + [("partners", a, a != "openbaar") for a in AUDIENCES]
+    + [("organisatie", a, False) for a in AUDIENCES],
+)  # an archetype has no own organisation
 def test_visibility_table_archetype(zichtbaarheid, audience_name, want):
     doc = document("archetype", "synthetisch-archetype", zichtbaarheid=zichtbaarheid)
     assert may_see(audience(audience_name), doc, REGISTRY) is want
@@ -96,13 +131,15 @@ def test_organisatie_praktijk_without_organisation_is_never_visible():
 # ---------------------------------------------------------------------------------------------------------------
 # Concepts.
 
+
 @pytest.mark.parametrize("zichtbaarheid", ["openbaar", "partners", "organisatie"])
 @pytest.mark.parametrize("audience_name", AUDIENCES)
 def test_concept_hidden_unless_drafts_requested(zichtbaarheid, audience_name):
     doc = document(zichtbaarheid=zichtbaarheid, organisatie="havenstad-wonen", concept=True)
     assert may_see(audience(audience_name), doc, REGISTRY) is False
     assert may_see(audience(audience_name), doc, REGISTRY, include_concepts=True) is expected(
-        zichtbaarheid, "havenstad-wonen", audience_name)
+        zichtbaarheid, "havenstad-wonen", audience_name
+    )
 
 
 @pytest.mark.parametrize("audience_name", AUDIENCES)
@@ -124,10 +161,28 @@ def test_malformed_concept_is_hidden_without_drafts(concept, audience_name):
 MISSING = object()
 
 
-@pytest.mark.parametrize("value", [MISSING, None, "", "Openbaar", "OPENBAAR", " openbaar", "openbaar ", "public",
-                                   "partner", "Partners", "organisatie:havenstad-wonen", "alle", True, 1,
-                                   ["openbaar"], {"openbaar": True}],
-                         ids=repr)
+@pytest.mark.parametrize(
+    "value",
+    [
+        MISSING,
+        None,
+        "",
+        "Openbaar",
+        "OPENBAAR",
+        " openbaar",
+        "openbaar ",
+        "public",
+        "partner",
+        "Partners",
+        "organisatie:havenstad-wonen",
+        "alle",
+        True,
+        1,
+        ["openbaar"],
+        {"openbaar": True},
+    ],
+    ids=repr,
+)
 @pytest.mark.parametrize("kind", ["praktijk", "archetype"])
 def test_malformed_or_missing_visibility_is_never_visible(value, kind):
     meta = {"organisatie": "havenstad-wonen"} if kind == "praktijk" else {}
@@ -136,11 +191,15 @@ def test_malformed_or_missing_visibility_is_never_visible(value, kind):
     doc = document(kind, **meta)
     for name in AUDIENCES:
         for drafts in (False, True):
-            assert may_see(audience(name), doc, REGISTRY, include_concepts=drafts) is False, (name, drafts)
+            assert may_see(audience(name), doc, REGISTRY, include_concepts=drafts) is False, (
+                name,
+                drafts,
+            )
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Audience names.
+
 
 def test_all_audiences():
     names = [a.name for a in all_audiences(REGISTRY)]
@@ -162,24 +221,43 @@ def test_parse_audience_rejects_non_partner_organisation(org):
         parse_audience(f"organisatie:{org}", REGISTRY)
 
 
-@pytest.mark.parametrize("name", ["", "alle", "Openbaar", "publiek", "partner", "organisatie", "organisatie:",
-                                  "organisatie:bestaat-niet", "organisatie:Havenstad-Wonen",
-                                  "organisatie: havenstad-wonen", "organisatie-havenstad-wonen",
-                                  "organisatie:havenstad-wonen:extra", "organisatie:havenstad_wonen",
-                                  " openbaar", "openbaar\n", "organisatie:havenstad-wonen ",
-                                  "organisatie:havenstad-wonen\n"],
-                         ids=repr)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "alle",
+        "Openbaar",
+        "publiek",
+        "partner",
+        "organisatie",
+        "organisatie:",
+        "organisatie:bestaat-niet",
+        "organisatie:Havenstad-Wonen",
+        "organisatie: havenstad-wonen",
+        "organisatie-havenstad-wonen",
+        "organisatie:havenstad-wonen:extra",
+        "organisatie:havenstad_wonen",
+        " openbaar",
+        "openbaar\n",
+        "organisatie:havenstad-wonen ",
+        "organisatie:havenstad-wonen\n",
+    ],
+    ids=repr,
+)
 def test_parse_audience_rejects(name):
     with pytest.raises(UnknownAudience):
         parse_audience(name, REGISTRY)
 
 
-@pytest.mark.parametrize("name,folder,organisation,public", [
-    ("openbaar", "openbaar", None, True),
-    ("partners", "partners", None, False),
-    ("organisatie:havenstad-wonen", "organisatie-havenstad-wonen", "havenstad-wonen", False),
-    ("organisatie:platform31", "organisatie-platform31", "platform31", False),
-])
+@pytest.mark.parametrize(
+    "name,folder,organisation,public",
+    [
+        ("openbaar", "openbaar", None, True),
+        ("partners", "partners", None, False),
+        ("organisatie:havenstad-wonen", "organisatie-havenstad-wonen", "havenstad-wonen", False),
+        ("organisatie:platform31", "organisatie-platform31", "platform31", False),
+    ],
+)
 def test_audience_properties(name, folder, organisation, public):
     parsed = parse_audience(name, REGISTRY)
     assert parsed.folder == folder
@@ -191,24 +269,30 @@ def test_every_audience_has_its_own_folder_without_colon():
     folders = [a.folder for a in all_audiences(REGISTRY)]
     assert len(set(folders)) == len(folders)
     assert all(":" not in f and "/" not in f for f in folders)
-    assert {f for f in folders if f.startswith("organisatie-")} == {f"organisatie-{o}" for o in PARTNERS}
+    assert {f for f in folders if f.startswith("organisatie-")} == {
+        f"organisatie-{o}" for o in PARTNERS
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Contact details.
 
-@pytest.mark.parametrize("contact,public_sees,others_see", [
-    ({"naam": "A", "openbaar": True}, True, True),
-    ({"naam": "A", "openbaar": False}, False, True),
-    ({"naam": "A"}, False, True),
-    ({"naam": "A", "openbaar": "true"}, False, True),
-    ({"naam": "A", "openbaar": "ja"}, False, True),
-    ({"naam": "A", "openbaar": 1}, False, True),
-    ({"naam": "A", "openbaar": None}, False, True),
-    (None, False, False),
-    ("Jan, 06-12345678", False, False),
-    (["Jan"], False, False),
-])
+
+@pytest.mark.parametrize(
+    "contact,public_sees,others_see",
+    [
+        ({"naam": "A", "openbaar": True}, True, True),
+        ({"naam": "A", "openbaar": False}, False, True),
+        ({"naam": "A"}, False, True),
+        ({"naam": "A", "openbaar": "true"}, False, True),
+        ({"naam": "A", "openbaar": "ja"}, False, True),
+        ({"naam": "A", "openbaar": 1}, False, True),
+        ({"naam": "A", "openbaar": None}, False, True),
+        (None, False, False),
+        ("Jan, 06-12345678", False, False),
+        (["Jan"], False, False),
+    ],
+)
 def test_show_contact(contact, public_sees, others_see):
     meta = {"zichtbaarheid": "openbaar", "organisatie": "havenstad-wonen"}
     if contact is not None:

@@ -11,15 +11,27 @@ from wwidw_build.model import Document
 from wwidw_build.strict_yaml import Parsed
 
 HIDDEN_TITLE = "Zwaluwstaart Kiezelpad Project"
-HIDDEN_SENTENCE = ("Grommelvinken drapelen zeventien blauwkorrels onder de wispelkade terwijl norsbeek "
-                   "trimpelend vroskelt langs kwabbeltorens en plinkerhof")
-SHARED_SENTENCE = ("Bewoners van de flat kwamen elke week samen in het buurthuis om over de tuin "
-                   "te praten en nieuwe plannen te maken voor het plein")
+HIDDEN_SENTENCE = (
+    "Grommelvinken drapelen zeventien blauwkorrels onder de wispelkade terwijl norsbeek "
+    "trimpelend vroskelt langs kwabbeltorens en plinkerhof"
+)
+SHARED_SENTENCE = (
+    "Bewoners van de flat kwamen elke week samen in het buurthuis om over de tuin "
+    "te praten en nieuwe plannen te maken voor het plein"
+)
 
 
 def doc(doc_id: str, body: str = "", titel: str = "Kort", kind: str = "praktijk") -> Document:
-    return Document(kind, doc_id, f"content/x/{doc_id}.md", Path(f"/nergens/{doc_id}.md"), {"titel": titel},
-                    body, 1, Parsed())
+    return Document(
+        kind,
+        doc_id,
+        f"content/x/{doc_id}.md",
+        Path(f"/nergens/{doc_id}.md"),
+        {"titel": titel},
+        body,
+        1,
+        Parsed(),
+    )
 
 
 def no_attachments(_document):
@@ -34,24 +46,39 @@ def prints_for(hidden, visible, attachments=no_attachments):
 @pytest.fixture
 def hidden_prints():
     hidden = doc("zwaluw-kiezelpad", HIDDEN_SENTENCE, HIDDEN_TITLE)
-    visible = doc("gewone-praktijk", "Een gewone tekst over een buurt waar bewoners samen de straat schoonhouden "
-                                     "en elkaar beter leren kennen.", "Gewone praktijk in de buurt")
+    visible = doc(
+        "gewone-praktijk",
+        "Een gewone tekst over een buurt waar bewoners samen de straat schoonhouden "
+        "en elkaar beter leren kennen.",
+        "Gewone praktijk in de buurt",
+    )
     return prints_for([hidden], [visible])
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # words
 
+
 def test_words_strips_markup_decodes_entities_and_lowercases():
     assert audit.words("<p>Zwaluw<em>staart</em></p> &#75;iezel&amp;pad\nPROJECT") == [
-        "zwaluw", "staart", "kiezel", "pad", "project"]
-    assert audit.words("canary&#45;partners en canary-partners") == ["canary-partners", "en", "canary-partners"]
+        "zwaluw",
+        "staart",
+        "kiezel",
+        "pad",
+        "project",
+    ]
+    assert audit.words("canary&#45;partners en canary-partners") == [
+        "canary-partners",
+        "en",
+        "canary-partners",
+    ]
     assert audit.words("café&nbsp;zeeën") == ["café", "zeeën"]
-    assert audit.words("<a href=\"../praktijken/x/\">tekst</a>") == ["tekst"]
+    assert audit.words('<a href="../praktijken/x/">tekst</a>') == ["tekst"]
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # fingerprints
+
 
 def test_fingerprints_of_a_hidden_description(hidden_prints):
     key = "praktijk/zwaluw-kiezelpad"
@@ -62,8 +89,12 @@ def test_fingerprints_of_a_hidden_description(hidden_prints):
     body_phrases = [p for p, k in hidden_prints.phrases.items() if len(p) == audit.SEQUENCE]
     assert 1 <= len(body_phrases) <= 3
     assert all(k == key for k in hidden_prints.phrases.values())
-    assert all(any(sentence[i:i + len(p)] == p for i in range(len(sentence))) for p in body_phrases)
-    assert not any("gewone" in p for p in hidden_prints.phrases)  # nothing of the visible description
+    assert all(
+        any(sentence[i : i + len(p)] == p for i in range(len(sentence))) for p in body_phrases
+    )
+    assert not any(
+        "gewone" in p for p in hidden_prints.phrases
+    )  # nothing of the visible description
 
 
 def test_id_without_hyphen_is_not_a_token_but_still_a_path():
@@ -77,8 +108,10 @@ def test_short_title_is_not_a_fingerprint():
     assert prints.phrases == {}
 
 
-@pytest.mark.parametrize("visible_title", [HIDDEN_TITLE, "zwaluwstaart kiezelpad project",
-                                           "Zwaluwstaart: Kiezelpad — Project!"])
+@pytest.mark.parametrize(
+    "visible_title",
+    [HIDDEN_TITLE, "zwaluwstaart kiezelpad project", "Zwaluwstaart: Kiezelpad — Project!"],
+)
 def test_title_identical_to_a_visible_title_is_not_a_fingerprint(visible_title):
     hidden = doc("verborgen-een", HIDDEN_SENTENCE, HIDDEN_TITLE)
     visible = doc("zichtbaar-een", "Iets heel anders.", visible_title)
@@ -97,7 +130,9 @@ def test_sentence_shared_with_a_visible_description_is_not_a_fingerprint():
 
 
 def test_shared_sentence_at_another_offset_is_not_a_fingerprint():
-    hidden = doc("verborgen-een", "Een twee drie. " + SHARED_SENTENCE, "Verborgen praktijk nummer een")
+    hidden = doc(
+        "verborgen-een", "Een twee drie. " + SHARED_SENTENCE, "Verborgen praktijk nummer een"
+    )
     visible = doc("zichtbaar-een", SHARED_SENTENCE, "Zichtbare praktijk nummer een")
     prints = prints_for([hidden], [visible])
     assert audit.scan_text(f"<p>{SHARED_SENTENCE}</p>", prints) == []
@@ -114,24 +149,36 @@ def test_attachments_of_hidden_descriptions_unless_a_visible_one_uses_them():
 # ---------------------------------------------------------------------------------------------------------------
 # scan_text
 
+
 def test_clean_text_has_no_hits(hidden_prints):
-    assert audit.scan_text("<html><body><h1>Gewone praktijk in de buurt</h1><p>Zwaluwstaart alleen.</p>"
-                           "<p>Kiezelpad Project</p></body></html>", hidden_prints) == []
+    assert (
+        audit.scan_text(
+            "<html><body><h1>Gewone praktijk in de buurt</h1><p>Zwaluwstaart alleen.</p>"
+            "<p>Kiezelpad Project</p></body></html>",
+            hidden_prints,
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("planted", [
-    HIDDEN_TITLE,
-    "Zwaluwstaart <em>Kiezelpad</em> <strong>Project</strong>",
-    "<span>Zwaluwstaart</span><br>Kiezelpad<br/>\n<b>Project</b>",
-    "Zwaluwstaart\nKiezelpad\r\n\t  Project",
-    "&#90;waluwstaart&#32;Kiezelpad&#x20;&#80;roject",
-    "Zwaluwstaart&nbsp;Kiezelpad&nbsp;Project",
-    "ZWALUWSTAART KIEZELPAD PROJECT",
-    'title="Zwaluwstaart Kiezelpad Project"',
-    "Zwaluwstaart, Kiezelpad: Project.",
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        HIDDEN_TITLE,
+        "Zwaluwstaart <em>Kiezelpad</em> <strong>Project</strong>",
+        "<span>Zwaluwstaart</span><br>Kiezelpad<br/>\n<b>Project</b>",
+        "Zwaluwstaart\nKiezelpad\r\n\t  Project",
+        "&#90;waluwstaart&#32;Kiezelpad&#x20;&#80;roject",
+        "Zwaluwstaart&nbsp;Kiezelpad&nbsp;Project",
+        "ZWALUWSTAART KIEZELPAD PROJECT",
+        'title="Zwaluwstaart Kiezelpad Project"',
+        "Zwaluwstaart, Kiezelpad: Project.",
+    ],
+)
 def test_planted_title_is_found(hidden_prints, planted):
-    hits = audit.scan_text(f"<html><body><p>Inleiding.</p><p>{planted}</p></body></html>", hidden_prints)
+    hits = audit.scan_text(
+        f"<html><body><p>Inleiding.</p><p>{planted}</p></body></html>", hidden_prints
+    )
     assert ("praktijk/zwaluw-kiezelpad", "tekst 'zwaluwstaart kiezelpad project'") in hits
 
 
@@ -141,8 +188,10 @@ def _obfuscate(sentence: str) -> list[str]:
         sentence,
         " ".join(f"<em>{w}</em>" if i % 3 == 0 else w for i, w in enumerate(words)),
         "\n".join(words),
-        "<br>\n".join(" ".join(words[i:i + 3]) for i in range(0, len(words), 3)),
-        "".join(f"&#{ord(c)};" if c.isalpha() and i % 4 == 0 else c for i, c in enumerate(sentence)),
+        "<br>\n".join(" ".join(words[i : i + 3]) for i in range(0, len(words), 3)),
+        "".join(
+            f"&#{ord(c)};" if c.isalpha() and i % 4 == 0 else c for i, c in enumerate(sentence)
+        ),
         " ".join(w.upper() for w in words),
         "</p>\n<p>".join([" ".join(words[:6]), " ".join(words[6:])]),
     ]
@@ -152,25 +201,39 @@ def _obfuscate(sentence: str) -> list[str]:
 def test_planted_sentence_is_found(hidden_prints, variant):
     text = _obfuscate(HIDDEN_SENTENCE)[variant]
     hits = audit.scan_text(f"<p>Voor.</p><p>{text}</p><p>Na.</p>", hidden_prints)
-    assert any(k == "praktijk/zwaluw-kiezelpad" and what.startswith("tekst") and "zwaluwstaart" not in what
-               for k, what in hits), hits
+    assert any(
+        k == "praktijk/zwaluw-kiezelpad" and what.startswith("tekst") and "zwaluwstaart" not in what
+        for k, what in hits
+    ), hits
 
 
-@pytest.mark.parametrize("planted", ["zwaluw-kiezelpad", "zwaluw&#45;kiezelpad", "Zwaluw-Kiezelpad",
-                                     "<code>zwaluw-kiezelpad</code>"])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "zwaluw-kiezelpad",
+        "zwaluw&#45;kiezelpad",
+        "Zwaluw-Kiezelpad",
+        "<code>zwaluw-kiezelpad</code>",
+    ],
+)
 def test_planted_id_is_found(hidden_prints, planted):
     hits = audit.scan_text(f"<p>Zie {planted} hier.</p>", hidden_prints)
-    assert ("praktijk/zwaluw-kiezelpad", "id zwaluw-kiezelpad") in hits or \
-        ("praktijk/zwaluw-kiezelpad", "verwijzing praktijken/zwaluw-kiezelpad") in hits, hits
+    assert ("praktijk/zwaluw-kiezelpad", "id zwaluw-kiezelpad") in hits or (
+        "praktijk/zwaluw-kiezelpad",
+        "verwijzing praktijken/zwaluw-kiezelpad",
+    ) in hits, hits
 
 
-@pytest.mark.parametrize("planted", [
-    '<a href="#wwidw-intern/praktijk/zwaluw-kiezelpad">zie ook</a>',
-    '<a href="../zwaluw-kiezelpad.html">zie ook</a>',
-    '<a href="https://x.example/" title="Zwaluwstaart Kiezelpad Project">zie ook</a>',
-    '<img src="a.png" alt="Zwaluwstaart Kiezelpad Project">',
-    '<meta name="description" content="Over Zwaluwstaart Kiezelpad Project">',
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        '<a href="#wwidw-intern/praktijk/zwaluw-kiezelpad">zie ook</a>',
+        '<a href="../zwaluw-kiezelpad.html">zie ook</a>',
+        '<a href="https://x.example/" title="Zwaluwstaart Kiezelpad Project">zie ook</a>',
+        '<img src="a.png" alt="Zwaluwstaart Kiezelpad Project">',
+        '<meta name="description" content="Over Zwaluwstaart Kiezelpad Project">',
+    ],
+)
 def test_planted_id_or_title_inside_an_attribute_is_found(hidden_prints, planted):
     hits = audit.scan_text(f"<p>Zie {planted} hier.</p>", hidden_prints)
     assert any(key == "praktijk/zwaluw-kiezelpad" for key, _ in hits), planted
@@ -182,16 +245,22 @@ def test_planted_path_is_found(hidden_prints):
 
 
 def test_id_inside_a_longer_token_is_not_the_id(hidden_prints):
-    assert audit.scan_text("<p>zwaluw-kiezelpad-noord en oost-zwaluw-kiezelpad</p>", hidden_prints) == []
+    assert (
+        audit.scan_text("<p>zwaluw-kiezelpad-noord en oost-zwaluw-kiezelpad</p>", hidden_prints)
+        == []
+    )
 
 
 def test_hidden_id_that_prefixes_a_visible_id_is_no_false_alarm():
     prints = prints_for([doc("tuinpad", "x")], [doc("tuinpad-noord", "y")])
-    assert audit.scan_text('<a href="../../praktijken/tuinpad-noord/">Tuinpad Noord</a>', prints) == []
+    assert (
+        audit.scan_text('<a href="../../praktijken/tuinpad-noord/">Tuinpad Noord</a>', prints) == []
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # audit_tree
+
 
 def _tree(root: Path, files: dict) -> Path:
     for relative, data in files.items():
@@ -202,47 +271,74 @@ def _tree(root: Path, files: dict) -> Path:
 
 
 def test_audit_tree_clean_site(tmp_path, hidden_prints):
-    site = _tree(tmp_path / "site", {"index.html": "<h1>Gewone praktijk in de buurt</h1>",
-                                     "praktijken/gewone-praktijk/index.html": "<p>Niets verborgens.</p>",
-                                     "sitemap.xml": "<urlset><url><loc>/praktijken/gewone-praktijk/</loc></url></urlset>",
-                                     "assets/logo.png": b"\x89PNG\r\n\x1a\n\x00\xff"})
+    site = _tree(
+        tmp_path / "site",
+        {
+            "index.html": "<h1>Gewone praktijk in de buurt</h1>",
+            "praktijken/gewone-praktijk/index.html": "<p>Niets verborgens.</p>",
+            "sitemap.xml": "<urlset><url><loc>/praktijken/gewone-praktijk/</loc></url></urlset>",
+            "assets/logo.png": b"\x89PNG\r\n\x1a\n\x00\xff",
+        },
+    )
     assert audit.audit_tree(site, hidden_prints) == []
 
 
 def test_audit_tree_finds_leaks_in_every_text_file(tmp_path, hidden_prints):
-    site = _tree(tmp_path / "site", {
-        "index.html": "<p>Zwaluwstaart <em>Kiezelpad</em>\nProject</p>",
-        "over/index.html": "<p>Niets.</p>",
-        "sitemap.xml": "<loc>https://x.example/praktijken/zwaluw-kiezelpad/</loc>",
-        "data/export.json": '{"id": "zwaluw-kiezelpad"}',
-        "diep/verder/pagina.html": "<p>" + "\n".join(HIDDEN_SENTENCE.split()) + "</p>",
-        "kapot.txt": b"\xff\xfe ongeldige utf-8 " + HIDDEN_TITLE.encode() + b" \xc3",
-        "zonder-achtervoegsel": "zwaluw-kiezelpad",
-    })
+    site = _tree(
+        tmp_path / "site",
+        {
+            "index.html": "<p>Zwaluwstaart <em>Kiezelpad</em>\nProject</p>",
+            "over/index.html": "<p>Niets.</p>",
+            "sitemap.xml": "<loc>https://x.example/praktijken/zwaluw-kiezelpad/</loc>",
+            "data/export.json": '{"id": "zwaluw-kiezelpad"}',
+            "diep/verder/pagina.html": "<p>" + "\n".join(HIDDEN_SENTENCE.split()) + "</p>",
+            "kapot.txt": b"\xff\xfe ongeldige utf-8 " + HIDDEN_TITLE.encode() + b" \xc3",
+            "zonder-achtervoegsel": "zwaluw-kiezelpad",
+        },
+    )
     leaks = audit.audit_tree(site, hidden_prints)
     files = {leak.file for leak in leaks}
-    assert files == {"index.html", "sitemap.xml", "data/export.json", "diep/verder/pagina.html", "kapot.txt",
-                     "zonder-achtervoegsel"}
+    assert files == {
+        "index.html",
+        "sitemap.xml",
+        "data/export.json",
+        "diep/verder/pagina.html",
+        "kapot.txt",
+        "zonder-achtervoegsel",
+    }
     assert all(leak.description == "praktijk/zwaluw-kiezelpad" for leak in leaks)
 
 
 def test_audit_tree_finds_hidden_attachment_by_file_name(tmp_path):
     hidden = doc("verborgen-een", HIDDEN_SENTENCE, HIDDEN_TITLE)
     prints = prints_for([hidden], [], lambda d: frozenset({"verborgen-een-bijlage.pdf"}))
-    site = _tree(tmp_path / "site", {"bijlagen/verborgen-een-bijlage.pdf": b"%PDF-1.4\n\x00\xff binary",
-                                     "bijlagen/andere.pdf": b"%PDF-1.4\n"})
+    site = _tree(
+        tmp_path / "site",
+        {
+            "bijlagen/verborgen-een-bijlage.pdf": b"%PDF-1.4\n\x00\xff binary",
+            "bijlagen/andere.pdf": b"%PDF-1.4\n",
+        },
+    )
     leaks = audit.audit_tree(site, prints)
     assert [(leak.file, leak.description, leak.what) for leak in leaks] == [
-        ("bijlagen/verborgen-een-bijlage.pdf", "praktijk/verborgen-een", "bijlage")]
+        ("bijlagen/verborgen-een-bijlage.pdf", "praktijk/verborgen-een", "bijlage")
+    ]
 
 
 def test_audit_split_over_processes_finds_the_same_leaks(tmp_path, hidden_prints, monkeypatch):
     files = {f"p{i}/index.html": "<p>Niets verborgens hier.</p>" for i in range(30)}
-    files.update({"p3/index.html": "<p>Zwaluwstaart Kiezelpad Project</p>", "p17/data.json": '{"id": "zwaluw-kiezelpad"}',
-                  "p28/index.html": '<a href="../praktijken/zwaluw-kiezelpad/">x</a>'})
+    files.update(
+        {
+            "p3/index.html": "<p>Zwaluwstaart Kiezelpad Project</p>",
+            "p17/data.json": '{"id": "zwaluw-kiezelpad"}',
+            "p28/index.html": '<a href="../praktijken/zwaluw-kiezelpad/">x</a>',
+        }
+    )
     site = _tree(tmp_path / "site", files)
     paths = sorted(p for p in site.rglob("*") if p.is_file())
     monkeypatch.setattr(audit, "PARALLEL_FROM", 5)
     split = audit.audit_files(site, paths, hidden_prints, workers=3)
-    assert sorted(split, key=repr) == sorted(audit.audit_files(site, paths, hidden_prints), key=repr)
+    assert sorted(split, key=repr) == sorted(
+        audit.audit_files(site, paths, hidden_prints), key=repr
+    )
     assert {leak.file for leak in split} == {"p3/index.html", "p17/data.json", "p28/index.html"}

@@ -23,8 +23,16 @@ KEY = f"praktijk/{HIDDEN_ID}"
 
 
 def doc(doc_id: str, titel: str, body: str = "") -> Document:
-    return Document("praktijk", doc_id, f"content/praktijken/{doc_id}.md", Path(f"/nergens/{doc_id}.md"),
-                    {"titel": titel}, body, 1, Parsed())
+    return Document(
+        "praktijk",
+        doc_id,
+        f"content/praktijken/{doc_id}.md",
+        Path(f"/nergens/{doc_id}.md"),
+        {"titel": titel},
+        body,
+        1,
+        Parsed(),
+    )
 
 
 @pytest.fixture
@@ -50,16 +58,24 @@ def cbor_text(text: str) -> bytes:
 
 def cbor_filter(name: str, values: list[str]) -> bytes:
     """Roughly Pagefind's filter layout: [name, {value: [page numbers]}]."""
-    body = b"\x82" + cbor_text(name) + bytes([0xa0 + len(values)])
+    body = b"\x82" + cbor_text(name) + bytes([0xA0 + len(values)])
     for number, value in enumerate(values):
         body += cbor_text(value) + b"\x81" + bytes([number])
     return body
 
 
 def fragment(title: str, content: str) -> bytes:
-    return json.dumps({"url": "/praktijken/gewone-praktijk/", "content": content, "word_count": 9,
-                       "filters": {"thema": ["Wonen"]}, "meta": {"title": title}, "anchors": []},
-                      ensure_ascii=False).encode("utf-8")
+    return json.dumps(
+        {
+            "url": "/praktijken/gewone-praktijk/",
+            "content": content,
+            "word_count": 9,
+            "filters": {"thema": ["Wonen"]},
+            "meta": {"title": title},
+            "anchors": [],
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
 
 
 def write(site: Path, relative: str, data: bytes) -> None:
@@ -73,15 +89,22 @@ def leaks_in(site: Path, prints) -> set[tuple[str, str]]:
 
 
 def test_a_hidden_title_in_a_gzip_fragment_is_caught(tmp_path, prints):
-    write(tmp_path, "pagefind/fragment/nl_1a2b3c4.pf_fragment",
-          pagefind_file(fragment(HIDDEN_TITLE, "Een gewone tekst.\nMet een regel.")))
+    write(
+        tmp_path,
+        "pagefind/fragment/nl_1a2b3c4.pf_fragment",
+        pagefind_file(fragment(HIDDEN_TITLE, "Een gewone tekst.\nMet een regel.")),
+    )
     assert leaks_in(tmp_path, prints) == {("pagefind/fragment/nl_1a2b3c4.pf_fragment", KEY)}
 
 
 def test_a_hidden_title_across_an_escaped_line_break_is_caught(tmp_path, prints):
-    # In the JSON the line break is the two characters "\n": read raw, "nkiezelpad" would hide the title.
-    write(tmp_path, "pagefind/fragment/nl_5d6e7f8.pf_fragment",
-          pagefind_file(fragment("Gewoon", "Zwaluwstaart\nKiezelpad\nProject")))
+    # In the JSON the line break is the two characters "\n": read raw, "nkiezelpad" would hide the
+    # title.
+    write(
+        tmp_path,
+        "pagefind/fragment/nl_5d6e7f8.pf_fragment",
+        pagefind_file(fragment("Gewoon", "Zwaluwstaart\nKiezelpad\nProject")),
+    )
     assert leaks_in(tmp_path, prints) == {("pagefind/fragment/nl_5d6e7f8.pf_fragment", KEY)}
 
 
@@ -94,31 +117,56 @@ def test_a_hidden_title_in_cbor_is_caught(tmp_path, prints, suffix):
 
 
 def test_a_hidden_id_in_a_fragment_url_is_caught(tmp_path, prints):
-    data = json.dumps({"url": f"/praktijken/{HIDDEN_ID}/", "content": "Tekst.", "meta": {}}).encode()
+    data = json.dumps(
+        {"url": f"/praktijken/{HIDDEN_ID}/", "content": "Tekst.", "meta": {}}
+    ).encode()
     write(tmp_path, "pagefind/fragment/nl_9f9f9f9.pf_fragment", pagefind_file(data))
     whats = {leak.what for leak in audit.audit_tree(tmp_path, prints)}
     assert f"verwijzing praktijken/{HIDDEN_ID}" in whats and f"id {HIDDEN_ID}" in whats
 
 
 def test_clean_pagefind_files_pass(tmp_path, prints):
-    write(tmp_path, "pagefind/fragment/nl_1111111.pf_fragment",
-          pagefind_file(fragment("Gewone praktijk in de buurt", "Zwaluwstaart en kiezelpad, los van elkaar.")))
-    write(tmp_path, "pagefind/filter/nl_2222222.pf_filter", pagefind_file(cbor_filter("thema", ["Wonen", "Zorg"])))
-    write(tmp_path, "pagefind/pagefind.nl_3333333.pf_meta", pagefind_file(b"\x82e1.5.2\x81jnl_1111111"))
+    write(
+        tmp_path,
+        "pagefind/fragment/nl_1111111.pf_fragment",
+        pagefind_file(
+            fragment("Gewone praktijk in de buurt", "Zwaluwstaart en kiezelpad, los van elkaar.")
+        ),
+    )
+    write(
+        tmp_path,
+        "pagefind/filter/nl_2222222.pf_filter",
+        pagefind_file(cbor_filter("thema", ["Wonen", "Zorg"])),
+    )
+    write(
+        tmp_path,
+        "pagefind/pagefind.nl_3333333.pf_meta",
+        pagefind_file(b"\x82e1.5.2\x81jnl_1111111"),
+    )
     assert leaks_in(tmp_path, prints) == set()
 
 
 def test_uncompressed_or_unparsable_files_are_still_scanned(tmp_path, prints):
-    write(tmp_path, "pagefind/index/nl_4444444.pf_index", HIDDEN_TITLE.encode())  # neither gzip nor CBOR
-    write(tmp_path, "pagefind/index/nl_5555555.pf_index", pagefind_file(b"\xff\xfe " + HIDDEN_TITLE.encode()))
-    assert leaks_in(tmp_path, prints) == {("pagefind/index/nl_4444444.pf_index", KEY),
-                                          ("pagefind/index/nl_5555555.pf_index", KEY)}
+    write(
+        tmp_path, "pagefind/index/nl_4444444.pf_index", HIDDEN_TITLE.encode()
+    )  # neither gzip nor CBOR
+    write(
+        tmp_path,
+        "pagefind/index/nl_5555555.pf_index",
+        pagefind_file(b"\xff\xfe " + HIDDEN_TITLE.encode()),
+    )
+    assert leaks_in(tmp_path, prints) == {
+        ("pagefind/index/nl_4444444.pf_index", KEY),
+        ("pagefind/index/nl_5555555.pf_index", KEY),
+    }
 
 
 def test_pagefind_text_takes_the_strings_out():
-    assert audit.pagefind_text(pagefind_file(cbor_filter("thema", ["Wonen", "Zorg"]))).split("\n") == [
-        "thema", "Wonen", "Zorg"]
+    assert audit.pagefind_text(pagefind_file(cbor_filter("thema", ["Wonen", "Zorg"]))).split(
+        "\n"
+    ) == ["thema", "Wonen", "Zorg"]
     long = "Huishoudens met een betalingsachterstand " * 10
     assert audit.pagefind_text(pagefind_file(cbor_text(long))) == long
-    assert audit.pagefind_text(pagefind_file(b'{"meta": {"title": "T\\u00eftel"}}')).split("\n") == [
-        "meta", "title", "Tïtel"]
+    assert audit.pagefind_text(pagefind_file(b'{"meta": {"title": "T\\u00eftel"}}')).split(
+        "\n"
+    ) == ["meta", "title", "Tïtel"]

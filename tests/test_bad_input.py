@@ -17,9 +17,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -28,11 +28,37 @@ CORPUS = Path(__file__).resolve().parent / "bad_input"
 FOLDERS = {"praktijk": "praktijken", "archetype": "archetypen"}
 
 # Words that would betray an untranslated (English) message, e.g. a raw libyaml error.
-ENGLISH = (" the ", " is not ", " not ", "expected", " found ", "exceeded", " while ", " could ",
-           " cannot ", " character ", " unexpected ")
+ENGLISH = (
+    " the ",
+    " is not ",
+    " not ",
+    "expected",
+    " found ",
+    "exceeded",
+    " while ",
+    " could ",
+    " cannot ",
+    " character ",
+    " unexpected ",
+)
 # At least one of these ordinary Dutch words occurs in every catalogue message.
-DUTCH = (" de ", " het ", " een ", " is ", " niet ", " moet ", " staat ", " geen ", " bestaat ", " ligt ",
-         " kan ", " bevat ", " wordt ", " zijn ", " mag ")
+DUTCH = (
+    " de ",
+    " het ",
+    " een ",
+    " is ",
+    " niet ",
+    " moet ",
+    " staat ",
+    " geen ",
+    " bestaat ",
+    " ligt ",
+    " kan ",
+    " bevat ",
+    " wordt ",
+    " zijn ",
+    " mag ",
+)
 
 
 @dataclass(frozen=True)
@@ -137,10 +163,23 @@ WARNING_CASES = [
 
 # --- Running the command line -----------------------------------------------------------------
 
+
 def run_cli(content: Path, output_format: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "wwidw_build", "validate", "--content", str(content), "--format", output_format],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "wwidw_build",
+            "validate",
+            "--content",
+            str(content),
+            "--format",
+            output_format,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
 
 
@@ -159,8 +198,17 @@ def assert_dutch(text: str) -> None:
     assert any(w in padded for w in DUTCH), f"message does not read as Dutch: {text!r}"
 
 
-def check_json(content: Path, shown: str, code: str, line: int, *, warning: bool, hint: str | None = None,
-               message: str | None = None, column: int | None = None) -> None:
+def check_json(
+    content: Path,
+    shown: str,
+    code: str,
+    line: int,
+    *,
+    warning: bool,
+    hint: str | None = None,
+    message: str | None = None,
+    column: int | None = None,
+) -> None:
     result = run_cli(content, "json")
     assert "Traceback" not in result.stderr, result.stderr
     data = json.loads(result.stdout)
@@ -171,7 +219,11 @@ def check_json(content: Path, shown: str, code: str, line: int, *, warning: bool
     else:
         assert result.returncode == 1, (result.returncode, found, result.stderr)
         assert data["errors"] >= 1
-    matches = [d for d in data["diagnostics"] if d["code"] == code and d["file"] == shown and d["line"] == line]
+    matches = [
+        d
+        for d in data["diagnostics"]
+        if d["code"] == code and d["file"] == shown and d["line"] == line
+    ]
     assert matches, f"expected {code} at {shown}:{line}, got {found}"
     diagnostic = matches[0]
     assert diagnostic["severity"] == ("warning" if warning else "error")
@@ -202,10 +254,19 @@ def _param(case: Case, text_format: bool = False):
 
 # --- Corpus cases -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("case", [_param(c) for c in ERROR_CASES])
 def test_error_case_json(case: Case, registry_only: Path) -> None:
     shown = place(case, registry_only)
-    check_json(registry_only, shown, case.code, case.line, warning=False, hint=case.hint, message=case.message)
+    check_json(
+        registry_only,
+        shown,
+        case.code,
+        case.line,
+        warning=False,
+        hint=case.hint,
+        message=case.message,
+    )
 
 
 @pytest.mark.parametrize("case", [_param(c, text_format=True) for c in ERROR_CASES])
@@ -217,10 +278,19 @@ def test_error_case_text(case: Case, registry_only: Path) -> None:
 @pytest.mark.parametrize("case", [_param(c) for c in WARNING_CASES])
 def test_warning_case_json(case: Case, registry_only: Path) -> None:
     shown = place(case, registry_only)
-    check_json(registry_only, shown, case.code, case.line, warning=True, hint=case.hint, message=case.message)
+    check_json(
+        registry_only,
+        shown,
+        case.code,
+        case.line,
+        warning=True,
+        hint=case.hint,
+        message=case.message,
+    )
 
 
 # --- Generated cases: what cannot (or should not) live in git as a file --------------------------
+
 
 def _valid_praktijk() -> bytes:
     """A description without any problem: a corpus case whose only problem (a link to a missing
@@ -230,20 +300,27 @@ def _valid_praktijk() -> bytes:
 
 
 def gen_too_big(content: Path) -> str:
-    data = _valid_praktijk() + b"Een regel opvultekst om het bestand groter te maken dan de grens.\n" * 4200
+    data = (
+        _valid_praktijk()
+        + b"Een regel opvultekst om het bestand groter te maken dan de grens.\n" * 4200
+    )
     assert len(data) > 256 * 1024
     (content / "praktijken" / "te-groot.md").write_bytes(data)
     return "content/praktijken/te-groot.md"
 
 
 def gen_not_utf8(content: Path) -> str:
-    data = _valid_praktijk().replace(b"In de Testwijk", b"In de Test\xffwijk", 1)  # line 23, column 11
+    data = _valid_praktijk().replace(
+        b"In de Testwijk", b"In de Test\xffwijk", 1
+    )  # line 23, column 11
     (content / "praktijken" / "geen-utf8.md").write_bytes(data)
     return "content/praktijken/geen-utf8.md"
 
 
 def gen_not_utf8_after_accent(content: Path) -> str:
-    data = _valid_praktijk().replace(b"In de Testwijk", "In het café ".encode() + b"\xe9", 1)  # char column 13
+    data = _valid_praktijk().replace(
+        b"In de Testwijk", "In het café ".encode() + b"\xe9", 1
+    )  # char column 13
     (content / "praktijken" / "geen-utf8-accent.md").write_bytes(data)
     return "content/praktijken/geen-utf8-accent.md"
 
@@ -271,13 +348,18 @@ def gen_duplicate_id(content: Path) -> str:
 
 
 def gen_control_character(content: Path) -> str:
-    text = _valid_praktijk().decode().replace('wijk: "Testwijk"', 'wijk: "Test\x01wijk"', 1)  # line 7
+    text = (
+        _valid_praktijk().decode().replace('wijk: "Testwijk"', 'wijk: "Test\x01wijk"', 1)
+    )  # line 7
     (content / "praktijken" / "stuurteken.md").write_text(text, encoding="utf-8")
     return "content/praktijken/stuurteken.md"
 
 
 def gen_nul_in_link(content: Path) -> str:
-    text = _valid_praktijk().decode() + "Zie [het verslag](../bijlagen/ver\x00slag.pdf) voor details.\n"  # line 53
+    text = (
+        _valid_praktijk().decode()
+        + "Zie [het verslag](../bijlagen/ver\x00slag.pdf) voor details.\n"
+    )  # line 53
     (content / "praktijken" / "nul-in-link.md").write_text(text, encoding="utf-8")
     return "content/praktijken/nul-in-link.md"
 
@@ -285,8 +367,11 @@ def gen_nul_in_link(content: Path) -> str:
 def gen_svg_attachment(content: Path) -> str:
     (content / "bijlagen").mkdir(exist_ok=True)
     (content / "bijlagen" / "plattegrond.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
-    text = _valid_praktijk().decode() + "Zie de [plattegrond](../bijlagen/plattegrond.svg).\n"  # line 53
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8"
+    )
+    text = (
+        _valid_praktijk().decode() + "Zie de [plattegrond](../bijlagen/plattegrond.svg).\n"
+    )  # line 53
     (content / "praktijken" / "svg-bijlage.md").write_text(text, encoding="utf-8")
     return "content/praktijken/svg-bijlage.md"
 
@@ -351,6 +436,7 @@ def test_generated_warning_json(case: Generated, registry_only: Path) -> None:
 
 
 # --- The corpus itself ----------------------------------------------------------------------------
+
 
 def test_corpus_is_complete_and_large_enough() -> None:
     listed = [c.file for c in ERROR_CASES + WARNING_CASES]

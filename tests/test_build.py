@@ -26,16 +26,26 @@ CONTENT = REPO / "content"
 PROGRESS = re.compile(r"^\[\s*\d+\.\d+s\] (\S+): (.+)$", re.M)
 MAX_PAGE = 100 * 1024
 FETCHING_TAGS = re.compile(r"<(link|script|img|iframe|source|embed|video|audio)\b[^>]*>", re.I)
-URL_ATTRIBUTES = re.compile(r"""\b(src|href|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+URL_ATTRIBUTES = re.compile(
+    r"""\b(src|href|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
+)
 
 
 def wwidw(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def pages_of(site: Path) -> dict[str, bytes]:
@@ -76,7 +86,16 @@ def alle(tmp_path_factory) -> Built:
 @pytest.fixture(scope="module")
 def concepten(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("concepten")
-    result = wwidw("build", "--content", CONTENT, "--audience", "openbaar", "--out", root / "site", "--concepten")
+    result = wwidw(
+        "build",
+        "--content",
+        CONTENT,
+        "--audience",
+        "openbaar",
+        "--out",
+        root / "site",
+        "--concepten",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(CONTENT, root / "site", result)
 
@@ -85,7 +104,8 @@ def html_files(out: Path):
     return sorted(out.rglob("*.html"))
 
 
-# --- all audiences -----------------------------------------------------------------------------------
+# --- all audiences
+# -----------------------------------------------------------------------------------
 
 
 def test_alle_builds_every_audience(alle, loaded):
@@ -103,10 +123,16 @@ def test_alle_builds_every_audience(alle, loaded):
 
 def test_alle_prints_a_summary_line_per_audience(alle, loaded):
     stdout = alle.result.stdout
-    assert re.search(r"^publiek\s+beschr\.\s+pagina\s+hergebr\.\s+omvang\s+tijd\s+controle$", stdout, re.M)
+    assert re.search(
+        r"^publiek\s+beschr\.\s+pagina\s+hergebr\.\s+omvang\s+tijd\s+controle$", stdout, re.M
+    )
     for audience in all_audiences(loaded.registry):
         visible = len(select(loaded, audience).visible)
-        line = re.search(rf"^{re.escape(audience.name)}\s+(\d+)\s+(\d+)\s+\d+\s+[\d.]+ [KM]B\s+[\d.]+s\s+in orde$", stdout, re.M)
+        line = re.search(
+            rf"^{re.escape(audience.name)}\s+(\d+)\s+(\d+)\s+\d+\s+[\d.]+ [KM]B\s+[\d.]+s\s+in orde$",
+            stdout,
+            re.M,
+        )
         assert line, audience.name
         assert int(line.group(1)) == visible
         assert int(line.group(2)) == len(html_files(alle.out / audience.folder))
@@ -117,11 +143,19 @@ def test_alle_prints_a_summary_line_per_audience(alle, loaded):
 def test_progress_lines_name_every_audience_and_stage(alle, loaded):
     seen = set(PROGRESS.findall(alle.result.stderr))
     for audience in all_audiences(loaded.registry):
-        for stage in ("selecteren", "pagina's maken", "mkdocs bouwt", "zoekindex maken", "lekcontrole", "publiceren"):
+        for stage in (
+            "selecteren",
+            "pagina's maken",
+            "mkdocs bouwt",
+            "zoekindex maken",
+            "lekcontrole",
+            "publiceren",
+        ):
             assert (audience.name, stage) in seen
 
 
-# --- pages -------------------------------------------------------------------------------------------
+# --- pages
+# -------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("audience", ["openbaar", "partners", "organisatie:havenstad-wonen"])
@@ -135,7 +169,14 @@ def test_home_page_shows_the_counts(alle, loaded, audience):
 
 def test_praktijk_page_has_facts_panel_and_badges(alle, loaded):
     page = alle.page("openbaar", "praktijken/klushuizen-spoorbuurt/index.html")
-    for label in ("Organisatie", "Projectstatus", "Bewijsniveau", "Volledigheid", "Gemeente en wijk", "Periode"):
+    for label in (
+        "Organisatie",
+        "Projectstatus",
+        "Bewijsniveau",
+        "Volledigheid",
+        "Gemeente en wijk",
+        "Periode",
+    ):
         assert f"<td>{label}</td>" in page, label
     assert '<a href="../../organisaties/gemeente-lindeveen/">Gemeente Lindeveen</a>' in page
     assert re.search(r"<td>\d+ / 100</td>", page)
@@ -159,10 +200,20 @@ def test_archetype_page_has_the_practice_section_with_counts(alle, loaded, audie
     archetype = selection.find("archetype", "klushuizen")
     total = 0
     for effect in archetype.meta["beoogde_effecten"]:
-        counts = Counter(r["richting"] for d in examples for r in d.meta.get("resultaten", []) if r["effect"] == effect)
-        row = re.search(rf'<td><a href="\.\./\.\./effecten/{effect}/">[^<]*</a></td>\s*((?:<td>\d+</td>\s*)+)</tr>', section)
+        counts = Counter(
+            r["richting"]
+            for d in examples
+            for r in d.meta.get("resultaten", [])
+            if r["effect"] == effect
+        )
+        row = re.search(
+            rf'<td><a href="\.\./\.\./effecten/{effect}/">[^<]*</a></td>\s*((?:<td>\d+</td>\s*)+)</tr>',
+            section,
+        )
         assert row, effect
-        assert [int(n) for n in re.findall(r"<td>(\d+)</td>", row.group(1))] == [counts.get(r, 0) for r in RICHTING]
+        assert [int(n) for n in re.findall(r"<td>(\d+)</td>", row.group(1))] == [
+            counts.get(r, 0) for r in RICHTING
+        ]
         total += sum(counts.values())
     assert total > 0
 
@@ -177,16 +228,28 @@ def test_the_organisations_own_example_only_counts_for_that_organisation(alle):
 def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle, tmp_path):
     """Within ``alle``, organisation audiences copy the pages whose Markdown equals the partners build;
     built alone, every page is rendered. Both must give the very same site."""
-    result = wwidw("build", "--content", alle.content, "--audience", "organisatie:platform31", "--out", tmp_path,
-                   "--stil")
+    result = wwidw(
+        "build",
+        "--content",
+        alle.content,
+        "--audience",
+        "organisatie:platform31",
+        "--out",
+        tmp_path,
+        "--stil",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    alone, within = (pages_of(tmp_path / "organisatie-platform31"), pages_of(alle.out / "organisatie-platform31"))
+    alone, within = (
+        pages_of(tmp_path / "organisatie-platform31"),
+        pages_of(alle.out / "organisatie-platform31"),
+    )
     assert alone.keys() == within.keys()
     assert [name for name in alone if alone[name] != within[name]] == []
 
 
 def test_a_render_split_over_processes_equals_one_process(alle, loaded, tmp_path, monkeypatch):
     from wwidw_build import build
+
     monkeypatch.setattr(build, "SHARD_FROM", 5)
     monkeypatch.setattr(build.os, "cpu_count", lambda: 3)
     [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path)
@@ -199,7 +262,9 @@ def test_a_render_split_over_processes_equals_one_process(alle, loaded, tmp_path
 def test_no_html_page_is_over_100_kb(alle):
     pages = html_files(alle.out)
     assert len(pages) > 500
-    too_big = {str(p.relative_to(alle.out)): p.stat().st_size for p in pages if p.stat().st_size > MAX_PAGE}
+    too_big = {
+        str(p.relative_to(alle.out)): p.stat().st_size for p in pages if p.stat().st_size > MAX_PAGE
+    }
     assert not too_big
 
 
@@ -209,7 +274,9 @@ def test_pages_load_nothing_from_other_hosts(alle):
     for path in html_files(alle.out):
         for tag in FETCHING_TAGS.finditer(read(path)):
             for attribute in URL_ATTRIBUTES.finditer(tag.group(0)):
-                value = html.unescape(next(v for v in attribute.groups()[1:] if v is not None)).strip()
+                value = html.unescape(
+                    next(v for v in attribute.groups()[1:] if v is not None)
+                ).strip()
                 if re.match(r"(?i)^(?:https?:)?//", value):
                     offenders.append(f"{path.relative_to(alle.out)}: {tag.group(0)}")
     assert not offenders, offenders[:10]
@@ -224,18 +291,24 @@ def test_the_theme_is_applied(alle, loaded):
         assert read(site / "assets" / "wwidw.css") == read(REPO / "theme" / "assets" / "wwidw.css")
         assert '<link rel="stylesheet" href="assets/wwidw.css">' in read(site / "index.html")
         assert '<link rel="stylesheet" href="../../assets/wwidw.css">' in read(
-            site / "praktijken" / "klushuizen-spoorbuurt" / "index.html")
+            site / "praktijken" / "klushuizen-spoorbuurt" / "index.html"
+        )
         rule = "Allow: /" if audience.is_public else "Disallow: /"
         assert rule in read(site / "robots.txt"), audience.name
 
 
-# --- contact details ---------------------------------------------------------------------------------
+# --- contact details
+# ---------------------------------------------------------------------------------
 
 
 def _contacts(loaded, public: bool):
     openbaar = select(loaded, Audience("openbaar"))
-    return [d for d in openbaar.by_kind("praktijk")
-            if isinstance(d.meta.get("contact"), dict) and d.meta["contact"].get("openbaar", False) is public]
+    return [
+        d
+        for d in openbaar.by_kind("praktijk")
+        if isinstance(d.meta.get("contact"), dict)
+        and d.meta["contact"].get("openbaar", False) is public
+    ]
 
 
 def test_private_contact_details_are_absent_on_the_open_site_and_present_for_partners(alle, loaded):
@@ -261,7 +334,8 @@ def test_public_contact_details_are_on_the_open_site(alle, loaded):
         assert f"{document.meta['contact']['naam']} · {document.meta['contact']['email']}" in page
 
 
-# --- concepts and progress ---------------------------------------------------------------------------
+# --- concepts and progress
+# ---------------------------------------------------------------------------
 
 
 def test_concepts_are_left_out_by_default(alle, loaded):
@@ -277,28 +351,57 @@ def test_concepten_includes_concepts_the_audience_may_see(concepten, alle, loade
     page = read(site / "praktijken" / "pleinmediation-jongeren" / "index.html")
     assert "Pleinmediation tussen jongeren en omwonenden" in html.unescape(page)
     # --concepten never widens visibility: a concept for partners stays off the open site.
-    assert next(d for d in loaded.documents if d.id == "digitale-thuisadministratie").zichtbaarheid == "partners"
+    assert (
+        next(d for d in loaded.documents if d.id == "digitale-thuisadministratie").zichtbaarheid
+        == "partners"
+    )
     assert not (site / "praktijken" / "digitale-thuisadministratie").exists()
     selection = select(loaded, Audience("openbaar"), include_concepts=True)
-    assert f"<strong>{len(selection.by_kind('praktijk'))} praktijken</strong>" in read(site / "index.html")
-    assert len(selection.by_kind("praktijk")) == len(select(loaded, Audience("openbaar")).by_kind("praktijk")) + 1
+    assert f"<strong>{len(selection.by_kind('praktijk'))} praktijken</strong>" in read(
+        site / "index.html"
+    )
+    assert (
+        len(selection.by_kind("praktijk"))
+        == len(select(loaded, Audience("openbaar")).by_kind("praktijk")) + 1
+    )
 
 
 def test_progress_is_printed_without_stil(concepten):
-    stages = [stage for audience, stage in PROGRESS.findall(concepten.result.stderr) if audience == "openbaar"]
-    assert stages == ["selecteren", "pagina's maken", "mkdocs bouwt", "zoekindex maken", "lekcontrole", "publiceren"]
+    stages = [
+        stage
+        for audience, stage in PROGRESS.findall(concepten.result.stderr)
+        if audience == "openbaar"
+    ]
+    assert stages == [
+        "selecteren",
+        "pagina's maken",
+        "mkdocs bouwt",
+        "zoekindex maken",
+        "lekcontrole",
+        "publiceren",
+    ]
     assert re.search(r"^openbaar\s+\d+\s+\d+ .* in orde$", concepten.result.stdout, re.M)
 
 
 def test_stil_prints_no_progress(tmp_path):
-    result = wwidw("build", "--content", CONTENT, "--audience", "openbaar", "--out", tmp_path / "site", "--stil")
+    result = wwidw(
+        "build",
+        "--content",
+        CONTENT,
+        "--audience",
+        "openbaar",
+        "--out",
+        tmp_path / "site",
+        "--stil",
+    )
     assert result.returncode == 0, result.stderr
     assert not PROGRESS.search(result.stderr)
     assert result.stderr == "" and result.stdout == ""
     assert (tmp_path / "site" / "openbaar" / "index.html").is_file()
 
 
-# --- errors ------------------------------------------------------------------------------------------
+# --- errors
+# ------------------------------------------------------------------------------------------
 
 
 def _break_a_theme(content: Path) -> tuple[str, int]:
@@ -317,8 +420,14 @@ def test_a_content_error_exits_1_and_writes_nothing(content_copy, tmp_path, audi
     out = tmp_path / "nieuw" / "site"
     result = wwidw("build", "--content", content_copy, "--audience", audience, "--out", out)
     assert result.returncode == 1
-    assert f"{shown}:{line}:5: fout [onbekend-thema] Het thema 'bestaat-niet' bestaat niet." in result.stderr
-    assert "De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd." in result.stderr
+    assert (
+        f"{shown}:{line}:5: fout [onbekend-thema] Het thema 'bestaat-niet' bestaat niet."
+        in result.stderr
+    )
+    assert (
+        "De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd."
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not (tmp_path / "nieuw").exists()
 
@@ -337,19 +446,34 @@ def test_a_content_error_leaves_the_previous_site_untouched(content_copy, tmp_pa
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == entries
 
 
-@pytest.mark.parametrize("audience", ["iedereen", "organisatie:bewonersnetwerk-oost", "organisatie:bestaat-niet",
-                                      "organisatie", "Openbaar"])
+@pytest.mark.parametrize(
+    "audience",
+    [
+        "iedereen",
+        "organisatie:bewonersnetwerk-oost",
+        "organisatie:bestaat-niet",
+        "organisatie",
+        "Openbaar",
+    ],
+)
 def test_an_unknown_audience_exits_2_in_dutch(tmp_path, audience):
     out = tmp_path / "site"
     result = wwidw("build", "--audience", audience, "--out", out)
     assert result.returncode == 2
-    assert f"Fout: Onbekend publiek '{audience}'. Kies openbaar, partners, alle of een partnerorganisatie:" in result.stderr
-    assert "organisatie:platform31" in result.stderr and "organisatie:bewonersnetwerk-oost," not in result.stderr
+    assert (
+        f"Fout: Onbekend publiek '{audience}'. Kies openbaar, partners, alle of een partnerorganisatie:"
+        in result.stderr
+    )
+    assert (
+        "organisatie:platform31" in result.stderr
+        and "organisatie:bewonersnetwerk-oost," not in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not out.exists()
 
 
-# --- hostile titles, end to end ----------------------------------------------------------------------
+# --- hostile titles, end to end
+# ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -359,17 +483,25 @@ def hostile(tmp_path_factory) -> Built:
     content = root / "content"
     shutil.copytree(CONTENT, content, symlinks=True)
     for name, old, new in [
-        ("klushuizen-spoorbuurt", 'titel: "Klushuizen in de Spoorbuurt"',
-         "titel: 'Klushuizen <img src=x onerror=alert(1)> {: onclick=x}'"),
-        ("straathoekwerk-stationsbuurt", None,
-         r"titel: 'Straathoekwerk\x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e'"),
+        (
+            "klushuizen-spoorbuurt",
+            'titel: "Klushuizen in de Spoorbuurt"',
+            "titel: 'Klushuizen <img src=x onerror=alert(1)> {: onclick=x}'",
+        ),
+        (
+            "straathoekwerk-stationsbuurt",
+            None,
+            r"titel: 'Straathoekwerk\x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e'",
+        ),
     ]:
         path = content / "praktijken" / f"{name}.md"
         text = read(path)
         old = old or next(line for line in text.splitlines() if line.startswith("titel:"))
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = wwidw("build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--stil")
+    result = wwidw(
+        "build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--stil"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(content, root / "site", result)
 
@@ -380,7 +512,9 @@ def test_an_html_title_is_text_on_every_page(hostile):
     assert html.unescape(h1) == "Klushuizen <img src=x onerror=alert(1)> {: onclick=x}"
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert html.unescape(title).startswith("Klushuizen <img src=x onerror=alert(1)> {: onclick=x}")
-    for path in html_files(hostile.out):  # the title is listed on many pages: never as a tag or attribute
+    for path in html_files(
+        hostile.out
+    ):  # the title is listed on many pages: never as a tag or attribute
         assert not re.search(r"<img src=x|<[^>]*\son(?:error|click)\s*=", read(path)), path
 
 

@@ -9,7 +9,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def wwidw(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_sample_content_validates_clean():
@@ -21,7 +23,13 @@ def test_sample_content_validates_clean():
 def test_stats_summary():
     result = wwidw("validate", "--stats")
     assert result.returncode == 0
-    for word in ("beschrijvingen:", "praktijk:", "archetype:", "per zichtbaarheid: openbaar", "volledigheid"):
+    for word in (
+        "beschrijvingen:",
+        "praktijk:",
+        "archetype:",
+        "per zichtbaarheid: openbaar",
+        "volledigheid",
+    ):
         assert word in result.stdout
 
 
@@ -39,11 +47,22 @@ def test_github_annotations(content_copy):
     (content_copy / "praktijken" / "kapot.md").write_text("---\ntitel: x\n")
     result = wwidw("validate", "--content", str(content_copy), "--format", "github")
     assert result.returncode == 1
-    assert "::error file=content/praktijken/kapot.md,line=1,col=1,title=voorwerk-niet-afgesloten::" in result.stdout
+    assert (
+        "::error file=content/praktijken/kapot.md,line=1,col=1,title=voorwerk-niet-afgesloten::"
+        in result.stdout
+    )
 
 
-@pytest.mark.parametrize("args", [["validate", "--format", "xml"], ["validate", "--onbekend"], ["bestaat-niet"],
-                                  ["validate", "--content", "/bestaat/niet"], ["new", "boek"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--format", "xml"],
+        ["validate", "--onbekend"],
+        ["bestaat-niet"],
+        ["validate", "--content", "/bestaat/niet"],
+        ["new", "boek"],
+    ],
+)
 def test_usage_errors_exit_2_in_dutch(args):
     result = wwidw(*args)
     assert result.returncode == 2
@@ -58,5 +77,7 @@ def test_help_is_dutch():
 
 
 def test_console_script_is_installed():
-    result = subprocess.run([str(Path(sys.executable).parent / "wwidw"), "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "wwidw"), "--version"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stdout.startswith("wwidw ")

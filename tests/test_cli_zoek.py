@@ -12,7 +12,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def wwidw(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def found(result) -> list[str]:
@@ -23,20 +25,35 @@ def test_zoek_prints_id_title_and_score(content_copy):
     result = wwidw("zoek", "huurachterstanden", "--content", str(content_copy))
     assert result.returncode == 0, result.stderr
     assert "treffers voor 'huurachterstanden' (publiek: openbaar)" in result.stdout
-    assert "vroegsignalering-huurachterstand-havenstad — Vroegsignalering huurachterstand in Havenstad-West" \
+    assert (
+        "vroegsignalering-huurachterstand-havenstad — Vroegsignalering huurachterstand in Havenstad-West"
         in result.stdout
+    )
     assert re.search(r"\(praktijk, score \d+,\d\d\)", result.stdout)
-    assert {"vroegsignalering-huurachterstand-havenstad", "huisuitzettingen-voorkomen-kempenhoeve"} <= set(found(result))
+    assert {
+        "vroegsignalering-huurachterstand-havenstad",
+        "huisuitzettingen-voorkomen-kempenhoeve",
+    } <= set(found(result))
 
 
 def test_zoek_respects_the_audience(content_copy):
     """klushuizen-kanaalzone is zichtbaarheid organisatie (woonstede-rivierland)."""
-    own = wwidw("zoek", "stromannen", "--content", str(content_copy), "--audience", "organisatie:woonstede-rivierland")
+    own = wwidw(
+        "zoek",
+        "stromannen",
+        "--content",
+        str(content_copy),
+        "--audience",
+        "organisatie:woonstede-rivierland",
+    )
     assert own.returncode == 0 and found(own) == ["klushuizen-kanaalzone"]
     for audience in ("openbaar", "partners", "organisatie:havenstad-wonen"):
         other = wwidw("zoek", "stromannen", "--content", str(content_copy), "--audience", audience)
         assert other.returncode == 0 and found(other) == []
-        assert "klushuizen" not in other.stdout.lower() and "Niets gevonden voor 'stromannen'" in other.stdout
+        assert (
+            "klushuizen" not in other.stdout.lower()
+            and "Niets gevonden voor 'stromannen'" in other.stdout
+        )
 
 
 def test_zoek_aantal_limits_the_hits(content_copy):
@@ -49,10 +66,18 @@ def test_zoek_without_usable_words_says_so(content_copy):
     assert result.returncode == 0 and "Geen zoekwoorden" in result.stdout
 
 
-@pytest.mark.parametrize("args", [["zoek"], ["zoek", "x", "--audience", "iedereen"], ["zoek", "x", "--audience", "alle"],
-                                  ["zoek", "x", "--aantal", "0"], ["zoek", "x", "--aantal", "veel"],
-                                  ["zoek", "x", "--content", "/bestaat/niet"],
-                                  ["zoek", "x", "--audience", "organisatie:bewonersnetwerk-oost"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["zoek"],
+        ["zoek", "x", "--audience", "iedereen"],
+        ["zoek", "x", "--audience", "alle"],
+        ["zoek", "x", "--aantal", "0"],
+        ["zoek", "x", "--aantal", "veel"],
+        ["zoek", "x", "--content", "/bestaat/niet"],
+        ["zoek", "x", "--audience", "organisatie:bewonersnetwerk-oost"],
+    ],
+)
 def test_zoek_usage_errors_exit_2_in_dutch(args):
     result = wwidw(*args)
     assert result.returncode == 2, result.stdout
@@ -72,7 +97,9 @@ def test_zoek_reuses_the_cache_between_runs(content_copy):
     assert wwidw("zoek", "wijk", "--content", str(content_copy)).returncode == 0
     assert list(cache.glob("index-*.json")) == [file] and file.stat().st_mtime_ns == stamp
     (content_copy / "praktijken" / "geveltuinen-bloemenbuurt.md").write_text(
-        (content_copy / "praktijken" / "geveltuinen-bloemenbuurt.md").read_text() + "\nNieuwe zin.\n")
+        (content_copy / "praktijken" / "geveltuinen-bloemenbuurt.md").read_text()
+        + "\nNieuwe zin.\n"
+    )
     assert wwidw("zoek", "wijk", "--content", str(content_copy)).returncode == 0
     assert len(list(cache.glob("index-*.json"))) == 2
 
@@ -92,12 +119,16 @@ def test_validate_vergelijk_flags_a_copy_and_suggests_its_archetype(content_copy
 
 def test_validate_vergelijk_keeps_json_on_stdout(content_copy):
     path = content_copy / "praktijken" / "buurtbemiddeling-rivierenwijk.md"
-    result = wwidw("validate", "--content", str(content_copy), "--format", "json", "--vergelijk", str(path))
+    result = wwidw(
+        "validate", "--content", str(content_copy), "--format", "json", "--vergelijk", str(path)
+    )
     assert result.returncode == 0 and json.loads(result.stdout)["errors"] == 0
     assert "Lijkt op:" in result.stderr and "buurtbemiddeling-portiekflats-noord" in result.stderr
     assert "Voorgesteld archetype" not in result.stderr  # it has one
 
 
 def test_validate_vergelijk_with_a_missing_file_is_a_usage_error(content_copy):
-    result = wwidw("validate", "--content", str(content_copy), "--vergelijk", str(content_copy / "nee.md"))
+    result = wwidw(
+        "validate", "--content", str(content_copy), "--vergelijk", str(content_copy / "nee.md")
+    )
     assert result.returncode == 2 and "bestaat niet" in result.stderr and result.stdout == ""

@@ -13,16 +13,37 @@ from wwidw_build.cli import cli
 from wwidw_build.cli_support import run
 
 # Click's English as it would show in a help text or a usage error.
-ENGLISH = ("Usage:", "[OPTIONS]", "COMMAND [ARGS]", "Options:", "Commands:", "[default:", "[required]",
-           "Show this message", "TEXT", "INTEGER", "DIRECTORY", "No such", "Missing", "Invalid value",
-           "requires an argument", "Did you mean", "does not exist", "Error:")
+ENGLISH = (
+    "Usage:",
+    "[OPTIONS]",
+    "COMMAND [ARGS]",
+    "Options:",
+    "Commands:",
+    "[default:",
+    "[required]",
+    "Show this message",
+    "TEXT",
+    "INTEGER",
+    "DIRECTORY",
+    "No such",
+    "Missing",
+    "Invalid value",
+    "requires an argument",
+    "Did you mean",
+    "does not exist",
+    "Error:",
+)
 
 
 def click_literals() -> set[str]:
     """Every string literal in the installed Click's source (adjacent literals joined, as Python does)."""
     folder = Path(click.__file__).parent
-    return {node.value for path in folder.glob("*.py") for node in ast.walk(ast.parse(path.read_text("utf-8")))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    return {
+        node.value
+        for path in folder.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
 
 
 def fields(text: str) -> set[str]:
@@ -36,8 +57,13 @@ def test_every_message_in_the_catalog_is_one_click_still_has():
     assert [m for m in english if m not in literals] == []
 
 
-@pytest.mark.parametrize("english, dutch", [*click_nl.MESSAGES.items(),
-                                            *((e, d) for es, ds in click_nl.PLURALS.items() for e, d in zip(es, ds))])
+@pytest.mark.parametrize(
+    "english, dutch",
+    [
+        *click_nl.MESSAGES.items(),
+        *((e, d) for es, ds in click_nl.PLURALS.items() for e, d in zip(es, ds)),
+    ],
+)
 def test_a_translation_keeps_every_placeholder(english, dutch):
     assert fields(dutch) == fields(english)
     assert dutch != english
@@ -65,16 +91,19 @@ def test_help_has_no_english_click_fragments(capsys, command):
     assert [fragment for fragment in ENGLISH if fragment in text] == []
 
 
-@pytest.mark.parametrize("args, dutch", [
-    (["bouw"], "Onbekende opdracht 'bouw'."),
-    (["buil"], "Bedoelt u 'build'?"),
-    (["build", "--audiense", "x"], "Onbekende optie '--audiense'. Bedoelt u '--audience'?"),
-    (["build", "--audience"], "Optie '--audience' vraagt een waarde."),
-    (["build", "extra"], "Onverwacht extra argument (extra)"),
-    (["build", "--content", "README.md"], "Map 'README.md' is een bestand."),
-    (["zoek"], "Er ontbreekt een argument 'WOORDEN...'."),
-    (["zoek", "--aantal", "x", "bewoners"], "'x' is geen geldig getal."),
-])
+@pytest.mark.parametrize(
+    "args, dutch",
+    [
+        (["bouw"], "Onbekende opdracht 'bouw'."),
+        (["buil"], "Bedoelt u 'build'?"),
+        (["build", "--audiense", "x"], "Onbekende optie '--audiense'. Bedoelt u '--audience'?"),
+        (["build", "--audience"], "Optie '--audience' vraagt een waarde."),
+        (["build", "extra"], "Onverwacht extra argument (extra)"),
+        (["build", "--content", "README.md"], "Map 'README.md' is een bestand."),
+        (["zoek"], "Er ontbreekt een argument 'WOORDEN...'."),
+        (["zoek", "--aantal", "x", "bewoners"], "'x' is geen geldig getal."),
+    ],
+)
 def test_usage_errors_are_dutch_and_exit_2(capsys, args, dutch):
     code, text = invoke(capsys, *args)
     assert code == 2

@@ -5,9 +5,19 @@ from wwidw_build.load import load_content
 from wwidw_build.model import Document
 from wwidw_build.strict_yaml import Parsed
 
-FULL_BODY = "\n".join(f"## {s}\n" + " ".join(["tekst"] * 20) for s in [
-    "Aanleiding", "Doel", "Doelgroep", "Aanpak", "Werkzame bestanddelen", "Resultaten", "Kosten en baten",
-    "Lessen (wat werkte wel en niet)"])
+FULL_BODY = "\n".join(
+    f"## {s}\n" + " ".join(["tekst"] * 20)
+    for s in [
+        "Aanleiding",
+        "Doel",
+        "Doelgroep",
+        "Aanpak",
+        "Werkzame bestanddelen",
+        "Resultaten",
+        "Kosten en baten",
+        "Lessen (wat werkte wel en niet)",
+    ]
+)
 
 
 def doc(meta, body):

@@ -31,7 +31,8 @@ def test_corpus_validates_without_errors(corpus, tmp_path: Path):
     praktijken = content.by_kind("praktijk")
     assert len(praktijken) == 20
     assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
-    # The synthetic files themselves are clean; warnings may only come from the copied real archetypes.
+    # The synthetic files themselves are clean; warnings may only come from the copied real
+    # archetypes.
     assert [d for d in diagnostics if "/synth-" in d.file] == []
     for doc in praktijken:
         assert 350 <= len(doc.body.split()) <= 700
@@ -45,10 +46,17 @@ def test_corpus_is_deterministic(corpus, tmp_path: Path):
     files = sorted(p.name for p in (first / "praktijken").iterdir())
     assert files == [f"synth-{i:05d}.md" for i in range(1, 21)]
     for name in files:
-        assert (first / "praktijken" / name).read_text("utf-8") == (second / "praktijken" / name).read_text("utf-8")
-    assert any((first / "praktijken" / name).read_text("utf-8") != (other / "praktijken" / name).read_text("utf-8")
-               for name in files)
-    bodies = {(first / "praktijken" / name).read_text("utf-8").split("\n---\n", 1)[1] for name in files}
+        assert (first / "praktijken" / name).read_text("utf-8") == (
+            second / "praktijken" / name
+        ).read_text("utf-8")
+    assert any(
+        (first / "praktijken" / name).read_text("utf-8")
+        != (other / "praktijken" / name).read_text("utf-8")
+        for name in files
+    )
+    bodies = {
+        (first / "praktijken" / name).read_text("utf-8").split("\n---\n", 1)[1] for name in files
+    }
     assert len(bodies) == len(files)
 
 

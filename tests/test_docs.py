@@ -26,7 +26,10 @@ def test_every_command_and_option_is_in_the_readme():
 def test_quick_start_has_exactly_two_commands():
     text = (REPO / "README.md").read_text()
     block = text.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
-    assert [line.split()[0:2] for line in block.strip().splitlines()] == [["make", "site"], ["make", "test"]]
+    assert [line.split()[0:2] for line in block.strip().splitlines()] == [
+        ["make", "site"],
+        ["make", "test"],
+    ]
 
 
 def test_ci_runs_make_test():

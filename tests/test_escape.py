@@ -21,7 +21,8 @@ def test_esc_encodes_everything_but_letters_digits_and_single_spaces(value):
 
 def test_esc_examples():
     assert esc("Wijk_aanpak <b>*x*</b> {: onclick=y}") == (
-        "Wijk&#95;aanpak &#60;b&#62;&#42;x&#42;&#60;&#47;b&#62; &#123;&#58; onclick&#61;y&#125;")
+        "Wijk&#95;aanpak &#60;b&#62;&#42;x&#42;&#60;&#47;b&#62; &#123;&#58; onclick&#61;y&#125;"
+    )
     assert esc("  café\tzeeën\n2024 ") == "café zeeën 2024"
     assert esc(2024) == "2024"
     assert esc("a\u0301") == by_definition("a\u0301")  # a combining mark is not alphanumeric

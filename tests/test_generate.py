@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from generated_pages import front_matter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generated_pages import front_matter
 from wwidw_build.audience import Audience
 from wwidw_build.escape import attr, esc
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
@@ -32,7 +32,9 @@ AUDIENCES = ["openbaar", "partners", "organisatie:woonstede-rivierland"]
 
 def linked_ids(page: str) -> list[str]:
     """Ids of descriptions in the summary lines of a list page (depth 1)."""
-    return re.findall(r"^- \[[^\]]*\]\((?:\.\./)*(?:praktijken|archetypen)/([a-z0-9-]+)/\)", page, re.M)
+    return re.findall(
+        r"^- \[[^\]]*\]\((?:\.\./)*(?:praktijken|archetypen)/([a-z0-9-]+)/\)", page, re.M
+    )
 
 
 def list_chain(pages: dict[str, str], folder: str, page: str) -> list[str]:
@@ -48,7 +50,8 @@ def changed(document, **meta):
     return dataclasses.replace(document, meta={**document.meta, **meta})
 
 
-# --- the tree ----------------------------------------------------------------------------------------
+# --- the tree
+# ----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
@@ -61,8 +64,17 @@ def test_every_visible_description_gets_a_page_and_no_hidden_one_does(content, b
     for document in selection.hidden:
         assert f"{KINDS[document.kind]}/{document.id}.md" not in pages
         assert not any(f"/{document.id}/)" in page for page in pages.values()), document.id
-    for name in ("index.md", "over.md", "archetypen/index.md", "themas/index.md", "doelgroepen/index.md",
-                 "effecten/index.md", "effectdomeinen/index.md", "organisaties/index.md", "gemeenten/index.md"):
+    for name in (
+        "index.md",
+        "over.md",
+        "archetypen/index.md",
+        "themas/index.md",
+        "doelgroepen/index.md",
+        "effecten/index.md",
+        "effectdomeinen/index.md",
+        "organisaties/index.md",
+        "gemeenten/index.md",
+    ):
         assert name in pages
 
 
@@ -77,31 +89,49 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
         meta, _ = front_matter(pages[f"{KINDS[document.kind]}/{document.id}.md"])
-        assert meta == {"title": attr(document.titel), "description": attr(document.meta["samenvatting"]),
-                        "soort": document.kind}
+        assert meta == {
+            "title": attr(document.titel),
+            "description": attr(document.meta["samenvatting"]),
+            "soort": document.kind,
+        }
 
 
 def test_home_page_counts_what_the_audience_sees(content, bodies):
     for audience in AUDIENCES:
         selection = select(content, Audience(audience))
         home = generate_pages(selection, bodies)["index.md"]
-        praktijken, archetypen = len(selection.by_kind("praktijk")), len(selection.by_kind("archetype"))
-        assert f"Deze kennisbank bevat **{praktijken} praktijken** en **{archetypen} archetypen**." in home
+        praktijken, archetypen = (
+            len(selection.by_kind("praktijk")),
+            len(selection.by_kind("archetype")),
+        )
+        assert (
+            f"Deze kennisbank bevat **{praktijken} praktijken** en **{archetypen} archetypen**."
+            in home
+        )
 
 
 def test_archetype_page_has_the_generated_practice_section(content, bodies):
     selection = select(content, Audience("organisatie:woonstede-rivierland"))
     page = generate_pages(selection, bodies)["archetypen/klushuizen.md"]
     examples = [d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"]
-    assert len(examples) >= 2  # klushuizen-spoorbuurt (openbaar) and klushuizen-kanaalzone (own organisation)
+    assert (
+        len(examples) >= 2
+    )  # klushuizen-spoorbuurt (openbaar) and klushuizen-kanaalzone (own organisation)
     section = page.split("## Praktijkvoorbeelden", 1)[1]
     assert "| Effect | " + " | ".join(RICHTING.values()) + " |" in section
     assert sorted(linked_ids(section)) == sorted(d.id for d in examples)
     archetype = selection.find("archetype", "klushuizen")
     total = 0
     for effect in archetype.meta["beoogde_effecten"]:
-        counts = Counter(r["richting"] for d in examples for r in d.meta.get("resultaten", []) if r["effect"] == effect)
-        row = re.search(rf"^\| \[[^\]]*\]\(\.\./\.\./effecten/{effect}/\) \| (.*) \|$", section, re.M)
+        counts = Counter(
+            r["richting"]
+            for d in examples
+            for r in d.meta.get("resultaten", [])
+            if r["effect"] == effect
+        )
+        row = re.search(
+            rf"^\| \[[^\]]*\]\(\.\./\.\./effecten/{effect}/\) \| (.*) \|$", section, re.M
+        )
         assert row, effect
         cells = [int(c) for c in row.group(1).split(" | ")]
         assert cells == [counts.get(r, 0) for r in RICHTING]
@@ -109,15 +139,20 @@ def test_archetype_page_has_the_generated_practice_section(content, bodies):
     assert total > 0
 
 
-# --- pagination in the generated tree ----------------------------------------------------------------
+# --- pagination in the generated tree
+# ----------------------------------------------------------------
 
 
 def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
     """Taxonomy, organisation and municipality lists split over pages of PAGE_SIZE when they grow."""
     selection = select(content, Audience("openbaar"))
     source = selection.find("praktijk", "klushuizen-spoorbuurt")
-    extra = [dataclasses.replace(source, id=f"kopie-{i:03d}", meta={**source.meta, "titel": f"Kopie {i:03d}"})
-             for i in range(2 * PAGE_SIZE + 7)]
+    extra = [
+        dataclasses.replace(
+            source, id=f"kopie-{i:03d}", meta={**source.meta, "titel": f"Kopie {i:03d}"}
+        )
+        for i in range(2 * PAGE_SIZE + 7)
+    ]
     selection = dataclasses.replace(selection, visible=selection.visible + tuple(extra))
     many_bodies = {**bodies, **{("praktijk", d.id): bodies[("praktijk", source.id)] for d in extra}}
     pages = generate_pages(selection, many_bodies)
@@ -125,11 +160,21 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
     lists = [("themas", t, "themas") for t in source.meta["themas"]]
     lists += [("doelgroepen", t, "doelgroepen") for t in source.meta["doelgroepen"]]
     lists += [("effecten", e, "beoogde_effecten") for e in source.meta["beoogde_effecten"]]
-    lists += [("organisaties", source.organisatie, "organisatie"), ("gemeenten", slug(source.meta["gemeente"]), "gemeente")]
+    lists += [
+        ("organisaties", source.organisatie, "organisatie"),
+        ("gemeenten", slug(source.meta["gemeente"]), "gemeente"),
+    ]
     for folder, key, field in lists:
         value = source.meta[field] if field in ("organisatie", "gemeente") else key
-        expected = [d.id for d in selection.visible
-                    if (value in d.meta.get(field, []) if isinstance(d.meta.get(field), list) else d.meta.get(field) == value)]
+        expected = [
+            d.id
+            for d in selection.visible
+            if (
+                value in d.meta.get(field, [])
+                if isinstance(d.meta.get(field), list)
+                else d.meta.get(field) == value
+            )
+        ]
         chain = list_chain(pages, folder, key)
         assert len(expected) > 2 * PAGE_SIZE
         assert len(chain) == math.ceil(len(expected) / PAGE_SIZE), (folder, key)
@@ -144,30 +189,39 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
     assert len(re.findall(r"^- \[", newest, re.M)) == 10
 
 
-# --- escaping through the whole tree -----------------------------------------------------------------
+# --- escaping through the whole tree
+# -----------------------------------------------------------------
 
 
 def test_a_hostile_title_and_municipality_are_escaped_on_every_page(content, bodies):
     selection = select(content, Audience("openbaar"))
     original = selection.find("praktijk", "klushuizen-spoorbuurt")
     hostile_place = "Lindeveen <b onclick=x>{: .groot}"
-    document = changed(original, titel=PAYLOAD, gemeente=hostile_place, laatst_bijgewerkt="2999-01-01")
+    document = changed(
+        original, titel=PAYLOAD, gemeente=hostile_place, laatst_bijgewerkt="2999-01-01"
+    )
     selection = dataclasses.replace(
-        selection, visible=tuple(document if d is original else d for d in selection.visible))
+        selection, visible=tuple(document if d is original else d for d in selection.visible)
+    )
     pages = generate_pages(selection, bodies)
 
     own = pages["praktijken/klushuizen-spoorbuurt.md"]
     meta, rest = front_matter(own)
     assert meta["title"] == html.escape(PAYLOAD)
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
-    # Linked (escaped) from its theme, target group, effect, organisation, municipality and archetype
-    # pages, the effect domains and the home page's newest list.
+    # Linked (escaped) from its theme, target group, effect, organisation, municipality and
+    # archetype pages, the effect domains and the home page's newest list.
     link_text = f"[{esc(PAYLOAD)}](../../praktijken/klushuizen-spoorbuurt/)"
     place = slug(hostile_place)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", place)
-    for name in (f"themas/{original.meta['themas'][0]}.md", f"doelgroepen/{original.meta['doelgroepen'][0]}.md",
-                 f"effecten/{original.meta['beoogde_effecten'][0]}.md", "organisaties/gemeente-lindeveen.md",
-                 f"gemeenten/{place}.md", "archetypen/klushuizen.md"):
+    for name in (
+        f"themas/{original.meta['themas'][0]}.md",
+        f"doelgroepen/{original.meta['doelgroepen'][0]}.md",
+        f"effecten/{original.meta['beoogde_effecten'][0]}.md",
+        "organisaties/gemeente-lindeveen.md",
+        f"gemeenten/{place}.md",
+        "archetypen/klushuizen.md",
+    ):
         assert link_text in pages[name], name
     assert f"[{esc(PAYLOAD)}](praktijken/klushuizen-spoorbuurt/)" in pages["index.md"]
     place_meta, place_rest = front_matter(pages[f"gemeenten/{place}.md"])
@@ -179,22 +233,26 @@ def test_a_hostile_title_and_municipality_are_escaped_on_every_page(content, bod
         assert "{:" not in front_matter(page)[1], name
 
 
-# --- slug --------------------------------------------------------------------------------------------
+# --- slug
+# --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Lindeveen", "lindeveen"),
-    ("Den Haag", "den-haag"),
-    ("Zuiderdam-West", "zuiderdam-west"),
-    ("'s-Hertogenbosch", "s-hertogenbosch"),
-    ("  Bergen (NH)  ", "bergen-nh"),
-    ("Alphen a/d Rijn", "alphen-a-d-rijn"),
-    ("Súdwest-Fryslân", "s-dwest-frysl-n"),
-    ("2024", "2024"),
-    ("", "onbekend"),
-    ("---", "onbekend"),
-    ("Ærø", "r"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lindeveen", "lindeveen"),
+        ("Den Haag", "den-haag"),
+        ("Zuiderdam-West", "zuiderdam-west"),
+        ("'s-Hertogenbosch", "s-hertogenbosch"),
+        ("  Bergen (NH)  ", "bergen-nh"),
+        ("Alphen a/d Rijn", "alphen-a-d-rijn"),
+        ("Súdwest-Fryslân", "s-dwest-frysl-n"),
+        ("2024", "2024"),
+        ("", "onbekend"),
+        ("---", "onbekend"),
+        ("Ærø", "r"),
+    ],
+)
 def test_slug(text, expected):
     assert slug(text) == expected
 
@@ -208,9 +266,13 @@ def test_every_praktijk_is_on_its_municipality_page_even_when_slugs_collide(cont
     selection = select(content, Audience("openbaar"))
     first, second = selection.by_kind("praktijk")[:2]
     spelled = {first.id: "'s-Hertogenbosch", second.id: "s-Hertogenbosch"}
-    visible = tuple(changed(d, gemeente=spelled[d.id]) if d.id in spelled else d for d in selection.visible)
+    visible = tuple(
+        changed(d, gemeente=spelled[d.id]) if d.id in spelled else d for d in selection.visible
+    )
     pages = generate_pages(dataclasses.replace(selection, visible=visible), bodies)
-    listed = {i for name, page in pages.items() if name.startswith("gemeenten/") for i in linked_ids(page)}
+    listed = {
+        i for name, page in pages.items() if name.startswith("gemeenten/") for i in linked_ids(page)
+    }
     assert {first.id, second.id} <= listed
 
 
@@ -218,12 +280,17 @@ def test_every_praktijk_is_on_its_municipality_page_even_when_slugs_collide(cont
 def test_the_id_index_is_reserved_for_list_pages(content_copy, folder):
     """archetypen/index.md is the archetype list, so no description may take the id 'index'."""
     source = next((content_copy / folder).glob("*.md"))
-    (content_copy / folder / "index.md").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (content_copy / folder / "index.md").write_text(
+        source.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     diagnostics = load_and_validate(content_copy)[1]
-    assert [(d.file, d.code) for d in diagnostics if d.is_error] == [(f"content/{folder}/index.md", "id-gereserveerd")]
+    assert [(d.file, d.code) for d in diagnostics if d.is_error] == [
+        (f"content/{folder}/index.md", "id-gereserveerd")
+    ]
 
 
-# --- writing the tree and the config -----------------------------------------------------------------
+# --- writing the tree and the config
+# -----------------------------------------------------------------
 
 
 def test_write_tree_and_config(tmp_path, content, bodies):
@@ -232,12 +299,15 @@ def test_write_tree_and_config(tmp_path, content, bodies):
     docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
     write_tree(pages, docs)
     write_config(selection, docs, config)
-    written = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    written = {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
+    }
     assert written == pages
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     assert data["INHERIT"] == str(REPO / "mkdocs.yml") and data["docs_dir"] == str(docs)
     assert data["theme"] == {"name": "material", "custom_dir": str(REPO / "theme")}
-    # Nothing audience-specific reaches the HTML through the config: pages are reused across audiences.
+    # Nothing audience-specific reaches the HTML through the config: pages are reused across
+    # audiences.
     assert "extra" not in data and "site_name" not in data
     for entry in data["nav"]:
         assert list(entry.values())[0] in pages
@@ -246,12 +316,25 @@ def test_write_tree_and_config(tmp_path, content, bodies):
 def test_an_archetype_with_many_examples_links_to_a_paginated_list(content, bodies):
     """At scale an archetype has thousands of examples: its own page lists a few, list pages the rest."""
     selection = select(content, Audience("openbaar"))
-    source = next(d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen")
-    copies = tuple(dataclasses.replace(source, id=f"klus-{i:03d}", meta={**source.meta, "titel": f"Klus {i:03d}"})
-                   for i in range(120))
-    pages = generate_pages(dataclasses.replace(selection, visible=selection.visible + copies),
-                           {**bodies, **{("praktijk", d.id): bodies[("praktijk", source.id)] for d in copies}})
+    source = next(
+        d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"
+    )
+    copies = tuple(
+        dataclasses.replace(
+            source, id=f"klus-{i:03d}", meta={**source.meta, "titel": f"Klus {i:03d}"}
+        )
+        for i in range(120)
+    )
+    pages = generate_pages(
+        dataclasses.replace(selection, visible=selection.visible + copies),
+        {**bodies, **{("praktijk", d.id): bodies[("praktijk", source.id)] for d in copies}},
+    )
     archetype = pages["archetypen/klushuizen.md"]
     assert len(linked_ids(archetype)) <= 10 and "praktijkvoorbeelden/klushuizen/" in archetype
-    listed = {i for name, page in pages.items() if name.startswith("praktijkvoorbeelden/") for i in linked_ids(page)}
+    listed = {
+        i
+        for name, page in pages.items()
+        if name.startswith("praktijkvoorbeelden/")
+        for i in linked_ids(page)
+    }
     assert {d.id for d in copies} <= listed

@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 from git_repo import commit_all, edit, git, isolate, praktijk, sample_repo
 
-from wwidw_build.git_changes import (ADDED, DELETED, MODIFIED, RENAMED, GitProblem, changed, description_kind,
-                                     merge_base, read_at, repository_root)
+from wwidw_build.git_changes import (
+    ADDED,
+    DELETED,
+    MODIFIED,
+    RENAMED,
+    GitProblem,
+    changed,
+    description_kind,
+    merge_base,
+    read_at,
+    repository_root,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -28,15 +38,29 @@ def statuses(changes) -> dict[str, tuple[str, str | None]]:
 def test_added_modified_deleted_and_renamed_on_a_branch(repo):
     git(repo, "checkout", "-q", "-b", "voorstel")
     new = praktijk(repo, "nieuwe-aanpak")
-    new.write_text(praktijk(repo, "taalcafe-bibliotheek-oost").read_text(encoding="utf-8"), encoding="utf-8")
-    edit(praktijk(repo, "samen-tegen-schulden-lindeveen"), "zichtbaarheid: partners", "zichtbaarheid: openbaar")
+    new.write_text(
+        praktijk(repo, "taalcafe-bibliotheek-oost").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    edit(
+        praktijk(repo, "samen-tegen-schulden-lindeveen"),
+        "zichtbaarheid: partners",
+        "zichtbaarheid: openbaar",
+    )
     praktijk(repo, "klushuizen-spoorbuurt").unlink()
-    git(repo, "mv", "content/archetypen/klushuizen.md", "content/archetypen/klushuizen-in-de-stad.md")
+    git(
+        repo,
+        "mv",
+        "content/archetypen/klushuizen.md",
+        "content/archetypen/klushuizen-in-de-stad.md",
+    )
     commit_all(repo, "Voorstel")
     changes = changed(repo / "content", "main")
     assert statuses(changes) == {
         "praktijken/nieuwe-aanpak.md": (ADDED, None),
-        "praktijken/samen-tegen-schulden-lindeveen.md": (MODIFIED, "praktijken/samen-tegen-schulden-lindeveen.md"),
+        "praktijken/samen-tegen-schulden-lindeveen.md": (
+            MODIFIED,
+            "praktijken/samen-tegen-schulden-lindeveen.md",
+        ),
         "praktijken/klushuizen-spoorbuurt.md": (DELETED, "praktijken/klushuizen-spoorbuurt.md"),
         "archetypen/klushuizen-in-de-stad.md": (RENAMED, "archetypen/klushuizen.md"),
     }
@@ -49,9 +73,14 @@ def test_added_modified_deleted_and_renamed_on_a_branch(repo):
 
 def test_uncommitted_and_untracked_changes_count_too(repo):
     edit(praktijk(repo, "taalcafe-bibliotheek-oost"), "titel: ", "titel: Vernieuwd: ")
-    praktijk(repo, "nog-niet-toegevoegd").write_text("---\ntitel: Nog niet toegevoegd\n---\n", encoding="utf-8")
+    praktijk(repo, "nog-niet-toegevoegd").write_text(
+        "---\ntitel: Nog niet toegevoegd\n---\n", encoding="utf-8"
+    )
     assert statuses(changed(repo / "content", "main")) == {
-        "praktijken/taalcafe-bibliotheek-oost.md": (MODIFIED, "praktijken/taalcafe-bibliotheek-oost.md"),
+        "praktijken/taalcafe-bibliotheek-oost.md": (
+            MODIFIED,
+            "praktijken/taalcafe-bibliotheek-oost.md",
+        ),
         "praktijken/nog-niet-toegevoegd.md": (ADDED, None),
     }
 
@@ -93,7 +122,8 @@ def test_content_folder_deeper_in_the_repository(tmp_path):
     praktijk(repo, "klushuizen-spoorbuurt", "site-bron/content").unlink()
     changes = changed(repo / "site-bron" / "content", "main")
     assert [(c.status, c.old_git_path) for c in changes.descriptions] == [
-        (DELETED, "site-bron/content/praktijken/klushuizen-spoorbuurt.md")]
+        (DELETED, "site-bron/content/praktijken/klushuizen-spoorbuurt.md")
+    ]
     assert repository_root(repo / "site-bron" / "content").resolve() == repo.resolve()
 
 
@@ -106,11 +136,20 @@ def test_read_at_returns_the_old_bytes(repo):
     assert read_at(repo, commit, "content/praktijken/bestaat-niet.md") is None
 
 
-@pytest.mark.parametrize("folder, kind", [
-    ("praktijken/a.md", "praktijk"), ("archetypen/b.md", "archetype"), ("praktijken/sub/c.md", "praktijk"),
-    ("praktijken/README.md", None), ("praktijken/a.txt", None), ("bijlagen/a.md", None),
-    ("praktijken/.verborgen/a.md", None), ("organisaties.yml", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "folder, kind",
+    [
+        ("praktijken/a.md", "praktijk"),
+        ("archetypen/b.md", "archetype"),
+        ("praktijken/sub/c.md", "praktijk"),
+        ("praktijken/README.md", None),
+        ("praktijken/a.txt", None),
+        ("bijlagen/a.md", None),
+        ("praktijken/.verborgen/a.md", None),
+        ("organisaties.yml", None),
+        (None, None),
+    ],
+)
 def test_description_kind(folder, kind):
     assert description_kind(folder) == kind
 

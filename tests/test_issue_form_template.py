@@ -29,7 +29,8 @@ def registry():
 
 def test_the_committed_form_is_up_to_date():
     assert (REPO / FORM_PATH).read_text(encoding="utf-8") == render_form(registry()), (
-        "The issue form is out of date: run `make issue-form` and commit .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
+        "The issue form is out of date: run `make issue-form` and commit .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml"
+    )
 
 
 def test_the_organisation_dropdown_matches_the_registry():
@@ -53,8 +54,17 @@ def test_every_field_and_section_is_in_the_form_in_order():
     labels = [e["attributes"]["label"] for e in form["body"] if "id" in e]
     assert len(set(labels)) == len(labels) and set(PRAKTIJK_SECTIONS) <= set(labels)
     required = {e["id"] for e in form["body"] if e.get("validations", {}).get("required")}
-    assert required == {"titel", "samenvatting", "organisatie", "gemeente", "startjaar", "projectstatus", "themas",
-                        "effecten", "zichtbaarheid"}
+    assert required == {
+        "titel",
+        "samenvatting",
+        "organisatie",
+        "gemeente",
+        "startjaar",
+        "projectstatus",
+        "themas",
+        "effecten",
+        "zichtbaarheid",
+    }
     assert elements()["privacy"]["attributes"]["options"][0]["required"] is True
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from wwidw_build import audit
+from wwidw_build import audit, generate
 from wwidw_build import build as build_module
-from wwidw_build import generate
 from wwidw_build.audience import all_audiences, parse_audience
 from wwidw_build.body_render import HIDDEN_LINK_TEXT
 from wwidw_build.build import build_all
@@ -58,8 +57,13 @@ class Canary:
 
     @property
     def needles(self) -> dict[str, str]:
-        found = {"id": self.id, "titel": self.titel, "zin": self.zin, "bijlage": self.bijlage,
-                 "samenvatting": self.samenvatting}
+        found = {
+            "id": self.id,
+            "titel": self.titel,
+            "zin": self.zin,
+            "bijlage": self.bijlage,
+            "samenvatting": self.samenvatting,
+        }
         if self.gemeente:
             found["gemeente"] = self.gemeente
         return found
@@ -68,34 +72,71 @@ class Canary:
 CONTACT_NAME = "Fennegrit Olmzwaard"
 
 CANARIES = [
-    Canary("canary-openbaar", "praktijk", "Zwaluwstaart Kiezelpad Project",
-           "Grommelvinken drapelen zeventien blauwkorrels onder de wispelkade terwijl norsbeek trimpelend "
-           "vroskelt langs kwabbeltorens",
-           "Plonterbessen zwiebelen vrolijk rond de snorkelbrug van Kwelderzand", "openbaar", ALL,
-           organisatie="welzijn-de-brug", gemeente="Kwelderzand",
-           extra_meta=(f"archetype: canary-archetype\ncontact:\n  naam: \"{CONTACT_NAME}\"\n"
-                       "  email: \"f.olmzwaard@voorbeeld.example\"\n  openbaar: false\n"),
-           extra_body="Meer hierover: [zie ook](canary-partners.md).\n"),
-    Canary("canary-partners", "praktijk", "Dravelsnoek Mirtelbaan Initiatief",
-           "Fladderkousen proemelen achttien knarsbollen achter de zwiepeldijk zodat morrelgans stiekem "
-           "plunderwoekt tussen hobbeltrommels",
-           "Knibbelzwanen trossen gezwind langs de vlonderkom van Pruttelmeer", "partners", NOT_PUBLIC,
-           organisatie="gemeente-lindeveen", gemeente="Pruttelmeer",
-           extra_body="Voor de collega's: [de eigen aanpak](canary-organisatie.md).\n"),
-    Canary("canary-organisatie", "praktijk", "Vlasbroek Tinkelhof Werkplaats",
-           "Sloebervissen kwinkelen negentien drabbelstenen boven de mirrelsloot waarna grutselpad zachtjes "
-           "wiebelgraaft naast fonkeltuinen",
-           "Wobbeldruiven sprankelen traag over de zoemerwal van Gniffelveen", "organisatie",
-           frozenset({OWN_ORG}), organisatie="havenstad-wonen", gemeente="Gniffelveen"),
-    Canary("canary-concept", "praktijk", "Pimpelgrus Hakkelweide Experiment",
-           "Zompelkatten treuzelen twintig kriebelschelpen door de knotterhaven omdat blubberwind ijverig "
-           "snoezelkrast rond tjilpmolens",
-           "Glibberpeen dwarrelt lustig langs de sluimerkade van Tokkelrade", "openbaar", frozenset(),
-           organisatie="welzijn-de-brug", gemeente="Tokkelrade", concept=True),
-    Canary("canary-archetype", "archetype", "Brokkelmos Vlinderstee Methode",
-           "Kwaakhoorns sjokkelen eenentwintig ploeterveren langs de gniezelwerf waarbij snaterbos vrolijk "
-           "murmelplast om dobbertrappen",
-           "Ritselmuizen bonkelen plechtig onder de wervelpier van Ploempenburg", "partners", NOT_PUBLIC),
+    Canary(
+        "canary-openbaar",
+        "praktijk",
+        "Zwaluwstaart Kiezelpad Project",
+        "Grommelvinken drapelen zeventien blauwkorrels onder de wispelkade terwijl norsbeek trimpelend "
+        "vroskelt langs kwabbeltorens",
+        "Plonterbessen zwiebelen vrolijk rond de snorkelbrug van Kwelderzand",
+        "openbaar",
+        ALL,
+        organisatie="welzijn-de-brug",
+        gemeente="Kwelderzand",
+        extra_meta=(
+            f'archetype: canary-archetype\ncontact:\n  naam: "{CONTACT_NAME}"\n'
+            '  email: "f.olmzwaard@voorbeeld.example"\n  openbaar: false\n'
+        ),
+        extra_body="Meer hierover: [zie ook](canary-partners.md).\n",
+    ),
+    Canary(
+        "canary-partners",
+        "praktijk",
+        "Dravelsnoek Mirtelbaan Initiatief",
+        "Fladderkousen proemelen achttien knarsbollen achter de zwiepeldijk zodat morrelgans stiekem "
+        "plunderwoekt tussen hobbeltrommels",
+        "Knibbelzwanen trossen gezwind langs de vlonderkom van Pruttelmeer",
+        "partners",
+        NOT_PUBLIC,
+        organisatie="gemeente-lindeveen",
+        gemeente="Pruttelmeer",
+        extra_body="Voor de collega's: [de eigen aanpak](canary-organisatie.md).\n",
+    ),
+    Canary(
+        "canary-organisatie",
+        "praktijk",
+        "Vlasbroek Tinkelhof Werkplaats",
+        "Sloebervissen kwinkelen negentien drabbelstenen boven de mirrelsloot waarna grutselpad zachtjes "
+        "wiebelgraaft naast fonkeltuinen",
+        "Wobbeldruiven sprankelen traag over de zoemerwal van Gniffelveen",
+        "organisatie",
+        frozenset({OWN_ORG}),
+        organisatie="havenstad-wonen",
+        gemeente="Gniffelveen",
+    ),
+    Canary(
+        "canary-concept",
+        "praktijk",
+        "Pimpelgrus Hakkelweide Experiment",
+        "Zompelkatten treuzelen twintig kriebelschelpen door de knotterhaven omdat blubberwind ijverig "
+        "snoezelkrast rond tjilpmolens",
+        "Glibberpeen dwarrelt lustig langs de sluimerkade van Tokkelrade",
+        "openbaar",
+        frozenset(),
+        organisatie="welzijn-de-brug",
+        gemeente="Tokkelrade",
+        concept=True,
+    ),
+    Canary(
+        "canary-archetype",
+        "archetype",
+        "Brokkelmos Vlinderstee Methode",
+        "Kwaakhoorns sjokkelen eenentwintig ploeterveren langs de gniezelwerf waarbij snaterbos vrolijk "
+        "murmelplast om dobbertrappen",
+        "Ritselmuizen bonkelen plechtig onder de wervelpier van Ploempenburg",
+        "partners",
+        NOT_PUBLIC,
+    ),
 ]
 BY_ID = {c.id: c for c in CANARIES}
 
@@ -114,7 +155,7 @@ themas:
   - sociale-cohesie
 beoogde_effecten:
   - sterkere-buurtbinding
-{c.extra_meta}{'concept: true' + chr(10) if c.concept else ''}---
+{c.extra_meta}{"concept: true" + chr(10) if c.concept else ""}---
 
 ## Aanleiding
 
@@ -167,6 +208,7 @@ def write_canaries(root: Path) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # Fixtures: one content copy with canaries, one build of every audience.
 
+
 @dataclass
 class Built:
     content: object
@@ -205,18 +247,28 @@ def read_site(site: Path) -> dict[str, tuple[str, str]]:
         if path.suffix == ".gz":
             data = gzip.decompress(data)
         raw = data.decode("utf-8", errors="replace")
-        files[path.relative_to(site).as_posix()] = (normalise(raw), normalise(re.sub(r"<[^>]*>", " ", raw)))
+        files[path.relative_to(site).as_posix()] = (
+            normalise(raw),
+            normalise(re.sub(r"<[^>]*>", " ", raw)),
+        )
     return files
 
 
 @pytest.fixture(scope="module")
 def site_texts(built) -> dict[str, dict[str, tuple[str, str]]]:
-    return {a: read_site(built.out / parse_audience(a, built.content.registry).folder) for a in AUDIENCES}
+    return {
+        a: read_site(built.out / parse_audience(a, built.content.registry).folder)
+        for a in AUDIENCES
+    }
 
 
 def files_with(texts: dict[str, tuple[str, str]], needle: str) -> list[str]:
     needle = normalise(needle)
-    return [f for f, (plain, tagless) in texts.items() if needle in plain or needle in tagless or needle in f.lower()]
+    return [
+        f
+        for f, (plain, tagless) in texts.items()
+        if needle in plain or needle in tagless or needle in f.lower()
+    ]
 
 
 def folder(name: str) -> str:
@@ -225,6 +277,7 @@ def folder(name: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The build itself.
+
 
 def test_every_audience_builds_clean(built):
     assert set(built.results) == ALL
@@ -246,6 +299,7 @@ def test_description_counts_follow_the_table(built):
 # ---------------------------------------------------------------------------------------------------------------
 # Every canary, every audience.
 
+
 @pytest.mark.parametrize("canary_id", list(BY_ID))
 @pytest.mark.parametrize("audience_name", AUDIENCES)
 def test_canary_present_exactly_where_it_may_be_seen(site_texts, built, audience_name, canary_id):
@@ -263,8 +317,9 @@ def test_canary_present_exactly_where_it_may_be_seen(site_texts, built, audience
         assert not (site / canary.page).exists()
         assert not (site / "bijlagen" / canary.bijlage).exists()
         leaks = {what: files_with(texts, needle) for what, needle in canary.needles.items()}
-        assert {what: found for what, found in leaks.items() if found} == {}, \
+        assert {what: found for what, found in leaks.items() if found} == {}, (
             f"{canary.id} lekt in de build voor {audience_name}"
+        )
 
 
 def test_canaries_cover_every_level():
@@ -277,6 +332,7 @@ def test_canaries_cover_every_level():
 # ---------------------------------------------------------------------------------------------------------------
 # Links and references between canaries.
 
+
 def _page(site_texts, audience_name, canary_id):
     return site_texts[audience_name][BY_ID[canary_id].page]
 
@@ -287,7 +343,9 @@ def test_public_link_to_partners_canary_is_plain_text_in_openbaar(site_texts):
     assert "canary-partners" not in plain
     assert normalise(BY_ID["canary-partners"].titel) not in plain
     assert "wwidw-intern" not in plain
-    assert "zie ook" not in tagless  # the link text goes too: it could describe the hidden description
+    assert (
+        "zie ook" not in tagless
+    )  # the link text goes too: it could describe the hidden description
 
 
 @pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
@@ -338,12 +396,15 @@ def test_contact_only_outside_openbaar(site_texts, audience_name):
 def test_home_page_counts_only_what_the_audience_sees(site_texts, built, audience_name):
     selection = select(built.content, parse_audience(audience_name, built.content.registry))
     _, tagless = site_texts[audience_name]["index.html"]
-    assert f"bevat {len(selection.by_kind('praktijk'))} praktijken en {len(selection.by_kind('archetype'))} " \
-           f"archetypen" in tagless
+    assert (
+        f"bevat {len(selection.by_kind('praktijk'))} praktijken en {len(selection.by_kind('archetype'))} "
+        f"archetypen" in tagless
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Planted leaks: the audit must stop the build and leave the published site alone.
+
 
 def _obfuscated(title: str) -> str:
     first, second, third = title.split()[:3]
@@ -351,36 +412,54 @@ def _obfuscated(title: str) -> str:
 
 
 def _snapshot(site: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("plant", ["titel", "titel-verstopt", "bijlage"])
-def test_planted_leak_fails_the_build_and_keeps_the_published_site(built, tmp_path, monkeypatch, plant):
+def test_planted_leak_fails_the_build_and_keeps_the_published_site(
+    built, tmp_path, monkeypatch, plant
+):
     hidden = BY_ID["canary-partners"]
     out = tmp_path / "site"
     out.mkdir()
-    shutil.copytree(built.out / "openbaar", out / "openbaar")  # the previously published site (copy2: mtimes)
+    shutil.copytree(
+        built.out / "openbaar", out / "openbaar"
+    )  # the previously published site (copy2: mtimes)
     before = _snapshot(out / "openbaar")
     assert "over/index.html" in before
 
     if plant.startswith("titel"):
         text = hidden.titel if plant == "titel" else _obfuscated(hidden.titel)
         original = generate._about
-        monkeypatch.setattr(generate, "_about", lambda selection: original(selection) + "\n" + text + "\n")
+        monkeypatch.setattr(
+            generate, "_about", lambda selection: original(selection) + "\n" + text + "\n"
+        )
     else:
         original_copy = build_module._copy_attachments
         extra = [d for d in built.content.documents if d.id == hidden.id]
-        monkeypatch.setattr(build_module, "_copy_attachments",
-                            lambda root, documents, attachments_of, site: original_copy(
-                                root, list(documents) + extra, attachments_of, site))
+        monkeypatch.setattr(
+            build_module,
+            "_copy_attachments",
+            lambda root, documents, attachments_of, site: original_copy(
+                root, list(documents) + extra, attachments_of, site
+            ),
+        )
 
-    [result] = build_all(built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1)
+    [result] = build_all(
+        built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1
+    )
     assert result.ok is False
     assert result.leaks, result
     assert {leak.description for leak in result.leaks} == {f"praktijk/{hidden.id}"}
     if plant == "bijlage":
-        assert any(leak.what == "bijlage" and leak.file == f"bijlagen/{hidden.bijlage}" for leak in result.leaks)
+        assert any(
+            leak.what == "bijlage" and leak.file == f"bijlagen/{hidden.bijlage}"
+            for leak in result.leaks
+        )
     else:
         assert any(leak.file == "over/index.html" and "tekst" in leak.what for leak in result.leaks)
     assert _snapshot(out / "openbaar") == before
@@ -393,7 +472,9 @@ def test_unplanted_rebuild_publishes(built, tmp_path):
     out.mkdir()
     shutil.copytree(built.out / "openbaar", out / "openbaar")
     before = _snapshot(out / "openbaar")
-    [result] = build_all(built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1)
+    [result] = build_all(
+        built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1
+    )
     assert result.ok and not result.leaks
     after = _snapshot(out / "openbaar")
     assert after["over/index.html"][1] != before["over/index.html"][1]
@@ -402,18 +483,23 @@ def test_unplanted_rebuild_publishes(built, tmp_path):
 # ---------------------------------------------------------------------------------------------------------------
 # Contributor HTML links to hidden descriptions.
 
+
 def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_path):
     root = tmp_path / "content"
     shutil.copytree(canary_content, root, symlinks=True)
     page = root / "praktijken" / "canary-openbaar.md"
-    page.write_text(page.read_text(encoding="utf-8") +
-                    '\n<a title="meer lezen" href="canary-partners.md">Lees verder bij de partners</a>\n',
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n<a title="meer lezen" href="canary-partners.md">Lees verder bij de partners</a>\n',
+        encoding="utf-8",
+    )
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
     out = tmp_path / "site"
     [result] = build_all(content, [parse_audience("openbaar", content.registry)], out, workers=1)
-    assert result.ok, result.leaks  # the bug is in rendering, not in the content: the build should pass ...
+    assert result.ok, (
+        result.leaks
+    )  # the bug is in rendering, not in the content: the build should pass ...
     texts = read_site(out / "openbaar")
     assert files_with(texts, "canary-partners") == []  # ... without the hidden id
     _, tagless = texts[BY_ID["canary-openbaar"].page]
@@ -425,15 +511,20 @@ def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content,
     root = tmp_path / "content"
     shutil.copytree(canary_content, root, symlinks=True)
     public = (root / "praktijken" / "achter-de-voordeur-oosterpark.md").read_text(encoding="utf-8")
-    quoted = next(line for line in public.splitlines() if line.startswith("Het gesprek begon nooit"))
+    quoted = next(
+        line for line in public.splitlines() if line.startswith("Het gesprek begon nooit")
+    )
     hidden = root / "praktijken" / "canary-partners.md"
     text = hidden.read_text(encoding="utf-8") + "\nUit de evaluatie van Oosterpark"
-    # place the quote two words off the 4-word grid of the public description (the audit samples every 4th word)
+    # place the quote two words off the 4-word grid of the public description (the audit samples
+    # every 4th word)
     public_offset = len(audit.words(public.split("\n---\n", 1)[1].split(quoted)[0]))
     hidden_offset = len(audit.words(text.split("\n---\n", 1)[1]))
     text += " echt" * ((public_offset - hidden_offset + 2) % 4) + ":\n\n> " + quoted + "\n"
     hidden.write_text(text, encoding="utf-8")
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
-    [result] = build_all(content, [parse_audience("openbaar", content.registry)], tmp_path / "site", workers=1)
+    [result] = build_all(
+        content, [parse_audience("openbaar", content.registry)], tmp_path / "site", workers=1
+    )
     assert result.ok, [(leak.file, leak.description, leak.what) for leak in result.leaks]

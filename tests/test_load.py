@@ -22,7 +22,9 @@ def test_sample_praktijken_meet_the_brief():
     directions = {r["richting"] for d in praktijken for r in d.meta.get("resultaten", [])}
     assert {"werkt", "geen_effect", "averechts"} <= directions
     assert sum(d.concept for d in praktijken) >= 2
-    assert any("archetype" in d.meta for d in praktijken) and any("archetype" not in d.meta for d in praktijken)
+    assert any("archetype" in d.meta for d in praktijken) and any(
+        "archetype" not in d.meta for d in praktijken
+    )
     for d in praktijken:
         assert 300 <= len(d.body.split()) <= 900, d.id
 
@@ -32,16 +34,23 @@ def test_body_line_points_after_the_front_matter():
     assert (front, body, line) == ("a: 1\nb: 2\n", "## Aanleiding\n", 5)
 
 
-@pytest.mark.parametrize("text,code", [
-    ("", "bestand-leeg"), ("titel: x\n", "voorwerk-ontbreekt"), ("---\ntitel: x\n", "voorwerk-niet-afgesloten"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("", "bestand-leeg"),
+        ("titel: x\n", "voorwerk-ontbreekt"),
+        ("---\ntitel: x\n", "voorwerk-niet-afgesloten"),
+    ],
+)
 def test_split_errors(text, code):
     assert split_front_matter(text) == code
 
 
 def test_crlf_and_bom_are_normalised(registry_only):
     source = (CONTENT / "praktijken" / "klushuizen-spoorbuurt.md").read_text()
-    (registry_only / "praktijken" / "a.md").write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode())
+    (registry_only / "praktijken" / "a.md").write_bytes(
+        b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode()
+    )
     content, diagnostics = load_content(registry_only)
     assert diagnostics == [] and content.documents[0].meta["titel"]
 

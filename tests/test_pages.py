@@ -12,13 +12,21 @@ import html
 import re
 
 import pytest
-
 from generated_pages import front_matter
+
 from wwidw_build.audience import Audience
 from wwidw_build.escape import attr, esc
 from wwidw_build.generate import url_resolver
-from wwidw_build.pages import (PAGE_SIZE, archetype_page, link, list_pages, meta_block, paginate, praktijk_page,
-                               summary_line)
+from wwidw_build.pages import (
+    PAGE_SIZE,
+    archetype_page,
+    link,
+    list_pages,
+    meta_block,
+    paginate,
+    praktijk_page,
+    summary_line,
+)
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
@@ -27,7 +35,9 @@ ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from ou
 
 def with_document(selection: Selection, document) -> Selection:
     """The selection with ``document`` in place of the visible document with the same kind and id."""
-    visible = tuple(document if (d.kind, d.id) == (document.kind, document.id) else d for d in selection.visible)
+    visible = tuple(
+        document if (d.kind, d.id) == (document.kind, document.id) else d for d in selection.visible
+    )
     return dataclasses.replace(selection, visible=visible)
 
 
@@ -37,25 +47,34 @@ def changed(document, **meta):
 
 def summary_links(page: str) -> list[str]:
     """Ids linked from the summary lines ("- [title](../<folder>/<id>.md) · ...") of a list page."""
-    return re.findall(r"^- \[[^\]]*\]\(\.\./(?:praktijken|archetypen)/([a-z0-9-]+)\.md\)", page, re.M)
+    return re.findall(
+        r"^- \[[^\]]*\]\(\.\./(?:praktijken|archetypen)/([a-z0-9-]+)\.md\)", page, re.M
+    )
 
 
-# --- meta_block --------------------------------------------------------------------------------------
+# --- meta_block
+# --------------------------------------------------------------------------------------
 
 
 def test_meta_block_has_only_the_allow_listed_keys():
     assert front_matter(meta_block("Titel"))[0] == {"title": "Titel"}
-    assert front_matter(meta_block("Titel", "Omschrijving"))[0] == {"title": "Titel", "description": "Omschrijving"}
+    assert front_matter(meta_block("Titel", "Omschrijving"))[0] == {
+        "title": "Titel",
+        "description": "Omschrijving",
+    }
 
 
-@pytest.mark.parametrize("value", [
-    PAYLOAD,
-    'Zeg "hallo" & \'dag\' <b>vet</b>',
-    "Twee\nregels: en\tmeer   witruimte",
-    'x"\ntemplate: evil.html\nextra: "y',  # an attempt to add keys
-    "title: x\n---\n# Kop",  # an attempt to close the front matter early
-    "# Geen kop, *geen* [link](javascript:alert(1))",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        PAYLOAD,
+        "Zeg \"hallo\" & 'dag' <b>vet</b>",
+        "Twee\nregels: en\tmeer   witruimte",
+        'x"\ntemplate: evil.html\nextra: "y',  # an attempt to add keys
+        "title: x\n---\n# Kop",  # an attempt to close the front matter early
+        "# Geen kop, *geen* [link](javascript:alert(1))",
+    ],
+)
 def test_meta_block_values_are_escaped_and_cannot_add_keys(value):
     meta, rest = front_matter(meta_block(value, value))
     assert set(meta) == {"title", "description"}
@@ -66,41 +85,58 @@ def test_meta_block_values_are_escaped_and_cannot_add_keys(value):
     assert rest == ""
 
 
-@pytest.mark.parametrize("value", [
-    r"Klushuizen\x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e",
-    r"Samenvatting\x22 onmouseover=\x22alert(1)",
-    "Eindigt op een backslash \\",
-], ids=["x3c", "x22", "trailing-backslash"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        r"Klushuizen\x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e",
+        r"Samenvatting\x22 onmouseover=\x22alert(1)",
+        "Eindigt op een backslash \\",
+    ],
+    ids=["x3c", "x22", "trailing-backslash"],
+)
 def test_meta_block_keeps_backslashes_literal(value):
     meta, _ = front_matter(meta_block(value, value))
     assert meta == {"title": attr(value), "description": attr(value)}
     assert "<" not in meta["title"] and '"' not in meta["description"]
 
 
-# --- links and escaping in the page builders ---------------------------------------------------------
+# --- links and escaping in the page builders
+# ---------------------------------------------------------
 
 
 def test_link_escapes_the_text_and_keeps_the_target():
     assert link(1, "praktijken", "x", PAYLOAD) == f"[{esc(PAYLOAD)}](../praktijken/x.md)"
     assert link(0, "themas", "jeugd", "Jeugd") == "[Jeugd](themas/jeugd.md)"
     escaped = esc(PAYLOAD + " *_`[]()&\"'#;")
-    assert re.fullmatch(r"(?:[A-Za-z0-9 ]|&#\d+;)+", escaped)  # letters, digits, spaces and entities only
+    assert re.fullmatch(
+        r"(?:[A-Za-z0-9 ]|&#\d+;)+", escaped
+    )  # letters, digits, spaces and entities only
     assert html.unescape(escaped) == PAYLOAD + " *_`[]()&\"'#;"
 
 
 def test_praktijk_page_escapes_a_hostile_title_and_summary(content, bodies):
     selection = select(content, Audience("openbaar"))
-    document = changed(selection.find("praktijk", "klushuizen-spoorbuurt"), titel=PAYLOAD,
-                       samenvatting=PAYLOAD + " samenvatting")
+    document = changed(
+        selection.find("praktijk", "klushuizen-spoorbuurt"),
+        titel=PAYLOAD,
+        samenvatting=PAYLOAD + " samenvatting",
+    )
     selection = with_document(selection, document)
-    page = praktijk_page(selection, document, bodies[("praktijk", document.id)], url_resolver(selection))
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
     meta, rest = front_matter(page)
-    assert meta == {"title": html.escape(PAYLOAD), "description": html.escape(PAYLOAD + " samenvatting"),
-                    "soort": "praktijk"}
+    assert meta == {
+        "title": html.escape(PAYLOAD),
+        "description": html.escape(PAYLOAD + " samenvatting"),
+        "soort": "praktijk",
+    }
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
     assert f"*{esc(PAYLOAD + ' samenvatting')}*" in rest
     assert "<img" not in page
-    assert "{:" not in rest and "onerror=" not in rest  # no attr_list or attribute syntax in the Markdown
+    assert (
+        "{:" not in rest and "onerror=" not in rest
+    )  # no attr_list or attribute syntax in the Markdown
 
 
 def test_archetype_page_escapes_a_hostile_title_and_ingredient(content, bodies):
@@ -109,7 +145,9 @@ def test_archetype_page_escapes_a_hostile_title_and_ingredient(content, bodies):
     ingredients = [{"naam": PAYLOAD, "onderbouwing": "<script>alert(1)</script>"}]
     document = changed(original, titel=PAYLOAD, werkzame_bestanddelen=ingredients)
     selection = with_document(selection, document)
-    page = archetype_page(selection, document, bodies[("archetype", document.id)], url_resolver(selection))
+    page = archetype_page(
+        selection, document, bodies[("archetype", document.id)], url_resolver(selection)
+    )
     meta, rest = front_matter(page)
     assert meta["title"] == html.escape(PAYLOAD) and set(meta) == ALLOWED_META
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
@@ -119,7 +157,9 @@ def test_archetype_page_escapes_a_hostile_title_and_ingredient(content, bodies):
 def test_list_page_escapes_its_title_and_the_linked_titles(content):
     selection = select(content, Audience("openbaar"))
     document = changed(selection.find("praktijk", "klushuizen-spoorbuurt"), titel=PAYLOAD)
-    pages = list_pages(with_document(selection, document), "themas", "woningvoorraad", PAYLOAD, "", [document])
+    pages = list_pages(
+        with_document(selection, document), "themas", "woningvoorraad", PAYLOAD, "", [document]
+    )
     page = pages["themas/woningvoorraad.md"]
     meta, rest = front_matter(page)
     assert meta == {"title": html.escape(PAYLOAD)}
@@ -133,31 +173,52 @@ def test_summary_line_of_a_praktijk_has_organisation_place_and_badge(content):
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
     line = summary_line(selection, document, 1)
     first = document.meta["resultaten"][0]["richting"]
-    assert line.startswith(f"- [{esc(document.titel)}](../praktijken/klushuizen-spoorbuurt.md) · Gemeente Lindeveen · ")
+    assert line.startswith(
+        f"- [{esc(document.titel)}](../praktijken/klushuizen-spoorbuurt.md) · Gemeente Lindeveen · "
+    )
     assert f'<span class="wwidw-badge wwidw-{first}">' in line
 
 
-# --- facts panel and contact details -----------------------------------------------------------------
+# --- facts panel and contact details
+# -----------------------------------------------------------------
 
 
 def test_praktijk_page_has_the_facts_panel(content, bodies):
     selection = select(content, Audience("openbaar"))
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
-    page = praktijk_page(selection, document, bodies[("praktijk", document.id)], url_resolver(selection))
-    for label in ("Organisatie", "Gemeente en wijk", "Periode", "Projectstatus", "Thema's", "Doelgroepen",
-                  "Beoogde effecten", "Meetontwerp", "Bewijsniveau", "Bereik", "Kosten", "Volledigheid"):
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
+    for label in (
+        "Organisatie",
+        "Gemeente en wijk",
+        "Periode",
+        "Projectstatus",
+        "Thema's",
+        "Doelgroepen",
+        "Beoogde effecten",
+        "Meetontwerp",
+        "Bewijsniveau",
+        "Bereik",
+        "Kosten",
+        "Volledigheid",
+    ):
         assert re.search(rf"^\| {re.escape(label)} \| .+ \|$", page, re.M), label
     assert "| Organisatie | [Gemeente Lindeveen](../organisaties/gemeente-lindeveen.md) |" in page
     assert page.count('class="wwidw-badge') == len(document.meta["resultaten"])
 
 
-@pytest.mark.parametrize("audience, shown", [("openbaar", False), ("partners", True),
-                                              ("organisatie:gemeente-lindeveen", True)])
+@pytest.mark.parametrize(
+    "audience, shown",
+    [("openbaar", False), ("partners", True), ("organisatie:gemeente-lindeveen", True)],
+)
 def test_contact_details_follow_contact_openbaar(content, bodies, audience, shown):
     selection = select(content, Audience(audience))
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
     assert document.meta["contact"]["openbaar"] is False
-    page = praktijk_page(selection, document, bodies[("praktijk", document.id)], url_resolver(selection))
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
     contact = document.meta["contact"]
     assert ("| Contact |" in page) is shown
     assert (esc(contact["naam"]) in page) is shown
@@ -168,16 +229,29 @@ def test_public_contact_details_are_shown_on_the_open_site(content, bodies):
     selection = select(content, Audience("openbaar"))
     document = selection.find("praktijk", "energiecoaches-zuiderdam")
     assert document.meta["contact"]["openbaar"] is True
-    page = praktijk_page(selection, document, bodies[("praktijk", document.id)], url_resolver(selection))
-    assert f"| Contact | {esc(document.meta['contact']['naam'])} · {esc(document.meta['contact']['email'])} |" in page
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
+    assert (
+        f"| Contact | {esc(document.meta['contact']['naam'])} · {esc(document.meta['contact']['email'])} |"
+        in page
+    )
 
 
-# --- pagination --------------------------------------------------------------------------------------
+# --- pagination
+# --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("count, sizes", [(0, [0]), (1, [1]), (PAGE_SIZE, [PAGE_SIZE]),
-                                          (PAGE_SIZE + 1, [PAGE_SIZE, 1]),
-                                          (2 * PAGE_SIZE + 3, [PAGE_SIZE, PAGE_SIZE, 3])])
+@pytest.mark.parametrize(
+    "count, sizes",
+    [
+        (0, [0]),
+        (1, [1]),
+        (PAGE_SIZE, [PAGE_SIZE]),
+        (PAGE_SIZE + 1, [PAGE_SIZE, 1]),
+        (2 * PAGE_SIZE + 3, [PAGE_SIZE, PAGE_SIZE, 3]),
+    ],
+)
 def test_paginate(count, sizes):
     chunks = paginate(list(range(count)))
     assert [len(c) for c in chunks] == sizes
@@ -186,16 +260,26 @@ def test_paginate(count, sizes):
 
 def copies(document, count: int) -> list:
     """``count`` copies of a description with their own id and title (as if that many were written)."""
-    return [dataclasses.replace(document, id=f"kopie-{i:03d}", meta={**document.meta, "titel": f"Kopie {i:03d}"})
-            for i in range(count)]
+    return [
+        dataclasses.replace(
+            document, id=f"kopie-{i:03d}", meta={**document.meta, "titel": f"Kopie {i:03d}"}
+        )
+        for i in range(count)
+    ]
 
 
 def test_list_pages_paginate_at_page_size(content):
     selection = select(content, Audience("openbaar"))
     many = copies(selection.find("praktijk", "klushuizen-spoorbuurt"), 2 * PAGE_SIZE + 3)
     selection = dataclasses.replace(selection, visible=selection.visible + tuple(many))
-    pages = list_pages(selection, "themas", "woningvoorraad", "Woningvoorraad", "", list(reversed(many)))
-    assert list(pages) == ["themas/woningvoorraad.md", "themas/woningvoorraad--2.md", "themas/woningvoorraad--3.md"]
+    pages = list_pages(
+        selection, "themas", "woningvoorraad", "Woningvoorraad", "", list(reversed(many))
+    )
+    assert list(pages) == [
+        "themas/woningvoorraad.md",
+        "themas/woningvoorraad--2.md",
+        "themas/woningvoorraad--3.md",
+    ]
     first, second, third = pages.values()
     linked = [summary_links(p) for p in pages.values()]
     assert [len(ids) for ids in linked] == [PAGE_SIZE, PAGE_SIZE, 3]
@@ -204,7 +288,10 @@ def test_list_pages_paginate_at_page_size(content):
         assert f"{len(many)} beschrijving(en)." in page
         assert set(front_matter(page)[0]) == {"title"}
     assert "Pagina 1 van 3: [volgende →](woningvoorraad--2.md)" in first and "vorige" not in first
-    assert "Pagina 2 van 3: [← vorige](woningvoorraad.md) · [volgende →](woningvoorraad--3.md)" in second
+    assert (
+        "Pagina 2 van 3: [← vorige](woningvoorraad.md) · [volgende →](woningvoorraad--3.md)"
+        in second
+    )
     assert "Pagina 3 van 3: [← vorige](woningvoorraad--2.md)" in third and "volgende" not in third
 
 
@@ -213,7 +300,10 @@ def test_a_full_page_is_not_split(content):
     many = copies(selection.find("praktijk", "klushuizen-spoorbuurt"), PAGE_SIZE)
     pages = list_pages(selection, "themas", "jeugd", "Jeugd", "", many)
     assert list(pages) == ["themas/jeugd.md"]
-    assert len(summary_links(pages["themas/jeugd.md"])) == PAGE_SIZE and "Pagina" not in pages["themas/jeugd.md"]
+    assert (
+        len(summary_links(pages["themas/jeugd.md"])) == PAGE_SIZE
+        and "Pagina" not in pages["themas/jeugd.md"]
+    )
 
 
 def test_an_empty_list_still_gets_a_page(content):

@@ -20,13 +20,22 @@ CONTENT = REPO / "content"
 
 
 def wwidw(*args, cwd=REPO, **kwargs):
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        **kwargs,
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` as {relative path: bytes}."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def make_build(folder: Path, files: dict[str, str]) -> Path:
@@ -36,7 +45,8 @@ def make_build(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-# --- staging_dir -------------------------------------------------------------------------------------
+# --- staging_dir
+# -------------------------------------------------------------------------------------
 
 
 def test_staging_dir_is_a_fresh_hidden_folder_inside_out(tmp_path):
@@ -54,17 +64,23 @@ def test_staging_dir_for_an_organisation_uses_the_folder_name(tmp_path):
 
 
 def test_staging_dir_removes_a_leftover_of_the_same_process(tmp_path):
-    leftover = make_build(tmp_path / f".bouw-openbaar-{os.getpid()}", {"index.html": "half", "a/b.html": "half"})
+    leftover = make_build(
+        tmp_path / f".bouw-openbaar-{os.getpid()}", {"index.html": "half", "a/b.html": "half"}
+    )
     staged = publish.staging_dir(tmp_path, "openbaar")
     assert staged == leftover and not staged.exists()
 
 
-# --- publish -----------------------------------------------------------------------------------------
+# --- publish
+# -----------------------------------------------------------------------------------------
 
 
 def test_publish_into_a_new_target(tmp_path):
     out = tmp_path / "site"
-    staged = make_build(publish.staging_dir(out, "openbaar"), {"index.html": "nieuw", "praktijken/x/index.html": "x"})
+    staged = make_build(
+        publish.staging_dir(out, "openbaar"),
+        {"index.html": "nieuw", "praktijken/x/index.html": "x"},
+    )
     publish.publish(staged, out / "openbaar")
     assert tree(out / "openbaar") == {"index.html": b"nieuw", "praktijken/x/index.html": b"x"}
     assert sorted(p.name for p in out.iterdir()) == ["openbaar"]  # the staging folder is gone
@@ -75,13 +91,20 @@ def test_publish_over_an_existing_target_replaces_it_entirely(tmp_path, monkeypa
     if not exchange:  # the fallback for systems without renameat2(RENAME_EXCHANGE)
         monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
     out = tmp_path / "site"
-    make_build(out / "openbaar", {"index.html": "oud", "oud.html": "van de vorige bouw", "praktijken/weg/index.html": "weg"})
+    make_build(
+        out / "openbaar",
+        {"index.html": "oud", "oud.html": "van de vorige bouw", "praktijken/weg/index.html": "weg"},
+    )
     make_build(out / "partners", {"index.html": "partners"})
-    staged = make_build(publish.staging_dir(out, "openbaar"), {"index.html": "nieuw", "praktijken/x/index.html": "x"})
+    staged = make_build(
+        publish.staging_dir(out, "openbaar"),
+        {"index.html": "nieuw", "praktijken/x/index.html": "x"},
+    )
     publish.publish(staged, out / "openbaar")
     # A stale file (or folder) of the earlier build does not survive: the target IS the new build.
     assert tree(out / "openbaar") == {"index.html": b"nieuw", "praktijken/x/index.html": b"x"}
-    # Nothing is left next to it (no staging folder, no .oud-* copy), and other audiences are untouched.
+    # Nothing is left next to it (no staging folder, no .oud-* copy), and other audiences are
+    # untouched.
     assert sorted(p.name for p in out.iterdir()) == ["openbaar", "partners"]
     assert tree(out / "partners") == {"index.html": b"partners"}
 
@@ -93,10 +116,13 @@ def test_discard_removes_the_staging_folder(tmp_path):
     publish.discard(staged)  # discarding twice (or something never created) is fine
 
 
-# --- an interrupted build ----------------------------------------------------------------------------
+# --- an interrupted build
+# ----------------------------------------------------------------------------
 
 
-def _wait_for_staging(process: subprocess.Popen, out: Path, pattern: str, timeout: float = 120) -> Path:
+def _wait_for_staging(
+    process: subprocess.Popen, out: Path, pattern: str, timeout: float = 120
+) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = sorted(out.glob(pattern))
@@ -137,17 +163,30 @@ def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     page = content / "praktijken" / "klushuizen-spoorbuurt.md"
     text = page.read_text(encoding="utf-8")
     assert 'titel: "Klushuizen in de Spoorbuurt"' in text
-    page.write_text(text.replace('titel: "Klushuizen in de Spoorbuurt"', 'titel: "Klushuizen in de Spoorbuurt tweede bouw"'),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace(
+            'titel: "Klushuizen in de Spoorbuurt"',
+            'titel: "Klushuizen in de Spoorbuurt tweede bouw"',
+        ),
+        encoding="utf-8",
+    )
 
     with open(tmp_path / "tweede.log", "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "wwidw_build", *map(str, args)], cwd=REPO, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "wwidw_build", *map(str, args)],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             staged = _wait_for_staging(process, out, ".bouw-openbaar-*")
         finally:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)  # the group we started: the build and its mkdocs
+                os.killpg(
+                    process.pid, signal.SIGKILL
+                )  # the group we started: the build and its mkdocs
             process.wait()
     assert process.returncode == -signal.SIGKILL, "the second build was not killed halfway"
     assert staged.name == f".bouw-openbaar-{process.pid}"  # one audience: built in the main process
@@ -158,12 +197,15 @@ def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     # What the kill left behind: at most the killed build's own staging folder, nothing else.
     assert {p.name for p in out.iterdir()} <= {"openbaar", staged.name}
 
-    # A new build succeeds and publishes the new content, never the killed build's half-built folder.
+    # A new build succeeds and publishes the new content, never the killed build's half-built
+    # folder.
     third = wwidw(*args, env=env)
     assert third.returncode == 0, third.stderr
     after = tree(site)
+
     def pages(files):  # the search index's chunk names are content hashes: compare everything else
         return {name for name in files if not name.startswith("pagefind/")}
+
     assert pages(after) == pages(before)  # complete: every page of a full build, none missing
     assert b"Spoorbuurt tweede bouw" in after["praktijken/klushuizen-spoorbuurt/index.html"]
     assert b"Spoorbuurt tweede bouw" not in before["praktijken/klushuizen-spoorbuurt/index.html"]

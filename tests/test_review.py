@@ -15,9 +15,15 @@ from wwidw_build.git_changes import ADDED, DELETED, MODIFIED, RENAMED
 from wwidw_build.review import make_review
 from wwidw_build.review_markdown import render
 
-PARTNERS = ("partners", "organisatie:woonstede-rivierland", "organisatie:havenstad-wonen",
-            "organisatie:gemeente-lindeveen", "organisatie:welzijn-de-brug", "organisatie:platform31",
-            "organisatie:gemeente-havenstad")
+PARTNERS = (
+    "partners",
+    "organisatie:woonstede-rivierland",
+    "organisatie:havenstad-wonen",
+    "organisatie:gemeente-lindeveen",
+    "organisatie:welzijn-de-brug",
+    "organisatie:platform31",
+    "organisatie:gemeente-havenstad",
+)
 EVERYONE = ("openbaar",) + PARTNERS
 NEW = "buurtbemiddeling-beekdal"  # a copy of buurtbemiddeling-rivierenwijk without its archetype
 EDITED = "taalcafe-bibliotheek-oost"
@@ -26,9 +32,14 @@ DELETED_ID = "klushuizen-spoorbuurt"
 PUBLISHED = "pleinmediation-jongeren"  # concept: true removed
 NARROWED = "wijkconcierge-de-horst"  # openbaar → organisatie (woonstede-rivierland)
 RENAMED_FROM, RENAMED_TO = "skaeve-huse-lindeveen", "skaeve-huse-de-lindehof"
-CHECKLIST = ("Is de aanleiding concreet", "Zijn de werkzame bestanddelen benoemd en onderbouwd",
-             "Hoe zijn de effecten gemeten", "Zijn de kosten gegeven", "Zijn de lessen opgeschreven",
-             "Staan er geen persoonsgegevens van bewoners in")
+CHECKLIST = (
+    "Is de aanleiding concreet",
+    "Zijn de werkzame bestanddelen benoemd en onderbouwd",
+    "Hoe zijn de effecten gemeten",
+    "Zijn de kosten gegeven",
+    "Zijn de lessen opgeschreven",
+    "Staan er geen persoonsgegevens van bewoners in",
+)
 
 
 def make_branch(repo: Path) -> None:
@@ -38,8 +49,11 @@ def make_branch(repo: Path) -> None:
     copy = re.sub(r"^archetype: .*\n", "", original, flags=re.M)
     copy = re.sub(r"^titel: .*$", "titel: Buurtbemiddeling in Beekdal", copy, count=1, flags=re.M)
     praktijk(repo, NEW).write_text(copy, encoding="utf-8")
-    edit(praktijk(repo, EDITED), "## Lessen (wat werkte wel en niet)\n",
-         "## Lessen (wat werkte wel en niet)\n\nNieuw inzicht: begin klein en vraag bezoekers wat ze missen.\n")
+    edit(
+        praktijk(repo, EDITED),
+        "## Lessen (wat werkte wel en niet)\n",
+        "## Lessen (wat werkte wel en niet)\n\nNieuw inzicht: begin klein en vraag bezoekers wat ze missen.\n",
+    )
     edit(praktijk(repo, RELABELLED), "zichtbaarheid: partners", "zichtbaarheid: openbaar")
     praktijk(repo, DELETED_ID).unlink()
     edit(praktijk(repo, PUBLISHED), "concept: true\n", "")
@@ -64,29 +78,49 @@ def _isolated_git(monkeypatch):
 
 
 def wwidw(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, **ENV}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **ENV},
+        check=False,
+    )
 
 
 def section(report: str, doc_id: str) -> str:
     """The per-description part of the report for ``doc_id``."""
-    return next(part for part in report.split("\n---\n") if part.lstrip().startswith("### ") and f"`{doc_id}`"
-                in part.splitlines()[1])
+    return next(
+        part
+        for part in report.split("\n---\n")
+        if part.lstrip().startswith("### ") and f"`{doc_id}`" in part.splitlines()[1]
+    )
 
 
 def test_every_change_is_listed_with_who_can_see_it_before_and_after(scenario):
     _, review, _ = scenario
     items = {item.id: item for item in review.items}
     assert {i: items[i].change.status for i in items} == {
-        NEW: ADDED, EDITED: MODIFIED, RELABELLED: MODIFIED, DELETED_ID: DELETED, PUBLISHED: MODIFIED,
-        NARROWED: MODIFIED, RENAMED_TO: RENAMED}
+        NEW: ADDED,
+        EDITED: MODIFIED,
+        RELABELLED: MODIFIED,
+        DELETED_ID: DELETED,
+        PUBLISHED: MODIFIED,
+        NARROWED: MODIFIED,
+        RENAMED_TO: RENAMED,
+    }
     assert (items[NEW].old_audiences, items[NEW].new_audiences) == ((), EVERYONE)
     assert items[EDITED].old_audiences == items[EDITED].new_audiences == EVERYONE
-    assert (items[RELABELLED].old_audiences, items[RELABELLED].new_audiences) == (PARTNERS, EVERYONE)
+    assert (items[RELABELLED].old_audiences, items[RELABELLED].new_audiences) == (
+        PARTNERS,
+        EVERYONE,
+    )
     assert (items[DELETED_ID].old_audiences, items[DELETED_ID].new_audiences) == (EVERYONE, ())
     assert (items[PUBLISHED].old_audiences, items[PUBLISHED].new_audiences) == ((), EVERYONE)
-    assert (items[NARROWED].old_audiences, items[NARROWED].new_audiences) == (EVERYONE,
-                                                                               ("organisatie:woonstede-rivierland",))
+    assert (items[NARROWED].old_audiences, items[NARROWED].new_audiences) == (
+        EVERYONE,
+        ("organisatie:woonstede-rivierland",),
+    )
     assert items[RENAMED_TO].old.id == RENAMED_FROM and items[RENAMED_TO].new_audiences == EVERYONE
     assert review.exit_code == 0 and review.other_errors == 0
 
@@ -95,7 +129,9 @@ def test_going_public_is_flagged_at_the_top(scenario):
     _, _, report = scenario
     top = report.split("## Overzicht", 1)[0]
     warnings = [line for line in top.splitlines() if "⚠️ Wordt openbaar:" in line]
-    assert [i for i in (RELABELLED, NEW, PUBLISHED) if not any(f"`{i}`" in line for line in warnings)] == []
+    assert [
+        i for i in (RELABELLED, NEW, PUBLISHED) if not any(f"`{i}`" in line for line in warnings)
+    ] == []
     assert len(warnings) == 3
     assert "(was: alle partners)" in next(line for line in warnings if RELABELLED in line)
     assert not any(EDITED in line or NARROWED in line for line in warnings)
@@ -106,7 +142,11 @@ def test_draft_published_narrowed_and_deleted_are_flagged_too(scenario):
     top = report.split("## Overzicht", 1)[0]
     assert re.search(rf"Concept wordt gepubliceerd:\*\* praktijk `{PUBLISHED}`", top)
     narrowed = next(line for line in top.splitlines() if "Minder zichtbaar" in line)
-    assert f"`{NARROWED}`" in narrowed and "niet meer voor: iedereen" in narrowed and "Woonstede Rivierland" in narrowed
+    assert (
+        f"`{NARROWED}`" in narrowed
+        and "niet meer voor: iedereen" in narrowed
+        and "Woonstede Rivierland" in narrowed
+    )
     assert re.search(rf"Verdwijnt:\*\* praktijk `{DELETED_ID}`", top)
     assert EDITED not in top and RENAMED_TO not in top  # nothing changed in who can read them
 
@@ -126,7 +166,10 @@ def test_each_description_shows_audiences_completeness_findings_and_checklist(sc
         assert [q for q in CHECKLIST if f"- [ ] {q}" not in part] == []
     relabelled = section(report, RELABELLED)
     assert "Zichtbaarheid: `openbaar` (was `partners`)" in relabelled
-    assert "Was zichtbaar voor: alle partners: `partners`, `organisatie:woonstede-rivierland`" in relabelled
+    assert (
+        "Was zichtbaar voor: alle partners: `partners`, `organisatie:woonstede-rivierland`"
+        in relabelled
+    )
 
 
 def test_missing_sections_fields_and_findings_are_shown(tmp_path):
@@ -134,12 +177,17 @@ def test_missing_sections_fields_and_findings_are_shown(tmp_path):
     path = praktijk(repo, EDITED)
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"^## Kosten en baten\n.*?(?=^## )", "", text, flags=re.M | re.S)
-    path.write_text(text.replace("## Lessen", "Mail ons op piet.jansen@voorbeeld.nl.\n\n## Lessen"), encoding="utf-8")
+    path.write_text(
+        text.replace("## Lessen", "Mail ons op piet.jansen@voorbeeld.nl.\n\n## Lessen"),
+        encoding="utf-8",
+    )
     review = make_review(repo / "content", "main", cache_dir=tmp_path / "cache")
     part = section(render(review), EDITED)
     assert "Ontbrekende of lege secties: Kosten en baten" in part
     assert "`sectie-ontbreekt`" in part and "`persoonsgegevens-email`" in part
-    assert "Zijn de kosten gegeven" in part and "_Ontbreekt of leeg: sectie ‘Kosten en baten’" in part
+    assert (
+        "Zijn de kosten gegeven" in part and "_Ontbreekt of leeg: sectie ‘Kosten en baten’" in part
+    )
     assert "De controle vond 1× iets dat erop lijkt" in part
     assert "piet.jansen\\@\u200bvoorbeeld.nl" in part or "piet.jansen@\u200bvoorbeeld.nl" in part
 
@@ -155,15 +203,20 @@ def test_a_likely_duplicate_and_a_suggested_archetype(scenario):
 
 def test_a_rename_names_the_old_file(scenario):
     _, _, report = scenario
-    assert f"(was `content/praktijken/{RENAMED_FROM}.md`: de id en het webadres veranderen)" in section(
-        report, RENAMED_TO)
+    assert (
+        f"(was `content/praktijken/{RENAMED_FROM}.md`: de id en het webadres veranderen)"
+        in section(report, RENAMED_TO)
+    )
 
 
 def test_the_header_says_the_report_stays_in_the_repository(scenario):
     _, _, report = scenario
     head = "\n".join(report.splitlines()[:6])
     assert "Alleen voor de repository" in head and "niet openbaar" in head
-    assert "**7 gewijzigde beschrijvingen:** 1 toegevoegd, 4 gewijzigd, 1 hernoemd, 1 verwijderd." in report
+    assert (
+        "**7 gewijzigde beschrijvingen:** 1 toegevoegd, 4 gewijzigd, 1 hernoemd, 1 verwijderd."
+        in report
+    )
 
 
 def test_the_command_against_the_main_branch(scenario):
@@ -172,7 +225,9 @@ def test_the_command_against_the_main_branch(scenario):
     assert result.returncode == 0, result.stderr
     assert result.stdout == report
     out = repo.parent / "rapport.md"
-    result = wwidw("review", "--base", "main", "--content", "content", "--uitvoer", str(out), cwd=repo)
+    result = wwidw(
+        "review", "--base", "main", "--content", "content", "--uitvoer", str(out), cwd=repo
+    )
     assert result.returncode == 0 and result.stdout == ""
     assert out.read_text(encoding="utf-8") == report
     assert "Reviewrapport geschreven naar" in result.stderr
@@ -195,17 +250,24 @@ def test_the_command_in_a_clone_against_the_previous_commit(scenario, tmp_path):
 def test_errors_in_a_changed_description_give_exit_code_1(tmp_path):
     repo = sample_repo(tmp_path / "repo")
     edit(praktijk(repo, EDITED), "projectstatus: ", "projectstatus: misschien-")
-    (repo / "content" / "praktijken" / "half-af.md").write_text("---\ntitel: Half af\n", encoding="utf-8")
+    (repo / "content" / "praktijken" / "half-af.md").write_text(
+        "---\ntitel: Half af\n", encoding="utf-8"
+    )
     result = wwidw("review", "--base", "main", "--content", "content", cwd=repo)
     assert result.returncode == 1, result.stderr
-    assert "## ❌ Fouten" in result.stdout and "2 gewijzigde beschrijvingen bevatten fouten" in result.stdout
+    assert (
+        "## ❌ Fouten" in result.stdout
+        and "2 gewijzigde beschrijvingen bevatten fouten" in result.stdout
+    )
     assert "`voorwerk-niet-afgesloten`" in section(result.stdout, "half-af")
     assert "`veld-keuze`" in section(result.stdout, EDITED)
 
 
 def test_errors_elsewhere_are_mentioned_but_do_not_fail(tmp_path):
     repo = sample_repo(tmp_path / "repo")
-    (repo / "content" / "archetypen" / "klushuizen.md").unlink()  # two praktijken and an archetype point to it
+    (
+        repo / "content" / "archetypen" / "klushuizen.md"
+    ).unlink()  # two praktijken and an archetype point to it
     review = make_review(repo / "content", "main", cache_dir=tmp_path / "cache")
     assert review.exit_code == 0 and review.other_errors == 3
     assert "in bestanden die niet gewijzigd zijn staan 3 fouten" in render(review)
@@ -222,8 +284,10 @@ def test_contributor_text_cannot_add_markdown(tmp_path):
     repo = sample_repo(tmp_path / "repo")
     path = praktijk(repo, EDITED)
     title = "titel: '[klik](https://x.example) @iemand <img src=x> *vet* | '"
-    path.write_text(re.sub(r"^titel: .*$", title, path.read_text(encoding="utf-8"), count=1, flags=re.M),
-                    encoding="utf-8")
+    path.write_text(
+        re.sub(r"^titel: .*$", title, path.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
+    )
     report = render(make_review(repo / "content", "main", cache_dir=tmp_path / "cache"))
     assert not re.search(r"(?<!\\)\[klik|(?<!\\)<img|(?<!\\)\*vet| @iemand", report)
     assert "\\[klik\\](https://x.example) @\u200biemand \\<img src=x\\> \\*vet\\* \\|" in report
@@ -237,14 +301,24 @@ def test_usage_errors(content_copy, tmp_path):
     assert unknown.returncode == 2 and "Onbekende basis 'bestaat-niet'" in unknown.stderr
     missing = wwidw("review", "--base", "main", "--content", "nergens", cwd=repo)
     assert missing.returncode == 2 and "bestaat niet" in missing.stderr
-    unwritable = wwidw("review", "--base", "main", "--uitvoer", str(tmp_path / "geen" / "map" / "r.md"), cwd=repo)
+    unwritable = wwidw(
+        "review", "--base", "main", "--uitvoer", str(tmp_path / "geen" / "map" / "r.md"), cwd=repo
+    )
     assert unwritable.returncode == 2 and "kan niet worden geschreven" in unwritable.stderr
 
 
 def test_wider_back_to_draft_and_an_archetype(tmp_path):
     repo = sample_repo(tmp_path / "repo")
-    edit(praktijk(repo, "buurtwinkel-tegen-leegstand"), "zichtbaarheid: organisatie", "zichtbaarheid: partners")
-    edit(praktijk(repo, "geveltuinen-bloemenbuurt"), "zichtbaarheid: openbaar\n", "zichtbaarheid: openbaar\nconcept: true\n")
+    edit(
+        praktijk(repo, "buurtwinkel-tegen-leegstand"),
+        "zichtbaarheid: organisatie",
+        "zichtbaarheid: partners",
+    )
+    edit(
+        praktijk(repo, "geveltuinen-bloemenbuurt"),
+        "zichtbaarheid: openbaar\n",
+        "zichtbaarheid: openbaar\nconcept: true\n",
+    )
     edit(repo / "content" / "archetypen" / "wijkconcierge.md", "titel: ", "titel: De ")
     review = make_review(repo / "content", "main", cache_dir=tmp_path / "cache")
     report = render(review)
@@ -253,8 +327,13 @@ def test_wider_back_to_draft_and_an_archetype(tmp_path):
     assert "`buurtwinkel-tegen-leegstand`" in wider and "erbij: alle partners" in wider
     draft = next(line for line in top.splitlines() if "Wordt weer concept" in line)
     assert "`geveltuinen-bloemenbuurt`" in draft and "(nu: niemand)" in draft
-    assert "Zonder `concept: true` wordt dat: `openbaar`" in section(report, "geveltuinen-bloemenbuurt")
+    assert "Zonder `concept: true` wordt dat: `openbaar`" in section(
+        report, "geveltuinen-bloemenbuurt"
+    )
     archetype = section(report, "wijkconcierge")
     assert "### ✏️ Gewijzigd: archetype `wijkconcierge`" in archetype
-    assert "- [ ] Is het probleem concreet beschreven" in archetype and "Voorgesteld archetype" not in archetype
+    assert (
+        "- [ ] Is het probleem concreet beschreven" in archetype
+        and "Voorgesteld archetype" not in archetype
+    )
     assert review.exit_code == 0

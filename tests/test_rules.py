@@ -9,8 +9,12 @@ def codes_for(content_dir, name):
 
 def add_paragraph(content_dir, text):
     path = content_dir / "praktijken" / "klushuizen-spoorbuurt.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("## Aanleiding\n", f"## Aanleiding\n\n{text}\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "## Aanleiding\n", f"## Aanleiding\n\n{text}\n", 1
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_footnote_definition_is_not_a_link(content_copy):
@@ -29,8 +33,18 @@ def test_existing_attachment_is_fine(content_copy):
     assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == []
 
 
-@pytest.mark.parametrize("name", ["kaart.svg", "KAART.SVG", "pagina.html", "pagina.htm", "script.js", "plaatje.xhtml",
-                                  "zonder-extensie"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kaart.svg",
+        "KAART.SVG",
+        "pagina.html",
+        "pagina.htm",
+        "script.js",
+        "plaatje.xhtml",
+        "zonder-extensie",
+    ],
+)
 def test_an_attachment_type_outside_the_allow_list_is_an_error(content_copy, name):
     (content_copy / "bijlagen" / name).write_bytes(b"<svg><script>alert(1)</script></svg>")
     add_paragraph(content_copy, f"Zie [de kaart](../bijlagen/{name}).")
@@ -46,6 +60,7 @@ def test_allowed_attachment_types(content_copy, name):
 
 def test_a_disallowed_attachment_is_never_linked_or_copied(content_copy):
     from wwidw_build.body_render import render_body
+
     (content_copy / "bijlagen" / "kaart.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
     add_paragraph(content_copy, "Zie [de kaart](../bijlagen/kaart.svg).")
     content, _ = load_and_validate(content_copy)

@@ -11,13 +11,36 @@ from wwidw_build.pipeline import load_and_validate
 from wwidw_build.scaffold import search_effects
 
 PRAKTIJK_OPTIONS = [
-    "--titel", "Buurtgesprekken: ja of nee?", "--samenvatting",
+    "--titel",
+    "Buurtgesprekken: ja of nee?",
+    "--samenvatting",
     "Bewoners en de corporatie gingen per portiek in gesprek over afval en geluid.",
-    "--organisatie", "havenstad-wonen", "--gemeente", "Havenstad", "--wijk", "yes",
-    "--startjaar", "2023", "--projectstatus", "afgerond", "--eindjaar", "2024",
-    "--thema", "leefbaarheid,sociale-cohesie", "--doelgroep", "huurders", "--effect", "minder-burenoverlast",
-    "--zichtbaarheid", "partners", "--contact-naam", "Mira de Wit", "--contact-email", "m.dewit@havenstad.example",
-    "--auteur", "Mira de Wit",
+    "--organisatie",
+    "havenstad-wonen",
+    "--gemeente",
+    "Havenstad",
+    "--wijk",
+    "yes",
+    "--startjaar",
+    "2023",
+    "--projectstatus",
+    "afgerond",
+    "--eindjaar",
+    "2024",
+    "--thema",
+    "leefbaarheid,sociale-cohesie",
+    "--doelgroep",
+    "huurders",
+    "--effect",
+    "minder-burenoverlast",
+    "--zichtbaarheid",
+    "partners",
+    "--contact-naam",
+    "Mira de Wit",
+    "--contact-email",
+    "m.dewit@havenstad.example",
+    "--auteur",
+    "Mira de Wit",
 ]
 
 
@@ -26,22 +49,49 @@ def errors_in(content_dir):
 
 
 def test_new_praktijk_with_all_options_writes_a_valid_file(content_copy):
-    result = subprocess.run([sys.executable, "-m", "wwidw_build", "new", "praktijk", "--content", str(content_copy),
-                             *PRAKTIJK_OPTIONS], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wwidw_build",
+            "new",
+            "praktijk",
+            "--content",
+            str(content_copy),
+            *PRAKTIJK_OPTIONS,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     path = content_copy / "praktijken" / "buurtgesprekken-ja-of-nee.md"
     text = path.read_text()
     assert "## Aanleiding" in text and "Schrijftip" in text and "wijk: 'yes'" in text
     assert errors_in(content_copy) == []
-    document = next(d for d in load_content(content_copy)[0].documents if d.id == "buurtgesprekken-ja-of-nee")
-    assert document.meta["contact"]["openbaar"] is False and document.meta["laatst_bijgewerkt"] == date.today().isoformat()
+    document = next(
+        d for d in load_content(content_copy)[0].documents if d.id == "buurtgesprekken-ja-of-nee"
+    )
+    assert (
+        document.meta["contact"]["openbaar"] is False
+        and document.meta["laatst_bijgewerkt"] == date.today().isoformat()
+    )
 
 
 def test_new_never_overwrites(content_copy):
     target = content_copy / "praktijken" / "klushuizen-spoorbuurt.md"
     before = target.read_bytes()
-    result = CliRunner().invoke(cli, ["new", "praktijk", "--content", str(content_copy), "--id", "klushuizen-spoorbuurt",
-                                      *PRAKTIJK_OPTIONS])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "new",
+            "praktijk",
+            "--content",
+            str(content_copy),
+            "--id",
+            "klushuizen-spoorbuurt",
+            *PRAKTIJK_OPTIONS,
+        ],
+    )
     assert result.exit_code == 1 and "bestaat al" in result.output
     assert target.read_bytes() == before
 
@@ -54,38 +104,79 @@ def test_invalid_answers_write_nothing(content_copy):
 
 
 def test_missing_steps_without_terminal_are_reported(content_copy):
-    result = CliRunner().invoke(cli, ["new", "praktijk", "--content", str(content_copy), "--titel", "Alleen een titel"])
+    result = CliRunner().invoke(
+        cli, ["new", "praktijk", "--content", str(content_copy), "--titel", "Alleen een titel"]
+    )
     assert result.exit_code == 1 and "veld-verplicht" in result.output
 
 
 def test_new_archetype_with_options(content_copy):
-    result = CliRunner().invoke(cli, [
-        "new", "archetype", "--content", str(content_copy), "--titel", "Buurtsportcoach",
-        "--samenvatting", "Een sportcoach die bewoners in beweging brengt via clubs en scholen.",
-        "--bestanddeel", "Laagdrempelig aanbod", "--bestanddeel", "Samenwerking met scholen",
-        "--bewijsniveau", "goed_onderbouwd", "--thema", "gezondheid", "--effect", "minder-eenzaamheid",
-        "--zichtbaarheid", "openbaar", "--auteur", "Dr. A. Expert"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "new",
+            "archetype",
+            "--content",
+            str(content_copy),
+            "--titel",
+            "Buurtsportcoach",
+            "--samenvatting",
+            "Een sportcoach die bewoners in beweging brengt via clubs en scholen.",
+            "--bestanddeel",
+            "Laagdrempelig aanbod",
+            "--bestanddeel",
+            "Samenwerking met scholen",
+            "--bewijsniveau",
+            "goed_onderbouwd",
+            "--thema",
+            "gezondheid",
+            "--effect",
+            "minder-eenzaamheid",
+            "--zichtbaarheid",
+            "openbaar",
+            "--auteur",
+            "Dr. A. Expert",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (content_copy / "archetypen" / "buurtsportcoach.md").exists()
     assert errors_in(content_copy) == []
 
 
 def test_interactive_wizard_in_seven_steps(content_copy):
-    answers = "\n".join([
-        "Wijkontbijt in de Spoorbuurt",  # 1 titel
-        "Elke maand een ontbijt in het buurthuis om buren met elkaar in contact te brengen.",  # 1 samenvatting
-        "3",  # 2 organisatie: number from the list
-        "Lindeveen", "Spoorbuurt", "2024", "1",  # 3 gemeente, wijk, startjaar, status lopend
-        "sociale-cohesie, 2", "ouderen",  # 4 thema's (id and number), doelgroepen
-        "contact", "1", "",  # 5 search 'contact', pick the first hit, done
-        "openbaar",  # 6
-        "Sanne Bakker", "s.bakker@lindeveen.example", "n", "Sanne Bakker",  # 7
-    ]) + "\n"
-    result = CliRunner().invoke(cli, ["new", "praktijk", "--content", str(content_copy), "--interactief"], input=answers)
+    answers = (
+        "\n".join(
+            [
+                "Wijkontbijt in de Spoorbuurt",  # 1 titel
+                "Elke maand een ontbijt in het buurthuis om buren met elkaar in contact te brengen.",  # 1 samenvatting
+                "3",  # 2 organisatie: number from the list
+                "Lindeveen",
+                "Spoorbuurt",
+                "2024",
+                "1",  # 3 gemeente, wijk, startjaar, status lopend
+                "sociale-cohesie, 2",
+                "ouderen",  # 4 thema's (id and number), doelgroepen
+                "contact",
+                "1",
+                "",  # 5 search 'contact', pick the first hit, done
+                "openbaar",  # 6
+                "Sanne Bakker",
+                "s.bakker@lindeveen.example",
+                "n",
+                "Sanne Bakker",  # 7
+            ]
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(
+        cli, ["new", "praktijk", "--content", str(content_copy), "--interactief"], input=answers
+    )
     assert result.exit_code == 0, result.output
     for step in range(1, 8):
         assert f"Stap {step} van 7" in result.output
-    document = next(d for d in load_content(content_copy)[0].documents if d.id == "wijkontbijt-in-de-spoorbuurt")
+    document = next(
+        d for d in load_content(content_copy)[0].documents if d.id == "wijkontbijt-in-de-spoorbuurt"
+    )
     assert document.meta["organisatie"] == "gemeente-lindeveen"
     assert document.meta["themas"] == ["sociale-cohesie", "veiligheid"]
     assert errors_in(content_copy) == []

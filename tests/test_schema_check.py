@@ -49,7 +49,9 @@ def test_errors_are_located_and_dutch():
 
 def test_unknown_key_suggests_the_close_one():
     parsed = parse("tittel: x\n")
-    hints = [d.hint for d in check("praktijk", parsed.value, parsed, "x.md") if d.code == "veld-onbekend"]
+    hints = [
+        d.hint for d in check("praktijk", parsed.value, parsed, "x.md") if d.code == "veld-onbekend"
+    ]
     assert hints == ["Bedoelde u 'titel'?"]
 
 

@@ -18,17 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import browser
 import pytest
 
-import browser
 from wwidw_build import audit, search_site
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.escape import esc
 from wwidw_build.model import KINDS, Content
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.search_site import (BROWSE, FILTERS, MISSING, NODE_MODULES, index_site, pagefind_binary, search_tags,
-                                     start_period)
+from wwidw_build.search_site import (
+    BROWSE,
+    FILTERS,
+    MISSING,
+    NODE_MODULES,
+    index_site,
+    pagefind_binary,
+    search_tags,
+    start_period,
+)
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -38,8 +46,10 @@ PROBE_TITLE = "Stamproef: de portierswoning aan het Keerpunt"
 ORGANISATIE_ONLY = "klushuizen-kanaalzone"  # zichtbaarheid: organisatie (woonstede-rivierland)
 PARTNERS_ONLY = "skaeve-huse-buitengebied-veenwijk"  # zichtbaarheid: partners
 THEME, SECOND_THEME = "armoede-en-schulden", "wonen-met-zorg"
-FILLER = ("In deze sectie staat voor de zoektest genoeg tekst om als ingevuld te tellen, over de aanpak, "
-          "de samenwerking en wat het opleverde in de wijk.")
+FILLER = (
+    "In deze sectie staat voor de zoektest genoeg tekst om als ingevuld te tellen, over de aanpak, "
+    "de samenwerking en wat het opleverde in de wijk."
+)
 PROBE = f"""---
 titel: "{PROBE_TITLE}"
 samenvatting: "Een fictieve praktijk voor de zoektest: elke bewoner van het Keerpunt kreeg een vaste portier als aanspreekpunt in de portierswoning."
@@ -115,8 +125,10 @@ def built(tmp_path_factory) -> Built:
 
 
 def fragments(site: Path) -> list[dict]:
-    return [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
-            for p in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))]
+    return [
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for p in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    ]
 
 
 def page_text(site: Path, url: str) -> str:
@@ -126,10 +138,13 @@ def page_text(site: Path, url: str) -> str:
 def body_words(site: Path, url: str) -> list[str]:
     """The words of the part of a page that Pagefind indexes (the data-pagefind-body element)."""
     text = page_text(site, url)
-    return audit.words(text[text.index("data-pagefind-body"):text.index('<div class="wwidw-zoekgegevens"')])
+    return audit.words(
+        text[text.index("data-pagefind-body") : text.index('<div class="wwidw-zoekgegevens"')]
+    )
 
 
-# --- the index, without a browser --------------------------------------------------------------------
+# --- the index, without a browser
+# --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
@@ -139,38 +154,69 @@ def test_the_index_holds_exactly_the_visible_descriptions(built, audience):
     assert urls == sorted(url_of(d) for d in built.visible(audience))
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]  # Dutch stemming, from <html lang="nl">
-    assert 'data-pagefind-body' not in page_text(site, "/themas/armoede-en-schulden/")
-    assert 'data-pagefind-body' not in page_text(site, "/zoeken/")
+    assert "data-pagefind-body" not in page_text(site, "/themas/armoede-en-schulden/")
+    assert "data-pagefind-body" not in page_text(site, "/zoeken/")
 
 
 def test_filters_and_card_data_come_from_the_metadata(built):
-    probe = next(f for f in fragments(built.site("openbaar")) if f["url"] == f"/praktijken/{PROBE_ID}/")
+    probe = next(
+        f for f in fragments(built.site("openbaar")) if f["url"] == f"/praktijken/{PROBE_ID}/"
+    )
     assert probe["filters"] == {
-        "soort": ["Praktijk"], "thema": ["Gezondheid"], "effectdomein": ["Gezondheid en welzijn"],
-        "effect": ["Minder eenzaamheid"], "doelgroep": ["Ouderen"], "organisatie": ["Gemeente Lindeveen"],
-        "gemeente": ["Lindeveen"], "startperiode": ["2010–2014"], "projectstatus": ["Afgerond"],
-        "richting": ["Nog onbekend"], "meetontwerp": ["Kwalitatief"]}
-    assert probe["meta"] == {"title": PROBE_TITLE, "organisatie": "Gemeente Lindeveen", "gemeente": "Lindeveen",
-                             "themas": "Gezondheid", "soort": "Praktijk", BROWSE[0]: BROWSE[1]}
-    archetype = next(f for f in fragments(built.site("openbaar")) if f["url"] == "/archetypen/klushuizen/")
-    assert archetype["filters"]["soort"] == ["Archetype"] and "organisatie" not in archetype["filters"]
+        "soort": ["Praktijk"],
+        "thema": ["Gezondheid"],
+        "effectdomein": ["Gezondheid en welzijn"],
+        "effect": ["Minder eenzaamheid"],
+        "doelgroep": ["Ouderen"],
+        "organisatie": ["Gemeente Lindeveen"],
+        "gemeente": ["Lindeveen"],
+        "startperiode": ["2010–2014"],
+        "projectstatus": ["Afgerond"],
+        "richting": ["Nog onbekend"],
+        "meetontwerp": ["Kwalitatief"],
+    }
+    assert probe["meta"] == {
+        "title": PROBE_TITLE,
+        "organisatie": "Gemeente Lindeveen",
+        "gemeente": "Lindeveen",
+        "themas": "Gezondheid",
+        "soort": "Praktijk",
+        BROWSE[0]: BROWSE[1],
+    }
+    archetype = next(
+        f for f in fragments(built.site("openbaar")) if f["url"] == "/archetypen/klushuizen/"
+    )
+    assert (
+        archetype["filters"]["soort"] == ["Archetype"] and "organisatie" not in archetype["filters"]
+    )
     assert archetype["meta"]["bewijsniveau"]
 
 
 def test_start_periods_are_five_year_buckets():
     assert [start_period(y) for y in (2010, 2014, 2015, 2019, 2023)] == [
-        "2010–2014", "2010–2014", "2015–2019", "2015–2019", "2020–2024"]
-    assert start_period(None) is None and start_period("2015") is None and start_period(True) is None
+        "2010–2014",
+        "2010–2014",
+        "2015–2019",
+        "2015–2019",
+        "2020–2024",
+    ]
+    assert (
+        start_period(None) is None and start_period("2015") is None and start_period(True) is None
+    )
 
 
 def test_search_fields_escape_contributor_text(built):
     document = built.document(PROBE_ID)
     hostile = '"><script>alert(1)</script>, thema:X {: onclick=x}'
-    changed = dataclasses.replace(document, meta={**document.meta, "titel": hostile, "gemeente": hostile})
+    changed = dataclasses.replace(
+        document, meta={**document.meta, "titel": hostile, "gemeente": hostile}
+    )
     tags = search_tags(select(built.content, Audience("openbaar")), changed)
     assert "<script" not in tags and "{:" not in tags and f'data-w="{esc(hostile)}"' in tags
-    assert set(re.findall(r'data-pagefind-(\w+)="(\w+)\[data-w\]"', tags)) >= {("filter", "gemeente"),
-                                                                               ("meta", "title")}
+    assert set(re.findall(r'data-pagefind-(\w+)="(\w+)\[data-w\]"', tags)) >= {
+        ("filter", "gemeente"),
+        ("meta", "title"),
+    }
     assert set(re.findall(r'data-pagefind-filter="(\w+)\[', tags)) <= set(FILTERS)
 
 
@@ -182,7 +228,9 @@ def test_index_site_reports_a_failure(tmp_path):
 def _description_site(root: Path) -> Path:
     (root / "praktijken" / "x").mkdir(parents=True)
     (root / "praktijken" / "x" / "index.html").write_text(
-        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1></div></body></html>', encoding="utf-8")
+        '<html lang="nl"><body><div data-pagefind-body><h1>X</h1></div></body></html>',
+        encoding="utf-8",
+    )
     return root
 
 
@@ -190,7 +238,9 @@ def test_a_site_without_descriptions_gets_no_index(tmp_path):
     # Pagefind would index every page of it (list pages included): no index at all instead.
     (tmp_path / "themas" / "wonen").mkdir(parents=True)
     (tmp_path / "themas" / "wonen" / "index.html").write_text(
-        '<html lang="nl"><body><h1>Wonen</h1><p>Geen beschrijvingen.</p></body></html>', encoding="utf-8")
+        '<html lang="nl"><body><h1>Wonen</h1><p>Geen beschrijvingen.</p></body></html>',
+        encoding="utf-8",
+    )
     assert index_site(tmp_path) == (True, "geen beschrijvingen: geen zoekindex")
     assert not (tmp_path / "pagefind").exists()
     ok, log = index_site(_description_site(tmp_path))
@@ -199,20 +249,29 @@ def test_a_site_without_descriptions_gets_no_index(tmp_path):
 
 
 def test_the_index_is_built_by_the_pinned_npm_pagefind():
-    # package-lock.json pins the version make install puts in node_modules/; the build runs that binary.
+    # package-lock.json pins the version make install puts in node_modules/; the build runs that
+    # binary.
     lock = json.loads((CONTENT.parent / "package-lock.json").read_text(encoding="utf-8"))
     pinned = lock["packages"]["node_modules/pagefind"]["version"]
     binary = pagefind_binary()
     assert binary is not None and NODE_MODULES in binary.parents
     assert binary.parent.parent.name.split("-")[0] in {"linux", "darwin", "freebsd", "windows"}
-    assert json.loads((binary.parent.parent / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    assert f"pagefind {pinned}" in subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout
+    assert (
+        json.loads((binary.parent.parent / "package.json").read_text(encoding="utf-8"))["version"]
+        == pinned
+    )
+    assert (
+        f"pagefind {pinned}"
+        in subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout
+    )
 
 
 def test_pagefind_binary_path_overrides_the_npm_binary(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
     assert pagefind_binary() == tmp_path / "geen-pagefind"
-    ok, log = index_site(_description_site(tmp_path / "site"))  # that path does not exist: a clear failure
+    ok, log = index_site(
+        _description_site(tmp_path / "site")
+    )  # that path does not exist: a clear failure
     assert not ok and "pagefind kon niet draaien" in log
 
 
@@ -224,7 +283,8 @@ def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeyp
     assert "make install" in MISSING
 
 
-# --- in the browser -----------------------------------------------------------------------------------
+# --- in the browser
+# -----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -235,8 +295,10 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def servers(built):
-    with browser.StaticServer(built.site("openbaar")) as openbaar, \
-            browser.StaticServer(built.site("partners")) as partners:
+    with (
+        browser.StaticServer(built.site("openbaar")) as openbaar,
+        browser.StaticServer(built.site("partners")) as partners,
+    ):
         yield {"openbaar": openbaar, "partners": partners}
 
 
@@ -256,16 +318,29 @@ def open_page(chromium, servers):
 
     def open_(audience: str, path: str, **options):
         server = servers[audience]
-        context = chromium.new_context(service_workers="block", **options)  # as browser.local_context
+        context = chromium.new_context(
+            service_workers="block", **options
+        )  # as browser.local_context
         context.add_init_script(browser.INIT_SCRIPT)
-        context.route("**/*", lambda route: route.continue_() if browser._is_local(route.request.url, server.origin)
-                      else route.abort("blockedbyclient"))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if browser._is_local(route.request.url, server.origin)
+                else route.abort("blockedbyclient")
+            ),
+        )
         page = context.new_page()
         record = Opened(page, server.origin, [], [])
         page.on("request", lambda request: record.requests.append(request.url))
-        page.wwidw_requests = record.requests  # every request of the page, from before it was opened
+        page.wwidw_requests = (
+            record.requests
+        )  # every request of the page, from before it was opened
         page.on("pageerror", lambda error: record.errors.append(str(error)))
-        page.on("console", lambda message: record.errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: record.errors.append(message.text) if message.type == "error" else None,
+        )
         page.goto(server.url(path))
         opened.append(record)
         return page
@@ -288,13 +363,16 @@ def after(page, action) -> None:
     (zoeken.js shows the results first; data-geteld follows once the counts of that search are in)."""
     before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
     action()
-    page.wait_for_function("(b) => { const r = document.getElementById('wwidw-zoeken');"
-                           " return r.dataset.gezocht && r.dataset.gezocht !== b"
-                           " && r.dataset.geteld === r.dataset.gezocht; }", arg=before)
+    page.wait_for_function(
+        "(b) => { const r = document.getElementById('wwidw-zoeken');"
+        " return r.dataset.gezocht && r.dataset.gezocht !== b"
+        " && r.dataset.geteld === r.dataset.gezocht; }",
+        arg=before,
+    )
 
 
-# A facet group whose values (one Pagefind filter chunk) are loaded and counted: every listed value has a
-# count, and no count is pending; or it says that the index has no values for it.
+# A facet group whose values (one Pagefind filter chunk) are loaded and counted: every listed value
+# has a count, and no count is pending; or it says that the index has no values for it.
 FACET_LOADED = """(name) => {
   const r = document.getElementById('wwidw-zoeken');
   const group = document.querySelector(`[data-facet='${name}']`);
@@ -319,7 +397,9 @@ def results(page) -> list[str]:
     while page.is_visible("#wwidw-meer"):
         count = page.locator(".wwidw-resultaat").count()
         page.click("#wwidw-meer")
-        page.wait_for_function("(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count)
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.wwidw-resultaat').length > n", arg=count
+        )
     hrefs = page.eval_on_selector_all(".wwidw-resultaat__titel a", "as => as.map(a => a.href)")
     return [urlsplit(h).path for h in hrefs]
 
@@ -346,6 +426,7 @@ def searcher(open_page, audience: str):
         assert announced(page) == len(found)
         assert parse_qs(urlsplit(page.url).query).get("q") == [term.strip()]
         return found
+
     search.page = page
     return search
 
@@ -372,9 +453,12 @@ def test_bewoners_finds_a_description_that_only_says_bewoner(built, open_page):
 
 def test_huurachterstanden_finds_descriptions_that_say_huurachterstand(built, open_page):
     site = built.site("openbaar")
-    singular_only = [url_of(d) for d in built.visible("openbaar")
-                     if "huurachterstand" in (words := body_words(site, url_of(d)))
-                     and not any(w.startswith("huurachterstanden") for w in words)]
+    singular_only = [
+        url_of(d)
+        for d in built.visible("openbaar")
+        if "huurachterstand" in (words := body_words(site, url_of(d)))
+        and not any(w.startswith("huurachterstanden") for w in words)
+    ]
     assert singular_only  # e.g. the taalcafé and the achter-de-voordeur archetype
     found = search_for(open_page, "openbaar", "huurachterstanden")
     assert set(singular_only) <= set(found)
@@ -395,7 +479,8 @@ def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):
     after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
     assert announced(page) == len(visible) and len(results(page)) == len(visible)
     assert facet_count(page, "thema", built.content.registry.themas[THEME].naam) == sum(
-        THEME in d.meta.get("themas", []) for d in visible)
+        THEME in d.meta.get("themas", []) for d in visible
+    )
 
 
 def pagefind_requests(requests: list[str], kind: str) -> list[str]:
@@ -414,15 +499,21 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     page.wait_for_load_state("networkidle")
     assert "Typ een zoekterm" in page.inner_text("#wwidw-zoekstatus")
     assert page.locator(".wwidw-resultaat").count() == 0
-    assert not [g for g in page.locator("[data-facet]").all() if g.evaluate("d => d.open")]  # all closed
+    assert not [
+        g for g in page.locator("[data-facet]").all() if g.evaluate("d => d.open")
+    ]  # all closed
     chunks = len(list((built.site("openbaar") / "pagefind" / "index").glob("*.pf_index")))
     assert chunks > 1  # (3 for the real content)
     for kind in ("index", "filter", "fragment"):
         assert pagefind_requests(requests, kind) == [], kind
-    # Opening a group loads that facet's values only (plus the one chunk of the word every description has).
+    # Opening a group loads that facet's values only (plus the one chunk of the word every
+    # description has).
     open_facet(page, "soort")
     assert len(pagefind_requests(requests, "filter")) == 1
-    assert len(pagefind_requests(requests, "index")) == 1 and pagefind_requests(requests, "fragment") == []
+    assert (
+        len(pagefind_requests(requests, "index")) == 1
+        and pagefind_requests(requests, "fragment") == []
+    )
     # A query: its word-index chunk(s) and the fragments of the cards shown, no more.
     page.fill("#wwidw-zoekterm", "bewoners")
     after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
@@ -431,14 +522,17 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     assert 0 < shown < announced(page)
     assert len(pagefind_requests(requests, "fragment")) == shown
     assert len(pagefind_requests(requests, "filter")) == 1
-    # Filters from a shared link, without a query: one word-index chunk, the facets' own filter chunks.
+    # Filters from a shared link, without a query: one word-index chunk, the facets' own filter
+    # chunks.
     theme = built.content.registry.themas[THEME].naam
     shared = open_page("openbaar", "zoeken/?" + urlencode({"thema": theme, "soort": "Praktijk"}))
     loaded = shared.wwidw_requests
     ready(shared)
     shared.wait_for_load_state("networkidle")
-    assert announced(shared) == sum(THEME in d.meta.get("themas", []) and d.kind == "praktijk"
-                                    for d in built.visible("openbaar"))
+    assert announced(shared) == sum(
+        THEME in d.meta.get("themas", []) and d.kind == "praktijk"
+        for d in built.visible("openbaar")
+    )
     assert len(pagefind_requests(loaded, "index")) == 1 < chunks
     assert len(pagefind_requests(loaded, "filter")) == 2
 
@@ -454,19 +548,30 @@ def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):
     assert announced(page) == len(with_theme) < len(visible)
     assert sorted(results(page)) == sorted(url_of(d) for d in with_theme)
     # A second facet narrows further (AND) ...
-    gemeente = max({d.meta["gemeente"] for d in with_theme if "gemeente" in d.meta},
-                   key=lambda g: sum(d.meta.get("gemeente") == g for d in with_theme))
+    gemeente = max(
+        {d.meta["gemeente"] for d in with_theme if "gemeente" in d.meta},
+        key=lambda g: sum(d.meta.get("gemeente") == g for d in with_theme),
+    )
     both = [d for d in with_theme if d.meta.get("gemeente") == gemeente]
     assert facet_count(page, "gemeente", gemeente) == len(both)
     toggle(page, "gemeente", gemeente)
     assert sorted(results(page)) == sorted(url_of(d) for d in both) and announced(page) == len(both)
     # ... and a second value of the same facet widens it again (OR within a facet).
-    either = [d for d in visible if d.meta.get("gemeente") == gemeente
-              and {THEME, SECOND_THEME} & set(d.meta.get("themas", []))]
+    either = [
+        d
+        for d in visible
+        if d.meta.get("gemeente") == gemeente
+        and {THEME, SECOND_THEME} & set(d.meta.get("themas", []))
+    ]
     assert facet_count(page, "thema", names[SECOND_THEME].naam) == sum(
-        SECOND_THEME in d.meta.get("themas", []) for d in visible if d.meta.get("gemeente") == gemeente)
+        SECOND_THEME in d.meta.get("themas", [])
+        for d in visible
+        if d.meta.get("gemeente") == gemeente
+    )
     toggle(page, "thema", names[SECOND_THEME].naam)
-    assert sorted(results(page)) == sorted(url_of(d) for d in either) and announced(page) == len(either)
+    assert sorted(results(page)) == sorted(url_of(d) for d in either) and announced(page) == len(
+        either
+    )
     query = parse_qs(urlsplit(page.url).query)
     assert query == {"thema": [names[THEME].naam, names[SECOND_THEME].naam], "gemeente": [gemeente]}
 
@@ -480,13 +585,23 @@ def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
     toggle(page, "thema", theme)
     after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
     shared, found = page.url, results(page)
-    assert parse_qs(urlsplit(shared).query) == {"q": ["huurachterstanden"], "thema": [theme], "sortering": ["nieuwste"]}
+    assert parse_qs(urlsplit(shared).query) == {
+        "q": ["huurachterstanden"],
+        "thema": [theme],
+        "sortering": ["nieuwste"],
+    }
     assert found
-    dates = [str(d.meta.get("laatst_bijgewerkt") or d.meta.get("laatst_herzien")) for u in found
-             for d in built.visible("openbaar") if url_of(d) == u]
+    dates = [
+        str(d.meta.get("laatst_bijgewerkt") or d.meta.get("laatst_herzien"))
+        for u in found
+        for d in built.visible("openbaar")
+        if url_of(d) == u
+    ]
     assert dates == sorted(dates, reverse=True)
 
-    again = open_page("openbaar", shared.removeprefix(urlsplit(shared).scheme + "://" + urlsplit(shared).netloc))
+    again = open_page(
+        "openbaar", shared.removeprefix(urlsplit(shared).scheme + "://" + urlsplit(shared).netloc)
+    )
     ready(again)
     assert again.input_value("#wwidw-zoekterm") == "huurachterstanden"
     assert again.input_value("#wwidw-kopzoekterm") == "huurachterstanden"
@@ -498,17 +613,29 @@ def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
     toggle(again, "soort", "Archetype")
     assert "soort=Archetype" in again.url
     after(again, again.go_back)
-    assert again.url == shared and not facet(again, "soort", "Archetype").locator("input").is_checked()
+    assert (
+        again.url == shared and not facet(again, "soort", "Archetype").locator("input").is_checked()
+    )
     assert results(again) == found
 
 
 def _distinctive_words(built, doc_id: str) -> list[str]:
     """Long words of a hidden description that no page of the public site uses, nor any word that
     starts like them (so the index cannot have their stem for an innocent reason)."""
-    public = {w for p in built.site("openbaar").rglob("*.html") for w in audit.words(p.read_text(encoding="utf-8"))}
+    public = {
+        w
+        for p in built.site("openbaar").rglob("*.html")
+        for w in audit.words(p.read_text(encoding="utf-8"))
+    }
     document = built.document(doc_id)
-    candidates = sorted({w for w in audit.words(document.titel + " " + document.body) if len(w) >= 10 and "-" not in w})
-    chosen = [w for w in candidates if not any(p.startswith(w[:len(w) - 4]) for p in public)]
+    candidates = sorted(
+        {
+            w
+            for w in audit.words(document.titel + " " + document.body)
+            if len(w) >= 10 and "-" not in w
+        }
+    )
+    chosen = [w for w in candidates if not any(p.startswith(w[: len(w) - 4]) for p in public)]
     assert len(chosen) >= 3, doc_id
     return chosen[:6]
 
@@ -522,7 +649,9 @@ def test_the_public_search_never_returns_hidden_descriptions(built, open_page):
     for doc_id in hidden:
         for term in [*_distinctive_words(built, doc_id), built.document(doc_id).titel]:
             assert not {f"/praktijken/{d}/" for d in hidden} & set(public(term)), term
-            assert not titles & set(public.page.locator(".wwidw-resultaat__titel").all_inner_texts()), term
+            assert not titles & set(
+                public.page.locator(".wwidw-resultaat__titel").all_inner_texts()
+            ), term
     # The partners' site finds the partners-only description by the same words, never the other one.
     for term in _distinctive_words(built, PARTNERS_ONLY):
         assert f"/praktijken/{PARTNERS_ONLY}/" in partners(term), term
@@ -542,7 +671,7 @@ def test_hidden_words_are_nowhere_in_the_public_index(built):
     for doc_id in (ORGANISATIE_ONLY, PARTNERS_ONLY):
         document = built.document(doc_id)
         for word in _distinctive_words(built, doc_id):
-            assert not [t for t in tokens if t.startswith(word[:len(word) - 4])], word
+            assert not [t for t in tokens if t.startswith(word[: len(word) - 4])], word
         assert not any(document.titel.lower() in t.lower() for t in texts)
         assert not any(doc_id in t for t in texts)
 
@@ -566,7 +695,10 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
     page = open_page("openbaar", "zoeken/?q=portierswoning")
     ready(page)
     card = page.locator(".wwidw-resultaat").filter(has_text=PROBE_TITLE)
-    assert card.locator(".wwidw-resultaat__feiten").inner_text() == "Praktijk · Gemeente Lindeveen · Lindeveen"
+    assert (
+        card.locator(".wwidw-resultaat__feiten").inner_text()
+        == "Praktijk · Gemeente Lindeveen · Lindeveen"
+    )
     assert card.locator(".wwidw-resultaat__themas").inner_text() == "Thema's: Gezondheid"
     assert card.locator(".wwidw-resultaat__uittreksel mark").count() >= 1
     archetype = open_page("openbaar", "zoeken/?soort=Archetype")
@@ -576,9 +708,15 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
     # The excerpt is text: a tag in a description shows as text and only <mark> elements are made.
     page = open_page("openbaar", "zoeken/?q=formulier+typte")
     ready(page)
-    excerpt = page.locator(".wwidw-resultaat").filter(has_text=PROBE_TITLE).locator(".wwidw-resultaat__uittreksel")
+    excerpt = (
+        page.locator(".wwidw-resultaat")
+        .filter(has_text=PROBE_TITLE)
+        .locator(".wwidw-resultaat__uittreksel")
+    )
     assert "<img src=x onerror=" in excerpt.inner_text()
-    assert set(excerpt.evaluate("e => [...e.querySelectorAll('*')].map(n => n.tagName)")) <= {"MARK"}
+    assert set(excerpt.evaluate("e => [...e.querySelectorAll('*')].map(n => n.tagName)")) <= {
+        "MARK"
+    }
     assert page.locator(".wwidw-resultatenlijst img").count() == 0
 
 
@@ -609,8 +747,13 @@ def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_pag
 
 
 def test_the_search_page_works_on_a_phone(built, open_page):
-    page = open_page("openbaar", "zoeken/?q=bewoners", viewport={"width": 390, "height": 844}, is_mobile=True,
-                     has_touch=True)
+    page = open_page(
+        "openbaar",
+        "zoeken/?q=bewoners",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
     ready(page)
     assert not page.locator("#wwidw-facetten").evaluate("d => d.open")  # the facets start collapsed
     assert page.is_visible(".wwidw-resultaat")

@@ -11,12 +11,26 @@ def shared(a: str, b: str) -> set[str]:
     return set(terms(a)) & set(terms(b))
 
 
-@pytest.mark.parametrize("plural, singular", [
-    ("bewoners", "bewoner"), ("huurachterstanden", "huurachterstand"), ("schulden", "schuld"),
-    ("adressen", "adres"), ("problemen", "probleem"), ("straten", "straat"), ("portiekflats", "portiekflat"),
-    ("klushuizen", "klushuis"), ("brieven", "brief"), ("mogelijkheden", "mogelijkheid"), ("ruzies", "ruzie"),
-    ("kinderen", "kind"), ("gezinnen", "gezin"), ("woningen", "woning"), ("foto's", "foto"),
-])
+@pytest.mark.parametrize(
+    "plural, singular",
+    [
+        ("bewoners", "bewoner"),
+        ("huurachterstanden", "huurachterstand"),
+        ("schulden", "schuld"),
+        ("adressen", "adres"),
+        ("problemen", "probleem"),
+        ("straten", "straat"),
+        ("portiekflats", "portiekflat"),
+        ("klushuizen", "klushuis"),
+        ("brieven", "brief"),
+        ("mogelijkheden", "mogelijkheid"),
+        ("ruzies", "ruzie"),
+        ("kinderen", "kind"),
+        ("gezinnen", "gezin"),
+        ("woningen", "woning"),
+        ("foto's", "foto"),
+    ],
+)
 def test_plural_and_singular_share_a_term(plural, singular):
     assert shared(plural, singular), (terms(plural), terms(singular))
 
@@ -55,4 +69,6 @@ def test_words_split_on_punctuation_inside_a_token():
 def test_pipeline_functions_are_registered_for_loading_a_serialized_index():
     for function in search_text.FUNCTIONS:
         assert Pipeline.registered_functions[function.label] is function
-    assert [f.label for f in search_text.pipeline()._stack] == [f.label for f in search_text.FUNCTIONS]
+    assert [f.label for f in search_text.pipeline()._stack] == [
+        f.label for f in search_text.FUNCTIONS
+    ]

@@ -61,15 +61,21 @@ def test_openbaar_sees_only_public_finished_descriptions():
     selection = select(REAL, AUDIENCES[0])
     assert selection.visible
     assert all(d.zichtbaarheid == "openbaar" and not d.concept for d in selection.visible)
-    assert {key(d) for d in selection.visible} == {key(d) for d in REAL.documents
-                                                   if d.zichtbaarheid == "openbaar" and "concept" not in d.meta}
+    assert {key(d) for d in selection.visible} == {
+        key(d) for d in REAL.documents if d.zichtbaarheid == "openbaar" and "concept" not in d.meta
+    }
 
 
 def test_known_descriptions_of_the_real_content():
     """A few fixed points, so a change to the rule that keeps the partition intact still shows up."""
     seen = {a.name: {key(d) for d in select(REAL, a).visible} for a in AUDIENCES}
-    organisation_only = ("praktijk", "adoptiegroen-havenkwartier")  # zichtbaarheid organisatie, havenstad-wonen
-    assert [a for a, keys in seen.items() if organisation_only in keys] == ["organisatie:havenstad-wonen"]
+    organisation_only = (
+        "praktijk",
+        "adoptiegroen-havenkwartier",
+    )  # zichtbaarheid organisatie, havenstad-wonen
+    assert [a for a, keys in seen.items() if organisation_only in keys] == [
+        "organisatie:havenstad-wonen"
+    ]
     partners_archetype = ("archetype", "wijkconcierge")
     assert [a for a, keys in seen.items() if partners_archetype not in keys] == ["openbaar"]
     draft = ("praktijk", "digitale-thuisadministratie")  # concept: true

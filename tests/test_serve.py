@@ -32,15 +32,32 @@ def test_snapshot_sees_changes(tmp_path):
 
 def test_serve_rebuilds_after_a_change(content_copy, tmp_path):
     port = 18765
-    process = subprocess.Popen([sys.executable, "-m", "wwidw_build", "serve", "--content", str(content_copy),
-                                "--poort", str(port), "--out", str(tmp_path / "voorbeeld")],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "wwidw_build",
+            "serve",
+            "--content",
+            str(content_copy),
+            "--poort",
+            str(port),
+            "--out",
+            str(tmp_path / "voorbeeld"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         url = f"http://127.0.0.1:{port}/praktijken/klushuizen-spoorbuurt/"
         assert wait_for(lambda: "Spoorbuurt" in fetch(url), 90)
         path = content_copy / "praktijken" / "klushuizen-spoorbuurt.md"
         text = path.read_text()
-        path.write_text(text.replace("## Aanleiding\n", "## Aanleiding\n\nKwartelkoning-zin voor de live test.\n", 1))
+        path.write_text(
+            text.replace(
+                "## Aanleiding\n", "## Aanleiding\n\nKwartelkoning-zin voor de live test.\n", 1
+            )
+        )
         assert wait_for(lambda: "Kwartelkoning" in fetch(url), 90)
     finally:
         process.kill()

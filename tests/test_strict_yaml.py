@@ -1,4 +1,5 @@
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wwidw_build.strict_yaml import parse, resolve_plain
 
@@ -22,13 +23,23 @@ def test_duplicate_key_reports_both_lines():
 
 def test_anchor_alias_tag_merge_are_problems():
     text = "a: &x 1\nb: *x\nc: !!python/object:os.system ls\n<<: {d: 1}\n"
-    assert codes(text) == [("yaml-anker", 1), ("yaml-anker", 2), ("yaml-tag", 3), ("yaml-samenvoegen", 4)]
+    assert codes(text) == [
+        ("yaml-anker", 1),
+        ("yaml-anker", 2),
+        ("yaml-tag", 3),
+        ("yaml-samenvoegen", 4),
+    ]
 
 
 def test_yaml11_scalars_are_kept_as_text_and_flagged():
     parsed = parse("a: yes\nb: 2024-01-02\nc: 0123\nd: 1:30\ne: 'yes'\nf: true\ng: 12\n")
     assert parsed.value["a"] == "yes" and parsed.value["f"] is True and parsed.value["g"] == 12
-    assert {k[0]: a.kind for k, a in parsed.ambiguous.items()} == {"a": "boolean", "b": "datum", "c": "getal", "d": "getal"}
+    assert {k[0]: a.kind for k, a in parsed.ambiguous.items()} == {
+        "a": "boolean",
+        "b": "datum",
+        "c": "getal",
+        "d": "getal",
+    }
 
 
 def test_tab_indentation_has_its_own_code():
@@ -48,6 +59,6 @@ def test_never_raises(text):
     parse(text)
 
 
-@given(st.integers(min_value=-10**6, max_value=10**6))
+@given(st.integers(min_value=-(10**6), max_value=10**6))
 def test_plain_integers_resolve(number):
     assert resolve_plain(str(number)) == (number, None)

@@ -1,6 +1,10 @@
 from wwidw_build.suggest import suggestion
 
-KNOWN = {"buurtbemiddeling": "Buurtbemiddeling", "klushuizen": "Klushuizen", "minder-burenoverlast": "Minder burenoverlast"}
+KNOWN = {
+    "buurtbemiddeling": "Buurtbemiddeling",
+    "klushuizen": "Klushuizen",
+    "minder-burenoverlast": "Minder burenoverlast",
+}
 
 
 def test_typo_in_id():

@@ -44,22 +44,34 @@ def workflow(name: str) -> dict:
 
 def jobs() -> list[tuple[str, str, dict, dict]]:
     """(workflow file name, job id, job, workflow) for every job."""
-    return [(path.name, job_id, job, data) for path in WORKFLOWS
-            for data in [load(path)] for job_id, job in data["jobs"].items()]
+    return [
+        (path.name, job_id, job, data)
+        for path in WORKFLOWS
+        for data in [load(path)]
+        for job_id, job in data["jobs"].items()
+    ]
 
 
 def steps() -> list[tuple[str, str, dict]]:
-    return [(name, job_id, step) for name, job_id, job, _ in jobs() for step in job.get("steps", [])]
+    return [
+        (name, job_id, step) for name, job_id, job, _ in jobs() for step in job.get("steps", [])
+    ]
 
 
 def tool(name: str) -> str:
     path = BIN / name
-    assert path.exists(), f"{name} is missing next to {sys.executable}: run `make install` (test extra)"
+    assert path.exists(), (
+        f"{name} is missing next to {sys.executable}: run `make install` (test extra)"
+    )
     return str(path)
 
 
-def run(args: list[str], env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=300)
+def run(
+    args: list[str], env: dict | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def path_with_venv() -> dict:
@@ -67,7 +79,12 @@ def path_with_venv() -> dict:
 
 
 def test_there_are_workflows():
-    assert {p.name for p in WORKFLOWS} >= {"controle.yml", "review-reactie.yml", "publiceren.yml", "formulier.yml"}
+    assert {p.name for p in WORKFLOWS} >= {
+        "controle.yml",
+        "review-reactie.yml",
+        "publiceren.yml",
+        "formulier.yml",
+    }
 
 
 def test_actionlint_reports_nothing():
@@ -86,9 +103,27 @@ def test_actionlint_knows_the_pinned_versions(path):
 
 
 def test_zizmor_reports_nothing_offline():
-    env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")}
-    result = run([tool("zizmor"), "--offline", "--persona", "pedantic", "--strict-collection", "--no-progress",
-                  "--color", "never", "--format", "plain", "."], env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")
+    }
+    result = run(
+        [
+            tool("zizmor"),
+            "--offline",
+            "--persona",
+            "pedantic",
+            "--strict-collection",
+            "--no-progress",
+            "--color",
+            "never",
+            "--format",
+            "plain",
+            ".",
+        ],
+        env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout, result.stdout
 
@@ -103,7 +138,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version():
                 assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", match.group(2)), (path.name, line)
                 pinned.append(match.group(1))
     assert sorted(pinned) == sorted(step["uses"] for _, _, step in steps() if "uses" in step)
-    assert not [j for _, j, job, _ in jobs() if "uses" in job]  # no reusable workflows from elsewhere
+    assert not [
+        j for _, j, job, _ in jobs() if "uses" in job
+    ]  # no reusable workflows from elsewhere
 
 
 def test_one_version_per_action():
@@ -118,12 +155,17 @@ def test_one_version_per_action():
 def test_no_pull_request_target():
     for path in WORKFLOWS:
         triggers = load(path)["on"]
-        assert "pull_request_target" not in (triggers if isinstance(triggers, (dict, list)) else [triggers]), path.name
+        assert "pull_request_target" not in (
+            triggers if isinstance(triggers, (dict, list)) else [triggers]
+        ), path.name
 
 
 def test_every_job_has_a_timeout():
     for name, job_id, job, _ in jobs():
-        assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, (name, job_id)
+        assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, (
+            name,
+            job_id,
+        )
 
 
 def test_permissions_are_least_privilege():
@@ -144,7 +186,9 @@ def test_untrusted_values_reach_scripts_only_through_env():
 
 
 def test_every_checkout_keeps_no_credentials():
-    checkouts = [(n, j, s) for n, j, s in steps() if s.get("uses", "").startswith("actions/checkout@")]
+    checkouts = [
+        (n, j, s) for n, j, s in steps() if s.get("uses", "").startswith("actions/checkout@")
+    ]
     assert checkouts
     for name, job_id, step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False, (name, job_id)
@@ -156,9 +200,16 @@ def test_only_the_public_site_leaves_the_runner():
         if uses.startswith("actions/upload-pages-artifact@"):
             assert paths == ["site/openbaar"], (name, job_id)
         if uses.startswith("actions/upload-artifact@"):
-            assert all(p == "site/openbaar" or p.startswith("rapport/") for p in paths), (name, job_id, paths)
-    pages = [(n, j, job) for n, j, job, _ in jobs()
-             if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))]
+            assert all(p == "site/openbaar" or p.startswith("rapport/") for p in paths), (
+                name,
+                job_id,
+                paths,
+            )
+    pages = [
+        (n, j, job)
+        for n, j, job, _ in jobs()
+        if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))
+    ]
     assert [(n, j) for n, j, _ in pages] == [("publiceren.yml", "pages")]
     assert pages[0][2]["environment"]["name"] == "github-pages"
 
@@ -168,15 +219,26 @@ def test_the_pull_request_workflow_validates_builds_reviews_and_previews():
     assert "pull_request" in controle["on"]
     job = controle["jobs"]["review"]
     script = "\n".join(step.get("run", "") for step in job["steps"])
-    for command in (".venv/bin/wwidw validate --format github", ".venv/bin/wwidw build --out site",
-                    '.venv/bin/wwidw review --base "origin/$BASE_REF" --uitvoer rapport/review.md',
-                    '>> "$GITHUB_STEP_SUMMARY"', "make install"):
+    for command in (
+        ".venv/bin/wwidw validate --format github",
+        ".venv/bin/wwidw build --out site",
+        '.venv/bin/wwidw review --base "origin/$BASE_REF" --uitvoer rapport/review.md',
+        '>> "$GITHUB_STEP_SUMMARY"',
+        "make install",
+    ):
         assert command in script, command
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     review = next(s for s in job["steps"] if "wwidw review" in s.get("run", ""))
-    assert review["env"] == {"BASE_REF": "${{ github.base_ref }}", "PR_NUMBER": "${{ github.event.pull_request.number }}"}
-    uploads = {s["with"]["name"] for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert review["env"] == {
+        "BASE_REF": "${{ github.base_ref }}",
+        "PR_NUMBER": "${{ github.event.pull_request.number }}",
+    }
+    uploads = {
+        s["with"]["name"]
+        for s in job["steps"]
+        if s.get("uses", "").startswith("actions/upload-artifact@")
+    }
     assert uploads == {"wwidw-review", "voorbeeld-openbaar"}
 
 
@@ -184,8 +246,14 @@ def test_the_comment_workflow_updates_one_marked_comment_and_runs_nothing_from_t
     reactie = workflow("review-reactie.yml")
     assert reactie["on"]["workflow_run"]["workflows"] == [workflow("controle.yml")["name"]]
     assert not [s for _, j, s in steps() if j == "reactie" and "run" in s]
-    assert not [s for _, j, s in steps() if j == "reactie" and s.get("uses", "").startswith("actions/checkout@")]
-    script = next(s for _, j, s in steps() if j == "reactie" and "script" in s.get("with", {}))["with"]["script"]
+    assert not [
+        s
+        for _, j, s in steps()
+        if j == "reactie" and s.get("uses", "").startswith("actions/checkout@")
+    ]
+    script = next(s for _, j, s in steps() if j == "reactie" and "script" in s.get("with", {}))[
+        "with"
+    ]["script"]
     assert "<!-- wwidw-review -->" in script and "/^[1-9][0-9]{0,9}$/" in script
     assert "pr.head.sha !== process.env.HEAD_SHA" in script and "updateComment" in script
 
@@ -203,7 +271,9 @@ def test_the_protected_deploy_is_skipped_without_its_settings():
         assert "secrets." not in str(other.get("if", "")), job_id  # not available at job level
     deploy = next(s for s in job["steps"] if "rsync" in s.get("run", ""))
     assert deploy["if"] == "${{ steps.instellingen.outputs.klaar == 'true' }}"
-    assert "site/openbaar" not in deploy["run"] and "site/partners site/organisatie-*" in deploy["run"]
+    assert (
+        "site/openbaar" not in deploy["run"] and "site/partners site/organisatie-*" in deploy["run"]
+    )
 
 
 def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts():
@@ -215,7 +285,10 @@ def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts(
     assert write["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     assert """printf '%s' "$ISSUE_BODY" > "$RUNNER_TEMP/issue.md\"""" in write["run"]
     opened = next(s for s in job["steps"] if "gh pr create" in s.get("run", ""))
-    assert opened["env"]["ISSUE_TITLE"] == "${{ github.event.issue.title }}" and '"$ISSUE_TITLE"' in opened["run"]
+    assert (
+        opened["env"]["ISSUE_TITLE"] == "${{ github.event.issue.title }}"
+        and '"$ISSUE_TITLE"' in opened["run"]
+    )
 
 
 def test_the_pre_commit_hook_validates_content():
@@ -225,11 +298,23 @@ def test_the_pre_commit_hook_validates_content():
     assert hook["pass_filenames"] is False and hook["files"] == "^content/"
 
 
-@pytest.mark.parametrize("path", ["/schemas/", "/theme/", "/.github/", "/mkdocs.yml", "/content/organisaties.yml",
-                                  "/content/taxonomie/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/schemas/",
+        "/theme/",
+        "/.github/",
+        "/mkdocs.yml",
+        "/content/organisaties.yml",
+        "/content/taxonomie/",
+    ],
+)
 def test_codeowners_guard_the_platform(path):
-    owners = dict(line.split() for line in (REPO / ".github" / "CODEOWNERS").read_text().splitlines()
-                  if line.strip() and not line.startswith("#"))
+    owners = dict(
+        line.split()
+        for line in (REPO / ".github" / "CODEOWNERS").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
     assert owners[path] == "@platform31/kennisbank-beheer"
     assert (REPO / path.strip("/")).exists()
 

@@ -17,34 +17,52 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pytest
-import yaml
-
 import browser
 import conftest
-from wwidw_build.generate import slug
+import pytest
+import yaml
 from xss_payloads import PAYLOADS, Payload
+
+from wwidw_build.generate import slug
 
 PRAKTIJKEN = 5
 ARCHETYPE_ID = "xss-proefarchetype"
 THEME = "woningvoorraad"
-FILLER = ("In deze sectie beschrijven we voor de test hoe de aanpak in de wijk verliep, met wie we samenwerkten "
-          "en wat het opleverde voor de bewoners en de professionals.")
-PRAKTIJK_SECTIONS = ["Aanleiding", "Doel", "Doelgroep", "Aanpak", "Werkzame bestanddelen", "Resultaten",
-                     "Kosten en baten", "Lessen (wat werkte wel en niet)"]
-ARCHETYPE_SECTIONS = ["Probleem", "Werkwijze", "Werkzame bestanddelen (mechanisme)",
-                      "Voor wie en waar het werkt (moderatoren)", "Implementatie", "Effectiviteit", "Kosten en baten"]
+FILLER = (
+    "In deze sectie beschrijven we voor de test hoe de aanpak in de wijk verliep, met wie we samenwerkten "
+    "en wat het opleverde voor de bewoners en de professionals."
+)
+PRAKTIJK_SECTIONS = [
+    "Aanleiding",
+    "Doel",
+    "Doelgroep",
+    "Aanpak",
+    "Werkzame bestanddelen",
+    "Resultaten",
+    "Kosten en baten",
+    "Lessen (wat werkte wel en niet)",
+]
+ARCHETYPE_SECTIONS = [
+    "Probleem",
+    "Werkwijze",
+    "Werkzame bestanddelen (mechanisme)",
+    "Voor wie en waar het werkt (moderatoren)",
+    "Implementatie",
+    "Effectiviteit",
+    "Kosten en baten",
+]
 CONTROL_PAGE = "__harnas-controle/index.html"  # not product output: proves the detectors work
 
 
-# --- the content ------------------------------------------------------------------------------------------
+# --- the content
+# ------------------------------------------------------------------------------------------
 
 
 def _praktijk_meta(number: int) -> dict:
     return {
         "titel": f"Proefpraktijk {number} voor de browsertest",
         "samenvatting": f"Proefpraktijk {number}: een fictieve praktijk om te testen dat ingevoerde tekst op de "
-                        "openbare site nooit als code wordt uitgevoerd.",
+        "openbare site nooit als code wordt uitgevoerd.",
         "organisatie": "gemeente-lindeveen",
         "zichtbaarheid": "openbaar",
         "gemeente": "Lindeveen",
@@ -56,15 +74,30 @@ def _praktijk_meta(number: int) -> dict:
         "themas": [THEME, "leefbaarheid"],
         "doelgroepen": ["alle-bewoners"],
         "beoogde_effecten": ["meer-herstelde-woningen", "minder-verloedering"],
-        "resultaten": [{"effect": "meer-herstelde-woningen", "richting": "werkt",
-                        "indicator": "Aantal herstelde woningen", "nulmeting": 0, "eindmeting": 46,
-                        "toelichting": "Alle woningen zijn hersteld."}],
+        "resultaten": [
+            {
+                "effect": "meer-herstelde-woningen",
+                "richting": "werkt",
+                "indicator": "Aantal herstelde woningen",
+                "nulmeting": 0,
+                "eindmeting": 46,
+                "toelichting": "Alle woningen zijn hersteld.",
+            }
+        ],
         "meetontwerp": "voor_nameting",
         "bewijsniveau": "goede_aanwijzingen",
         "bereik": 46,
-        "kosten": {"totaal_eur": 1380000, "per_deelnemer_eur": 30000, "financiering": ["Gemeente Lindeveen"]},
+        "kosten": {
+            "totaal_eur": 1380000,
+            "per_deelnemer_eur": 30000,
+            "financiering": ["Gemeente Lindeveen"],
+        },
         "partners": ["Buurtvereniging Spoorbuurt"],
-        "contact": {"naam": "Ingrid van Wamel", "email": "i.vanwamel@lindeveen.example", "openbaar": True},
+        "contact": {
+            "naam": "Ingrid van Wamel",
+            "email": "i.vanwamel@lindeveen.example",
+            "openbaar": True,
+        },
         "auteurs": ["Ingrid van Wamel"],
         "laatst_bijgewerkt": date(2024, 6, 20),
     }
@@ -74,26 +107,40 @@ def _archetype_meta() -> dict:
     return {
         "titel": "Proefarchetype voor de browsertest",
         "samenvatting": "Een fictief archetype om te testen dat ingevoerde tekst op de openbare site nooit als code "
-                        "wordt uitgevoerd.",
+        "wordt uitgevoerd.",
         "zichtbaarheid": "openbaar",
         "synoniemen": ["Proefaanpak"],
         "themas": [THEME],
         "doelgroepen": ["alle-bewoners"],
         "beoogde_effecten": ["meer-herstelde-woningen", "minder-verloedering"],
-        "werkzame_bestanddelen": [{"naam": "Heldere afspraken",
-                                   "onderbouwing": "Wie vooraf weet wat er verwacht wordt, houdt het langer vol."}],
+        "werkzame_bestanddelen": [
+            {
+                "naam": "Heldere afspraken",
+                "onderbouwing": "Wie vooraf weet wat er verwacht wordt, houdt het langer vol.",
+            }
+        ],
         "bewijsniveau": "goed_onderbouwd",
         "auteurs": ["dr. Proef Persoon"],
         "laatst_herzien": date(2025, 3, 18),
-        "bronnen": [{"titel": "Een gewone bron (Auteur, A.)", "jaar": 2021, "url": "https://x.example/bron"}],
+        "bronnen": [
+            {"titel": "Een gewone bron (Auteur, A.)", "jaar": 2021, "url": "https://x.example/bron"}
+        ],
     }
 
 
 # A new list item for "list.key" paths, before the payload goes into "key".
 _NEW_ITEM = {
-    "resultaten": lambda: {"effect": "minder-verloedering", "richting": "veelbelovend", "indicator": "Meldingen",
-                           "nulmeting": 63, "eindmeting": 9},
-    "werkzame_bestanddelen": lambda: {"naam": "Begeleiding", "onderbouwing": "Begeleiding houdt kopers op koers."},
+    "resultaten": lambda: {
+        "effect": "minder-verloedering",
+        "richting": "veelbelovend",
+        "indicator": "Meldingen",
+        "nulmeting": 63,
+        "eindmeting": 9,
+    },
+    "werkzame_bestanddelen": lambda: {
+        "naam": "Begeleiding",
+        "onderbouwing": "Begeleiding houdt kopers op koers.",
+    },
     "bronnen": lambda: {"titel": "Nog een bron (Auteur, B.)", "url": "https://x.example/bron-2"},
 }
 
@@ -104,7 +151,9 @@ class Description:
     id: str
     meta: dict
     sections: list[str]
-    extra_sections: list[str] = field(default_factory=list)  # Markdown for "## ..." sections with payloads
+    extra_sections: list[str] = field(
+        default_factory=list
+    )  # Markdown for "## ..." sections with payloads
     set_fields: set[str] = field(default_factory=set)
     payloads: list[Payload] = field(default_factory=list)
 
@@ -127,7 +176,9 @@ def _place_field(description: Description, payload: Payload) -> None:
         meta[head].append(item)
     elif key:
         target = meta[head]
-        target[key] = target[key] + [payload.text] if isinstance(target.get(key), list) else payload.text
+        target[key] = (
+            target[key] + [payload.text] if isinstance(target.get(key), list) else payload.text
+        )
     elif isinstance(meta.get(head), list):
         meta[head].append(payload.text)
     else:
@@ -136,13 +187,21 @@ def _place_field(description: Description, payload: Payload) -> None:
 
 
 def _with_payloads() -> list[Description]:
-    praktijken = [Description("praktijk", f"proefpraktijk-{i}", _praktijk_meta(i), list(PRAKTIJK_SECTIONS))
-                  for i in range(1, PRAKTIJKEN + 1)]
-    archetypes = [Description("archetype", ARCHETYPE_ID, _archetype_meta(), list(ARCHETYPE_SECTIONS))]
+    praktijken = [
+        Description("praktijk", f"proefpraktijk-{i}", _praktijk_meta(i), list(PRAKTIJK_SECTIONS))
+        for i in range(1, PRAKTIJKEN + 1)
+    ]
+    archetypes = [
+        Description("archetype", ARCHETYPE_ID, _archetype_meta(), list(ARCHETYPE_SECTIONS))
+    ]
     turn = 0
     for payload in PAYLOADS:
         pool = praktijken if payload.doc == "praktijk" else archetypes
-        if payload.where == "field" and "." not in payload.path and not isinstance(pool[0].meta.get(payload.path), list):
+        if (
+            payload.where == "field"
+            and "." not in payload.path
+            and not isinstance(pool[0].meta.get(payload.path), list)
+        ):
             free = [d for d in pool if payload.path not in d.set_fields]
             assert free, f"not enough {payload.doc} descriptions for the {payload.path} payloads"
             target = free[0]
@@ -155,7 +214,9 @@ def _with_payloads() -> list[Description]:
             elif payload.where == "section":
                 target.extra_sections.append(f"{payload.text}\n\n{FILLER}\n")
             else:  # every body payload in a section of its own: one payload cannot swallow another
-                target.extra_sections.append(f"## Notitie {payload.number}\n\n{FILLER}\n\n{payload.text}\n")
+                target.extra_sections.append(
+                    f"## Notitie {payload.number}\n\n{FILLER}\n\n{payload.text}\n"
+                )
         target.payloads.append(payload)
     return praktijken + archetypes
 
@@ -171,11 +232,17 @@ def _registry_only(folder: Path) -> Path:
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wwidw_build", *args], capture_output=True, text=True,
-                          cwd=conftest.REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *args],
+        capture_output=True,
+        text=True,
+        cwd=conftest.REPO,
+        timeout=120,
+    )
 
 
-# --- module fixtures: one content folder, one validation, one build, one server, one browser --------------
+# --- module fixtures: one content folder, one validation, one build, one server, one browser
+# --------------
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +254,9 @@ def descriptions() -> list[Description]:
 def content(tmp_path_factory, descriptions) -> Path:
     root = _registry_only(tmp_path_factory.mktemp("xss"))
     for description in descriptions:
-        (root / description.folder / f"{description.id}.md").write_text(description.text(), encoding="utf-8")
+        (root / description.folder / f"{description.id}.md").write_text(
+            description.text(), encoding="utf-8"
+        )
     return root
 
 
@@ -199,9 +268,13 @@ def validation(content) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def site(content, validation) -> Path:
     if validation.returncode != 0:
-        pytest.fail("the payload content does not validate:\n" + validation.stdout + validation.stderr)
+        pytest.fail(
+            "the payload content does not validate:\n" + validation.stdout + validation.stderr
+        )
     out = content.parent / "site"
-    built = _run("build", "--content", str(content), "--audience", "openbaar", "--out", str(out), "--stil")
+    built = _run(
+        "build", "--content", str(content), "--audience", "openbaar", "--out", str(out), "--stil"
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     public = out / "openbaar"
     control = public / CONTROL_PAGE
@@ -209,10 +282,12 @@ def site(content, validation) -> Path:
     control.write_text(
         "<!doctype html><title>controle</title>"
         "<img src=x onerror=top.__xss.push(1)>"
-        "<div onmouseover=\"top.__xss.push(2)\" style=\"height:40px\">hover</div>"
-        "<a href=\"javascript:top.__xss.push(3)\">js</a>"
-        "<img src=\"https://tracker.example/xss4.gif\">"
-        "<script>alert(5)</script>", encoding="utf-8")
+        '<div onmouseover="top.__xss.push(2)" style="height:40px">hover</div>'
+        '<a href="javascript:top.__xss.push(3)">js</a>'
+        '<img src="https://tracker.example/xss4.gif">'
+        "<script>alert(5)</script>",
+        encoding="utf-8",
+    )
     return public
 
 
@@ -222,8 +297,14 @@ def pages(site, descriptions) -> list[str]:
     wanted = [f"{d.folder}/{d.id}/index.html" for d in descriptions]
     municipalities = {d.meta["gemeente"] for d in descriptions if d.kind == "praktijk"}
     wanted += [f"gemeenten/{slug(m)}/index.html" for m in sorted(municipalities)]
-    wanted += ["index.html", f"themas/{THEME}/index.html", "gemeenten/index.html", "archetypen/index.html",
-               "organisaties/gemeente-lindeveen/index.html", "feed.xml"]
+    wanted += [
+        "index.html",
+        f"themas/{THEME}/index.html",
+        "gemeenten/index.html",
+        "archetypen/index.html",
+        "organisaties/gemeente-lindeveen/index.html",
+        "feed.xml",
+    ]
     return wanted
 
 
@@ -241,8 +322,10 @@ def visits(site, pages, chromium) -> dict[str, browser.Visit]:
     with browser.StaticServer(site) as server:
         context = browser.local_context(chromium, server.origin)
         try:
-            return {path: browser.visit(context, server.origin, server.url(path))
-                    for path in [*pages, CONTROL_PAGE]}
+            return {
+                path: browser.visit(context, server.origin, server.url(path))
+                for path in [*pages, CONTROL_PAGE]
+            }
         finally:
             context.close()
 
@@ -252,14 +335,20 @@ def _mentions(text: str, number: int) -> bool:
 
 
 def _findings_of(payload: Payload, visits: dict[str, browser.Visit]) -> list[str]:
-    return [f"{path}: {finding}" for path, v in visits.items() if path != CONTROL_PAGE
-            for finding in v.findings() if _mentions(finding, payload.number)]
+    return [
+        f"{path}: {finding}"
+        for path, v in visits.items()
+        if path != CONTROL_PAGE
+        for finding in v.findings()
+        if _mentions(finding, payload.number)
+    ]
 
 
 KNOWN_ISSUES = [p for p in PAYLOADS if p.issue]
 
 
-# --- tests ------------------------------------------------------------------------------------------------
+# --- tests
+# ------------------------------------------------------------------------------------------------
 
 
 def test_enough_payloads():
@@ -272,8 +361,13 @@ def test_payload_content_validates(validation):
 
 
 def test_every_page_was_built_and_served(visits, descriptions):
-    assert all(v.status == 200 for v in visits.values()), {p: v.status for p, v in visits.items() if v.status != 200}
-    hovered = {f"{d.folder}/{d.id}/index.html": visits[f"{d.folder}/{d.id}/index.html"].hovered for d in descriptions}
+    assert all(v.status == 200 for v in visits.values()), {
+        p: v.status for p, v in visits.items() if v.status != 200
+    }
+    hovered = {
+        f"{d.folder}/{d.id}/index.html": visits[f"{d.folder}/{d.id}/index.html"].hovered
+        for d in descriptions
+    }
     assert all(count > 100 for count in hovered.values()), hovered
     assert len(descriptions) == PRAKTIJKEN + 1 and all(d.payloads for d in descriptions)
 
@@ -283,12 +377,20 @@ def test_harness_detects_script_hover_links_and_offsite_requests(visits):
     control = visits[CONTROL_PAGE]
     assert {"1", "2", "3", "alert:5"} <= set(control.markers)
     assert any("tracker.example/xss4.gif" in u for u in control.offsite)
-    assert any("onerror" in d for d in control.dangerous) and any("javascript:" in d for d in control.dangerous)
+    assert any("onerror" in d for d in control.dangerous) and any(
+        "javascript:" in d for d in control.dangerous
+    )
 
 
-@pytest.mark.parametrize("payload", [
-    pytest.param(p, id=p.id, marks=[pytest.mark.xfail(strict=True, reason=p.issue)] if p.issue else [])
-    for p in PAYLOADS])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pytest.param(
+            p, id=p.id, marks=[pytest.mark.xfail(strict=True, reason=p.issue)] if p.issue else []
+        )
+        for p in PAYLOADS
+    ],
+)
 def test_payload_stays_inert(payload, visits):
     assert _findings_of(payload, visits) == []
 
@@ -300,6 +402,9 @@ def test_pages_run_no_script_and_contact_no_third_party(visits):
     for path, visit in visits.items():
         if path == CONTROL_PAGE:
             continue
-        problems += [f"{path}: {finding}" for finding in visit.findings()
-                     if not any(_mentions(finding, p.number) for p in KNOWN_ISSUES)]
+        problems += [
+            f"{path}: {finding}"
+            for finding in visit.findings()
+            if not any(_mentions(finding, p.number) for p in KNOWN_ISSUES)
+        ]
     assert problems == []

@@ -38,7 +38,11 @@ def parse_audience(text: str, registry: Registry) -> Audience:
     if text in ("openbaar", "partners"):
         return Audience(text)
     match = _ORG.match(text)
-    if match and match.group(1) in registry.organisaties and registry.organisaties[match.group(1)].partner:
+    if (
+        match
+        and match.group(1) in registry.organisaties
+        and registry.organisaties[match.group(1)].partner
+    ):
         return Audience(text)
     raise UnknownAudience(text)
 
@@ -46,12 +50,17 @@ def parse_audience(text: str, registry: Registry) -> Audience:
 def all_audiences(registry: Registry) -> list[Audience]:
     """openbaar, partners and one audience per partner organisation."""
     return [Audience("openbaar"), Audience("partners")] + [
-        Audience(f"organisatie:{o.id}") for o in registry.organisaties.values() if o.partner]
+        Audience(f"organisatie:{o.id}") for o in registry.organisaties.values() if o.partner
+    ]
 
 
-def may_see(audience: Audience, document: Document, registry: Registry, include_concepts: bool = False) -> bool:
+def may_see(
+    audience: Audience, document: Document, registry: Registry, include_concepts: bool = False
+) -> bool:
     """THE visibility rule. Unknown, missing or malformed visibility is never visible."""
-    if document.meta.get("concept", False) is not False and not (include_concepts and document.concept):
+    if document.meta.get("concept", False) is not False and not (
+        include_concepts and document.concept
+    ):
         return False
     visibility = document.zichtbaarheid
     if visibility == "openbaar":
@@ -62,8 +71,11 @@ def may_see(audience: Audience, document: Document, registry: Registry, include_
         organisation = registry.organisaties.get(audience.organisation or "")
         return organisation is not None and organisation.partner
     if visibility == "organisatie":
-        return (document.kind == "praktijk" and audience.organisation is not None
-                and document.organisatie == audience.organisation)
+        return (
+            document.kind == "praktijk"
+            and audience.organisation is not None
+            and document.organisatie == audience.organisation
+        )
     return False
 
 

@@ -8,6 +8,7 @@ Matching is on normalised word tokens, so markup, entities and line breaks canno
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import json
@@ -25,8 +26,22 @@ from wwidw_build.model import KINDS, Document
 SEQUENCE = 8
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*")
-_TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".md", ".yml", ".atom", ".svg", ""}
-# Pagefind's index files: gzip, then a signature, then JSON (fragments) or CBOR (index, filter, meta).
+_TEXT_SUFFIXES = {
+    ".html",
+    ".xml",
+    ".json",
+    ".csv",
+    ".txt",
+    ".js",
+    ".css",
+    ".md",
+    ".yml",
+    ".atom",
+    ".svg",
+    "",
+}
+# Pagefind's index files: gzip, then a signature, then JSON (fragments) or CBOR (index, filter,
+# meta).
 PAGEFIND_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
@@ -41,20 +56,29 @@ class Fingerprints:
     tokens: dict  # id token -> document key
     phrases: dict  # tuple of words -> document key
     attachments: dict  # attachment file name -> document key
-    by_start: dict = field(default_factory=dict)  # length n -> {first n words: [phrases]}, n <= SEQUENCE
+    by_start: dict = field(
+        default_factory=dict
+    )  # length n -> {first n words: [phrases]}, n <= SEQUENCE
 
 
-def unique_sequences(documents: tuple[Document, ...]) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+def unique_sequences(
+    documents: tuple[Document, ...],
+) -> dict[tuple[str, str], list[tuple[str, ...]]]:
     """Per description, up to three 8-word sequences of its body that no other description has
     (at any offset: every window of every body is counted, candidates are sampled every 4 words)."""
     per_doc = {}
     counts: Counter = Counter()
     for document in documents:
         tokens = words(document.body)
-        windows = [tuple(tokens[i:i + SEQUENCE]) for i in range(max(len(tokens) - SEQUENCE + 1, 0))]
+        windows = [
+            tuple(tokens[i : i + SEQUENCE]) for i in range(max(len(tokens) - SEQUENCE + 1, 0))
+        ]
         per_doc[(document.kind, document.id)] = windows[::4]
         counts.update({hash(w) for w in windows})
-    return {key: sorted(g for g in set(grams) if counts[hash(g)] == 1)[:3] for key, grams in per_doc.items()}
+    return {
+        key: sorted(g for g in set(grams) if counts[hash(g)] == 1)[:3]
+        for key, grams in per_doc.items()
+    }
 
 
 def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
@@ -101,9 +125,15 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
         for target in set(_LINK.findall((site / page).read_text("utf-8", errors="replace"))):
             if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
                 continue
-            path = posixpath.normpath(target.lstrip("/") if target.startswith("/")
-                                      else posixpath.join(base, html.unescape(target)))
-            if path not in files and posixpath.normpath(posixpath.join(path, "index.html")) not in files:
+            path = posixpath.normpath(
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.join(base, html.unescape(target))
+            )
+            if (
+                path not in files
+                and posixpath.normpath(posixpath.join(path, "index.html")) not in files
+            ):
                 broken.append((page, target))
     return broken
 
@@ -115,11 +145,20 @@ class Leak:
     what: str
 
 
-_PATH = re.compile(r"(praktijken|archetypen|praktijk|archetype)/([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9-])")
-_FOLDER = {"praktijk": "praktijken", "archetype": "archetypen", "praktijken": "praktijken", "archetypen": "archetypen"}
+_PATH = re.compile(
+    r"(praktijken|archetypen|praktijk|archetype)/([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9-])"
+)
+_FOLDER = {
+    "praktijk": "praktijken",
+    "archetype": "archetypen",
+    "praktijken": "praktijken",
+    "archetypen": "archetypen",
+}
 
 
-def scan_text(text: str, prints: Fingerprints, seen_tags: set | None = None) -> list[tuple[str, str]]:
+def scan_text(
+    text: str, prints: Fingerprints, seen_tags: set | None = None
+) -> list[tuple[str, str]]:
     """Hits in the text with tags stripped (phrases across markup) and in the tags themselves
     (attribute values), each as its own stream of words. Tags in ``seen_tags`` were scanned before
     (the same header and navigation are on every page) and are skipped; new ones are added to it."""
@@ -128,7 +167,10 @@ def scan_text(text: str, prints: Fingerprints, seen_tags: set | None = None) -> 
         tags = [tag for tag in tags if tag not in seen_tags]
         seen_tags.update(tags)
     hits = []
-    for stream in (html.unescape(_TAG.sub(" ", text)).lower(), html.unescape("\n".join(tags)).lower()):
+    for stream in (
+        html.unescape(_TAG.sub(" ", text)).lower(),
+        html.unescape("\n".join(tags)).lower(),
+    ):
         for match in set(_PATH.findall(stream)):
             path = f"{_FOLDER[match[0]]}/{match[1]}"
             if path in prints.paths:
@@ -142,7 +184,9 @@ def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str
     hits = [(prints.tokens[t], f"id {t}") for t in set(tokens) & prints.tokens.keys()]
     for n, starts in prints.by_start.items():
         found = set(zip(*(tokens[i:] for i in range(n)))) & starts.keys()
-        windows = None  # the n-word windows in order, built once and only for a phrase longer than n
+        windows = (
+            None  # the n-word windows in order, built once and only for a phrase longer than n
+        )
         for phrase in (phrase for start in found for phrase in starts[start]):
             if len(phrase) > n and windows is None:
                 windows = list(zip(*(tokens[i:] for i in range(n))))
@@ -153,13 +197,13 @@ def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str
 
 def _occurs(phrase: tuple[str, ...], tokens: list[str], windows: list[tuple[str, ...]]) -> bool:
     """Whether a phrase longer than its windows occurs, looked for where its first words occur."""
-    start, position = phrase[:len(windows[0])], -1
+    start, position = phrase[: len(windows[0])], -1
     while True:
         try:
             position = windows.index(start, position + 1)
         except ValueError:
             return False
-        if tuple(tokens[position:position + len(phrase)]) == phrase:
+        if tuple(tokens[position : position + len(phrase)]) == phrase:
             return True
 
 
@@ -178,7 +222,9 @@ def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> li
     return audit_files(site, sorted(p for p in site.rglob("*") if p.is_file()), prints, skip)
 
 
-def audit_files(site: Path, paths, prints: Fingerprints, skip: Path | None = None, workers: int = 1) -> list[Leak]:
+def audit_files(
+    site: Path, paths, prints: Fingerprints, skip: Path | None = None, workers: int = 1
+) -> list[Leak]:
     """Scan the given files of ``site``, split over ``workers`` forked processes when there are many.
     With ``skip``, files byte-identical to the file at the same place under ``skip`` are left out: the
     caller vouches that ``skip`` passed an audit at least as strict."""
@@ -187,7 +233,9 @@ def audit_files(site: Path, paths, prints: Fingerprints, skip: Path | None = Non
         global _SHARED
         _SHARED = (site, paths, prints, skip, workers)
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
                 return [leak for part in pool.map(_audit_part, range(workers)) for leak in part]
         finally:
             _SHARED = None
@@ -225,10 +273,8 @@ def pagefind_text(data: bytes) -> str:
     """The text in a Pagefind index file, one string a line: decompressed, signature removed, and the
     strings of its JSON or CBOR taken out (so no length byte can glue itself to a word); the raw
     bytes as text when the data is neither."""
-    try:
+    with contextlib.suppress(OSError, EOFError, zlib.error):  # not compressed: scan it as it is
         data = gzip.decompress(data)
-    except (OSError, EOFError, zlib.error):
-        pass  # not compressed: scan it as it is
     data = data.removeprefix(PAGEFIND_SIGNATURE)
     try:
         return "\n".join(_json_strings(json.loads(data.decode("utf-8"))))
@@ -252,17 +298,32 @@ def _json_strings(value) -> list[str]:
 
 def _header_bytes(infos: tuple[int, ...]) -> bytes:
     """A regex character class of the first bytes of every non-string CBOR item with these infos."""
-    return b"[" + b"".join(re.escape(bytes([major << 5 | info])) for major in (0, 1, 4, 5, 6, 7)
-                           for info in infos) + b"]"
+    return (
+        b"["
+        + b"".join(
+            re.escape(bytes([major << 5 | info])) for major in (0, 1, 4, 5, 6, 7) for info in infos
+        )
+        + b"]"
+    )
 
 
 # A run of CBOR items that are not byte or text strings: numbers, container and tag headers, simple
-# values. Skipping them with one regex keeps the Python loop for the strings (index chunks are mostly
-# numbers: page and word positions).
-_NON_STRINGS = re.compile(b"(?:" + b"|".join([
-    _header_bytes(tuple(range(24)) + (31,)),
-    _header_bytes((24,)) + b".", _header_bytes((25,)) + b".{2}",
-    _header_bytes((26,)) + b".{4}", _header_bytes((27,)) + b".{8}"]) + b")*", re.S)
+# values. Skipping them with one regex keeps the Python loop for the strings (index chunks are
+# mostly numbers: page and word positions).
+_NON_STRINGS = re.compile(
+    b"(?:"
+    + b"|".join(
+        [
+            _header_bytes(tuple(range(24)) + (31,)),
+            _header_bytes((24,)) + b".",
+            _header_bytes((25,)) + b".{2}",
+            _header_bytes((26,)) + b".{4}",
+            _header_bytes((27,)) + b".{8}",
+        ]
+    )
+    + b")*",
+    re.S,
+)
 
 
 def _cbor_strings(data: bytes) -> list[str]:
@@ -280,13 +341,13 @@ def _cbor_strings(data: bytes) -> list[str]:
             size = 1 << (info - 24)
             if i + size > len(data):
                 raise ValueError("truncated CBOR")
-            length, i = int.from_bytes(data[i:i + size], "big"), i + size
+            length, i = int.from_bytes(data[i : i + size], "big"), i + size
         else:
             raise ValueError("not CBOR")
         if major in (2, 3) and info != 31:
             if i + length > len(data):
                 raise ValueError("truncated CBOR")
             if major == 3:
-                strings.append(data[i:i + length].decode("utf-8", errors="replace"))
+                strings.append(data[i : i + length].decode("utf-8", errors="replace"))
             i += length
     return strings

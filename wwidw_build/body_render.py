@@ -19,26 +19,90 @@ from wwidw_build.model import KINDS, Document
 from wwidw_build.rules import allowed_attachment, resolve_link
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "admonition", "def_list", "sane_lists"]
-TAGS = {"p", "br", "hr", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul",
-        "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "abbr", "sup",
-        "sub", "div", "span", "del", "ins", "s"}
-ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "th": {"align"},
-              "td": {"align"}, "li": {"id"}, "sup": {"id"}, "ol": {"start"}}
-CLASSES = {"div": {"admonition", "note", "tip", "info", "warning", "danger", "success", "question", "example",
-                   "quote", "abstract", "failure", "bug", "footnote"},
-           "p": {"admonition-title"}, "a": {"footnote-ref", "footnote-backref"}}
+TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
+    "abbr",
+    "sup",
+    "sub",
+    "div",
+    "span",
+    "del",
+    "ins",
+    "s",
+}
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+    "li": {"id"},
+    "sup": {"id"},
+    "ol": {"start"},
+}
+CLASSES = {
+    "div": {
+        "admonition",
+        "note",
+        "tip",
+        "info",
+        "warning",
+        "danger",
+        "success",
+        "question",
+        "example",
+        "quote",
+        "abstract",
+        "failure",
+        "bug",
+        "footnote",
+    },
+    "p": {"admonition-title"},
+    "a": {"footnote-ref", "footnote-backref"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 INTERNAL = "#wwidw-intern/"
 PAGE_PREFIX = "../../"  # description pages live at <kind folder>/<id>/ in the built site
 _FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w-]+$")
-_INTERNAL_LINK = re.compile(r'<a\b[^>]*?\bhref="#wwidw-intern/(praktijk|archetype)/([a-z0-9-]+)"[^>]*>.*?</a>', re.S)
+_INTERNAL_LINK = re.compile(
+    r'<a\b[^>]*?\bhref="#wwidw-intern/(praktijk|archetype)/([a-z0-9-]+)"[^>]*>.*?</a>', re.S
+)
 _SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
 HIDDEN_LINK_TEXT = "een beschrijving die hier niet zichtbaar is"
 
 
 @dataclass(frozen=True)
 class RenderedBody:
-    sections: tuple[tuple[str, str], ...]  # (heading text, sanitized HTML); heading "" = before the first
+    sections: tuple[
+        tuple[str, str], ...
+    ]  # (heading text, sanitized HTML); heading "" = before the first
     attachments: frozenset[str]  # file names under content/bijlagen/
     links: frozenset[tuple[str, str]]  # (kind, id) of linked descriptions
 
@@ -78,7 +142,9 @@ class _Linker:
             return value if _FOOTNOTE_ID.match(value[1:]) else None
         if _SCHEME.match(value) or value.startswith("//"):
             return value if tag == "a" else None  # never load images from other sites
-        target = resolve_link(self.root, self.document.source.parent, value.split("#")[0].split("?")[0])
+        target = resolve_link(
+            self.root, self.document.source.parent, value.split("#")[0].split("?")[0]
+        )
         if target is None or not target.is_file():
             return None
         relative = PurePosixPath(target.relative_to(self.root).as_posix())
@@ -110,17 +176,28 @@ def render_body(document: Document, root: Path) -> RenderedBody:
     converter = _converter()
     for title, text in _split(document.body):
         raw = converter.reset().convert(text)
-        clean = nh3.clean(raw, tags=TAGS, attributes=ATTRIBUTES, allowed_classes=CLASSES, url_schemes=URL_SCHEMES,
-                          attribute_filter=linker, link_rel="noopener noreferrer")
+        clean = nh3.clean(
+            raw,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            allowed_classes=CLASSES,
+            url_schemes=URL_SCHEMES,
+            attribute_filter=linker,
+            link_rel="noopener noreferrer",
+        )
         sections.append((title, clean))
     return RenderedBody(tuple(sections), frozenset(linker.attachments), frozenset(linker.links))
 
 
 def resolve_internal_links(fragment: str, url_for) -> str:
     """Per audience: markers become links to visible descriptions, or neutral plain text."""
+
     def replace(match: re.Match) -> str:
         url = url_for(match.group(1), match.group(2))
         if url is None:
             return html.escape(HIDDEN_LINK_TEXT)
-        return match.group(0).replace(f'href="{INTERNAL}{match.group(1)}/{match.group(2)}"', f'href="{url}"', 1)
+        return match.group(0).replace(
+            f'href="{INTERNAL}{match.group(1)}/{match.group(2)}"', f'href="{url}"', 1
+        )
+
     return _INTERNAL_LINK.sub(replace, fragment)

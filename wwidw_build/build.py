@@ -31,7 +31,6 @@ from wwidw_build.search_site import BUNDLE, start_index
 from wwidw_build.selection import select
 
 
-
 @dataclass(frozen=True)
 class AudienceResult:
     audience: str
@@ -62,7 +61,7 @@ class _Job:
     out: Path
     reporter: Reporter
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
-    reference: "_Reference | None" = None
+    reference: _Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
 
 
@@ -79,7 +78,9 @@ _JOB: _Job | None = None  # set before forking, so workers inherit it without pi
 PARALLEL_BODIES_FROM = 200
 
 
-def render_bodies(content: Content, documents=None, meanwhile=None) -> dict[tuple[str, str], RenderedBody]:
+def render_bodies(
+    content: Content, documents=None, meanwhile=None
+) -> dict[tuple[str, str], RenderedBody]:
     """Render the given descriptions' bodies once (all of them by default), in parallel when many.
     ``meanwhile`` (no arguments) runs in this process while the workers render."""
     documents = list(content.documents if documents is None else documents)
@@ -106,11 +107,18 @@ _BODY_INPUT: tuple | None = None
 
 def _render_slice(part: tuple[int, int]) -> list:
     root, documents = _BODY_INPUT
-    return [((d.kind, d.id), render_body(d, root)) for d in documents[part[0]::part[1]]]
+    return [((d.kind, d.id), render_body(d, root)) for d in documents[part[0] :: part[1]]]
 
 
-def build_all(content: Content, audiences: list[Audience], out: Path, include_concepts: bool = False,
-              reporter: Reporter | None = None, workers: int | None = None, site_url: str = "") -> list[AudienceResult]:
+def build_all(
+    content: Content,
+    audiences: list[Audience],
+    out: Path,
+    include_concepts: bool = False,
+    reporter: Reporter | None = None,
+    workers: int | None = None,
+    site_url: str = "",
+) -> list[AudienceResult]:
     """Build the audiences. The one with the largest corpus is built first and in full; the others
     then render only the pages whose Markdown differs from it and reuse its output for the rest
     (same Markdown and the same mkdocs config give the same HTML). ``site_url``: the public site's
@@ -119,13 +127,26 @@ def build_all(content: Content, audiences: list[Audience], out: Path, include_co
     selections = {a: select(content, a, include_concepts) for a in audiences}
     visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
     sequences = {}
-    bodies = render_bodies(content, visible.values(),
-                           meanwhile=lambda: sequences.update(audit.unique_sequences(content.documents)))
-    _JOB = _Job(content, selections, bodies, sequences, Path(out).absolute(), reporter or Reporter(), site_url)
+    bodies = render_bodies(
+        content,
+        visible.values(),
+        meanwhile=lambda: sequences.update(audit.unique_sequences(content.documents)),
+    )
+    _JOB = _Job(
+        content,
+        selections,
+        bodies,
+        sequences,
+        Path(out).absolute(),
+        reporter or Reporter(),
+        site_url,
+    )
     base = _base(audiences, selections)
     results = {base: _build_one(base, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
-        _JOB.reference = _Reference(_JOB.generated.pop(base), _JOB.out / base.folder, selections[base])
+        _JOB.reference = _Reference(
+            _JOB.generated.pop(base), _JOB.out / base.folder, selections[base]
+        )
     others = [a for a in audiences if a != base]
     cores = os.cpu_count() or 1
     workers = min(len(others), workers or cores)
@@ -163,15 +184,23 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
         pages = job.generated[audience] = generate_pages(selection, job.bodies)
         reused = _reusable(pages, job.reference)
         report("renderen")
-        rendered = _render({p: md for p, md in pages.items() if p not in reused}, selection, Path(work), staged,
-                           partial=bool(reused), shards=shards)
+        rendered = _render(
+            {p: md for p, md in pages.items() if p not in reused},
+            selection,
+            Path(work),
+            staged,
+            partial=bool(reused),
+            shards=shards,
+        )
     if not rendered.ok:
         publish.discard(staged)
         return AudienceResult(audience.name, False, problems=(rendered.log,))
     for page in reused:
         _link_or_copy(job.reference.site / html_path(page), staged / html_path(page))
     report("zoekindex")
-    indexing = start_index(staged)  # Pagefind reads the pages only; it runs while the rest is written and audited
+    indexing = start_index(
+        staged
+    )  # Pagefind reads the pages only; it runs while the rest is written and audited
     public_url = job.site_url if audience.is_public else ""
     write_crawler_files(staged, audience.is_public, public_url, selection.visible)
     attachments_of = functools.partial(_attachments, job)
@@ -187,19 +216,34 @@ def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
         publish.discard(staged)
         return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
     leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip, workers=shards)
-    if broken:  # checked while Pagefind was still writing: check again now that the site is complete
+    if (
+        broken
+    ):  # checked while Pagefind was still writing: check again now that the site is complete
         broken = audit.broken_links(staged)
     if leaks or broken:
         publish.discard(staged)
-        return AudienceResult(audience.name, False, len(selection.visible), leaks=tuple(leaks),
-                              problems=tuple(f"kapotte link in {f}: {h}" for f, h in broken[:50]))
+        return AudienceResult(
+            audience.name,
+            False,
+            len(selection.visible),
+            leaks=tuple(leaks),
+            problems=tuple(f"kapotte link in {f}: {h}" for f, h in broken[:50]),
+        )
     pages_html = list(staged.rglob("*.html"))
     size = sum(p.stat().st_size for p in staged.rglob("*") if p.is_file())
     largest = max((p.stat().st_size for p in pages_html), default=0)
     report("publiceren")
     publish.publish(staged, job.out / audience.folder)
-    return AudienceResult(audience.name, True, len(selection.visible), len(pages_html), size,
-                          time.perf_counter() - started, largest, reused=len(reused))
+    return AudienceResult(
+        audience.name,
+        True,
+        len(selection.visible),
+        len(pages_html),
+        size,
+        time.perf_counter() - started,
+        largest,
+        reused=len(reused),
+    )
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -261,7 +305,11 @@ def _merge(source: Path, target: Path) -> None:
 def _files(folder: Path, exclude: str | None = None) -> list[Path]:
     """Every file under ``folder``, without those in its subfolder ``exclude``."""
     skipped = folder / exclude if exclude else None
-    return sorted(p for p in folder.rglob("*") if p.is_file() and (skipped is None or skipped not in p.parents))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and (skipped is None or skipped not in p.parents)
+    )
 
 
 def _audited_elsewhere(job: _Job, selection) -> Path | None:
@@ -272,7 +320,11 @@ def _audited_elsewhere(job: _Job, selection) -> Path | None:
     if job.reference is None:
         return None
     reference_hidden = {(d.kind, d.id) for d in job.reference.selection.hidden}
-    return job.reference.site if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden else None
+    return (
+        job.reference.site
+        if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden
+        else None
+    )
 
 
 def _reusable(pages: dict[str, str], reference: _Reference | None) -> set[str]:
@@ -289,7 +341,9 @@ def _attachments(job: _Job, document) -> frozenset[str]:
     if body is not None:
         return body.attachments
     bijlagen = (job.content.root / "bijlagen").resolve()
-    return frozenset(p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen)
+    return frozenset(
+        p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen
+    )
 
 
 def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None:
@@ -302,5 +356,9 @@ def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None
     source_dir = (root / "bijlagen").resolve()
     for name in sorted(names):
         source = (source_dir / name).resolve()
-        if source.parent == source_dir and source.is_file() and not (source_dir / name).is_symlink():
+        if (
+            source.parent == source_dir
+            and source.is_file()
+            and not (source_dir / name).is_symlink()
+        ):
             shutil.copyfile(source, target / name)

@@ -7,8 +7,14 @@ import time
 
 from wwidw_build.build import AudienceResult, Reporter
 
-STAGE_NAMES = {"selecteren": "selecteren", "genereren": "pagina's maken", "renderen": "mkdocs bouwt",
-               "zoekindex": "zoekindex maken", "controleren": "lekcontrole", "publiceren": "publiceren"}
+STAGE_NAMES = {
+    "selecteren": "selecteren",
+    "genereren": "pagina's maken",
+    "renderen": "mkdocs bouwt",
+    "zoekindex": "zoekindex maken",
+    "controleren": "lekcontrole",
+    "publiceren": "publiceren",
+}
 
 
 class ProgressPrinter(Reporter):
@@ -30,18 +36,28 @@ def _size(n: int) -> str:
 
 
 def summary_table(results: list[AudienceResult]) -> str:
-    lines = ["", f"{'publiek':<36} {'beschr.':>7} {'pagina':>7} {'hergebr.':>8} {'omvang':>9} {'tijd':>7}  controle"]
+    lines = [
+        "",
+        f"{'publiek':<36} {'beschr.':>7} {'pagina':>7} {'hergebr.':>8} {'omvang':>9} {'tijd':>7}  controle",
+    ]
     for r in results:
         verdict = "in orde" if r.ok else ("LEK GEVONDEN" if r.leaks else "MISLUKT")
-        lines.append(f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {r.reused:>8} {_size(r.size):>9} "
-                     f"{r.seconds:>6.1f}s  {verdict}")
+        lines.append(
+            f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {r.reused:>8} {_size(r.size):>9} "
+            f"{r.seconds:>6.1f}s  {verdict}"
+        )
     for r in results:
         for leak in r.leaks[:20]:
-            lines.append(f"  {r.audience}: {leak.file} bevat {leak.what} van verborgen {leak.description}")
+            lines.append(
+                f"  {r.audience}: {leak.file} bevat {leak.what} van verborgen {leak.description}"
+            )
         if len(r.leaks) > 20:
             lines.append(f"  {r.audience}: en nog {len(r.leaks) - 20} vondsten")
         for problem in r.problems:
-            lines.append(f"  {r.audience}: de bouw mislukte:\n" + "\n".join("    " + l for l in problem.splitlines()[-15:]))
+            lines.append(
+                f"  {r.audience}: de bouw mislukte:\n"
+                + "\n".join("    " + line for line in problem.splitlines()[-15:])
+            )
     if any(not r.ok for r in results):
         lines.append("Niet alles is gepubliceerd: mislukte publieken houden hun vorige versie.")
     return "\n".join(lines)

@@ -29,9 +29,14 @@ from wwidw_build.stats import compute_stats
 from wwidw_build.wizard import ask_missing
 
 
-@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             help="Wat Werkt in de Wijk: beschrijvingen controleren, aanmaken en publiceren.")
-@click.version_option(package_name="wwidw-build", message="wwidw %(version)s", help="Toon de versie en stop.")
+@click.group(
+    cls=DutchGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Wat Werkt in de Wijk: beschrijvingen controleren, aanmaken en publiceren.",
+)
+@click.version_option(
+    package_name="wwidw-build", message="wwidw %(version)s", help="Toon de versie en stop."
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def cli() -> None:
     pass
@@ -39,13 +44,29 @@ def cli() -> None:
 
 @cli.command(help="Controleer alle beschrijvingen, het register en de taxonomieën.")
 @content_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="text voor mensen, json voor programma's, github voor annotaties in GitHub Actions.")
-@click.option("--stats", is_flag=True, help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.")
-@click.option("--vergelijk", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Toon daarna welke beschrijvingen het meest lijken op dit bestand (en mogelijke dubbelingen).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text voor mensen, json voor programma's, github voor annotaties in GitHub Actions.",
+)
+@click.option(
+    "--stats",
+    is_flag=True,
+    help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.",
+)
+@click.option(
+    "--vergelijk",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Toon daarna welke beschrijvingen het meest lijken op dit bestand (en mogelijke dubbelingen).",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(content_dir: Path, output_format: str, stats: bool, vergelijk: Path | None = None) -> None:
+def validate(
+    content_dir: Path, output_format: str, stats: bool, vergelijk: Path | None = None
+) -> None:
     require_content_dir(content_dir)
     if vergelijk is not None and not vergelijk.is_file():
         raise click.UsageError(f"Het bestand '{vergelijk}' bij --vergelijk bestaat niet.")
@@ -69,7 +90,9 @@ def _finish(code: int) -> None:
     click.get_current_context().exit(code)
 
 
-def _write_checked(text: str, path: Path, diagnostics: list, fix_hint: str, exists_hint: str) -> None:
+def _write_checked(
+    text: str, path: Path, diagnostics: list, fix_hint: str, exists_hint: str
+) -> None:
     """Write a scaffolded description only when it has no errors; never overwrite (wwidw new, formulier)."""
     errors = [d for d in diagnostics if d.is_error]
     if errors:
@@ -77,7 +100,10 @@ def _write_checked(text: str, path: Path, diagnostics: list, fix_hint: str, exis
         click.echo(f"Er is niets geschreven. {fix_hint}", err=True)
         _finish(1)
     if path.exists() or path.is_symlink():
-        click.echo(f"Fout: {path} bestaat al; er wordt nooit een bestand overschreven. {exists_hint}", err=True)
+        click.echo(
+            f"Fout: {path} bestaat al; er wordt nooit een bestand overschreven. {exists_hint}",
+            err=True,
+        )
         _finish(1)
     write_new(path, text)
 
@@ -86,57 +112,117 @@ def _list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-@cli.command(help="Maak een nieuwe beschrijving (praktijk of archetype) in zeven stappen. "
-                  "Elke stap kan ook als optie worden meegegeven.")
+@cli.command(
+    help="Maak een nieuwe beschrijving (praktijk of archetype) in zeven stappen. "
+    "Elke stap kan ook als optie worden meegegeven."
+)
 @click.argument("soort", type=click.Choice(["praktijk", "archetype"]))
 @content_option
-@click.option("--id", "doc_id", default="", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
+@click.option(
+    "--id", "doc_id", default="", help="Bestandsnaam zonder .md; standaard afgeleid van de titel."
+)
 @click.option("--titel", default="", help="Stap 1: de titel.")
 @click.option("--samenvatting", default="", help="Stap 1: de samenvatting (hooguit 600 tekens).")
-@click.option("--organisatie", default="", help="Stap 2 (praktijk): id van uw organisatie uit het register.")
-@click.option("--bestanddeel", multiple=True, help="Stap 2 (archetype): naam van een werkzaam bestanddeel; herhaalbaar.")
+@click.option(
+    "--organisatie", default="", help="Stap 2 (praktijk): id van uw organisatie uit het register."
+)
+@click.option(
+    "--bestanddeel",
+    multiple=True,
+    help="Stap 2 (archetype): naam van een werkzaam bestanddeel; herhaalbaar.",
+)
 @click.option("--gemeente", default="", help="Stap 3 (praktijk): de gemeente.")
 @click.option("--wijk", default="", help="Stap 3 (praktijk): de wijk of buurt.")
 @click.option("--startjaar", type=int, default=None, help="Stap 3 (praktijk): het startjaar.")
-@click.option("--eindjaar", type=int, default=None, help="Stap 3 (praktijk): het eindjaar, als het project klaar is.")
-@click.option("--projectstatus", type=click.Choice(["lopend", "afgerond", "gestopt"]), default=None,
-              help="Stap 3 (praktijk): lopend, afgerond of gestopt.")
-@click.option("--bewijsniveau", default="", help="Stap 3 (archetype): de trede op de erkenningsladder.")
+@click.option(
+    "--eindjaar",
+    type=int,
+    default=None,
+    help="Stap 3 (praktijk): het eindjaar, als het project klaar is.",
+)
+@click.option(
+    "--projectstatus",
+    type=click.Choice(["lopend", "afgerond", "gestopt"]),
+    default=None,
+    help="Stap 3 (praktijk): lopend, afgerond of gestopt.",
+)
+@click.option(
+    "--bewijsniveau", default="", help="Stap 3 (archetype): de trede op de erkenningsladder."
+)
 @click.option("--thema", multiple=True, help="Stap 4: thema-id; herhaalbaar of met komma's.")
-@click.option("--doelgroep", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's.")
-@click.option("--effect", multiple=True, help="Stap 5: beoogd effect-id; herhaalbaar of met komma's.")
-@click.option("--zichtbaarheid", type=click.Choice(["openbaar", "partners", "organisatie"]), default=None,
-              help="Stap 6: wie de beschrijving mag lezen.")
+@click.option(
+    "--doelgroep", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's."
+)
+@click.option(
+    "--effect", multiple=True, help="Stap 5: beoogd effect-id; herhaalbaar of met komma's."
+)
+@click.option(
+    "--zichtbaarheid",
+    type=click.Choice(["openbaar", "partners", "organisatie"]),
+    default=None,
+    help="Stap 6: wie de beschrijving mag lezen.",
+)
 @click.option("--contact-naam", default="", help="Stap 7 (praktijk): naam van de contactpersoon.")
-@click.option("--contact-email", default="", help="Stap 7 (praktijk): zakelijk e-mailadres van de contactpersoon.")
-@click.option("--contact-openbaar/--contact-niet-openbaar", default=False,
-              help="Stap 7 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.")
+@click.option(
+    "--contact-email",
+    default="",
+    help="Stap 7 (praktijk): zakelijk e-mailadres van de contactpersoon.",
+)
+@click.option(
+    "--contact-openbaar/--contact-niet-openbaar",
+    default=False,
+    help="Stap 7 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.",
+)
 @click.option("--auteur", multiple=True, help="Stap 7: auteur; herhaalbaar of met komma's.")
-@click.option("--interactief/--niet-interactief", default=None,
-              help="Vraag ontbrekende stappen (standaard: alleen in een terminal).")
+@click.option(
+    "--interactief/--niet-interactief",
+    default=None,
+    help="Vraag ontbrekende stappen (standaard: alleen in een terminal).",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **options) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     answers = Answers(
-        kind=soort, id=doc_id, titel=options["titel"], samenvatting=options["samenvatting"],
-        organisatie=options["organisatie"], gemeente=options["gemeente"], wijk=options["wijk"],
-        startjaar=options["startjaar"], eindjaar=options["eindjaar"], projectstatus=options["projectstatus"] or "",
-        themas=_list(options["thema"]), doelgroepen=_list(options["doelgroep"]), effecten=_list(options["effect"]),
-        zichtbaarheid=options["zichtbaarheid"] or "", contact_naam=options["contact_naam"],
-        contact_email=options["contact_email"], contact_openbaar=options["contact_openbaar"],
-        bestanddelen=_list(options["bestanddeel"]), bewijsniveau=options["bewijsniveau"],
+        kind=soort,
+        id=doc_id,
+        titel=options["titel"],
+        samenvatting=options["samenvatting"],
+        organisatie=options["organisatie"],
+        gemeente=options["gemeente"],
+        wijk=options["wijk"],
+        startjaar=options["startjaar"],
+        eindjaar=options["eindjaar"],
+        projectstatus=options["projectstatus"] or "",
+        themas=_list(options["thema"]),
+        doelgroepen=_list(options["doelgroep"]),
+        effecten=_list(options["effect"]),
+        zichtbaarheid=options["zichtbaarheid"] or "",
+        contact_naam=options["contact_naam"],
+        contact_email=options["contact_email"],
+        contact_openbaar=options["contact_openbaar"],
+        bestanddelen=_list(options["bestanddeel"]),
+        bewijsniveau=options["bewijsniveau"],
         auteurs=_list(options["auteur"]),
     )
     if interactief if interactief is not None else sys.stdin.isatty():
         click.secho(f"Nieuwe {soort}beschrijving — Wat Werkt in de Wijk", bold=True)
         answers = ask_missing(answers, content.registry)
     text, path, problems = check(content, answers, date.today())
-    _write_checked(text, path, problems,
-                   "Vul de ontbrekende of foute stappen aan (zie wwidw new --help).", "Kies een andere --id.")
+    _write_checked(
+        text,
+        path,
+        problems,
+        "Vul de ontbrekende of foute stappen aan (zie wwidw new --help).",
+        "Kies een andere --id.",
+    )
     click.echo(f"Geschreven: {path}")
-    click.echo("Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'.")
-    click.echo("De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie.")
+    click.echo(
+        "Vul nu de secties in (de schrijftips staan in het bestand) en controleer met 'wwidw validate'."
+    )
+    click.echo(
+        "De beschrijving staat op 'concept: true'; haal die regel weg als ze klaar is voor publicatie."
+    )
 
 
 def _audiences(name: str, registry):
@@ -146,7 +232,9 @@ def _audiences(name: str, registry):
         return [parse_audience(name, registry)]
     except UnknownAudience:
         partners = ", ".join(f"organisatie:{a.organisation}" for a in all_audiences(registry)[2:])
-        raise click.UsageError(f"Onbekend publiek '{name}'. Kies openbaar, partners, alle of een partnerorganisatie: {partners}.")
+        raise click.UsageError(
+            f"Onbekend publiek '{name}'. Kies openbaar, partners, alle of een partnerorganisatie: {partners}."
+        ) from None
 
 
 def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -157,60 +245,124 @@ def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
         raise click.BadParameter(str(error)) from None
 
 
-@cli.command(help="Bouw de site voor een of alle publieken (openbaar, partners, per partnerorganisatie).")
+@cli.command(
+    help="Bouw de site voor een of alle publieken (openbaar, partners, per partnerorganisatie)."
+)
 @content_option
-@click.option("--audience", "audience_name", default="alle", show_default=True,
-              help="openbaar, partners, organisatie:<id> of alle.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
-              show_default=True, help="Map waarin elke publieksversie komt (site/<publiek>/).")
-@click.option("--concepten", is_flag=True, help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).")
+@click.option(
+    "--audience",
+    "audience_name",
+    default="alle",
+    show_default=True,
+    help="openbaar, partners, organisatie:<id> of alle.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Map waarin elke publieksversie komt (site/<publiek>/).",
+)
+@click.option(
+    "--concepten",
+    is_flag=True,
+    help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).",
+)
 @click.option("--stil", is_flag=True, help="Toon geen voortgang, alleen fouten.")
-@click.option("--site-url", default="", metavar="ADRES", callback=_site_url,
-              help="Webadres van de openbare site (https://...). Alleen voor de openbare site: dan krijgt die een "
-                   "sitemap.xml met alle pagina's, een verwijzing ernaar in robots.txt en volledige links in feed.xml.")
+@click.option(
+    "--site-url",
+    default="",
+    metavar="ADRES",
+    callback=_site_url,
+    help="Webadres van de openbare site (https://...). Alleen voor de openbare site: dan krijgt die een "
+    "sitemap.xml met alle pagina's, een verwijzing ernaar in robots.txt en volledige links in feed.xml.",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def build(content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool, site_url: str) -> None:
+def build(
+    content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool, site_url: str
+) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     audiences = _audiences(audience_name, content.registry)
     if has_errors(diagnostics):
         click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
-        click.echo("De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd.", err=True)
+        click.echo(
+            "De inhoud bevat fouten; er is niets gebouwd en de vorige site is ongewijzigd.",
+            err=True,
+        )
         _finish(1)
-    results = build_all(content, audiences, out_dir, concepten, None if stil else ProgressPrinter(), site_url=site_url)
+    results = build_all(
+        content,
+        audiences,
+        out_dir,
+        concepten,
+        None if stil else ProgressPrinter(),
+        site_url=site_url,
+    )
     if not stil or not all(r.ok for r in results):
         click.echo(summary_table(results), err=not all(r.ok for r in results))
     _finish(0 if all(r.ok for r in results) else 1)
 
 
-@cli.command(help="Bekijk één publieksversie in de browser; bij elke wijziging in content/ wordt opnieuw gebouwd.")
+@cli.command(
+    help="Bekijk één publieksversie in de browser; bij elke wijziging in content/ wordt opnieuw gebouwd."
+)
 @content_option
-@click.option("--audience", "audience_name", default="openbaar", show_default=True,
-              help="openbaar, partners of organisatie:<id>.")
-@click.option("--poort", "port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op localhost.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path(".voorbeeld"),
-              show_default=True, help="Map voor de voorbeeldbouw.")
-@click.option("--concepten/--zonder-concepten", default=True, show_default=True, help="Toon ook concepten.")
+@click.option(
+    "--audience",
+    "audience_name",
+    default="openbaar",
+    show_default=True,
+    help="openbaar, partners of organisatie:<id>.",
+)
+@click.option(
+    "--poort",
+    "port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Poort op localhost.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".voorbeeld"),
+    show_default=True,
+    help="Map voor de voorbeeldbouw.",
+)
+@click.option(
+    "--concepten/--zonder-concepten", default=True, show_default=True, help="Toon ook concepten."
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, concepten: bool) -> None:
     require_content_dir(content_dir)
     content, _ = load_and_validate(content_dir)
     if audience_name == "alle":
-        raise click.UsageError("Kies één publiek voor het voorbeeld, bijvoorbeeld --audience openbaar.")
+        raise click.UsageError(
+            "Kies één publiek voor het voorbeeld, bijvoorbeeld --audience openbaar."
+        )
     audience = _audiences(audience_name, content.registry)[0]
 
     def rebuild() -> None:
         fresh, diagnostics = load_and_validate(content_dir)
         if has_errors(diagnostics):
             click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
-            click.echo("Niet opnieuw gebouwd: los eerst de fouten op. Het vorige voorbeeld blijft staan.", err=True)
+            click.echo(
+                "Niet opnieuw gebouwd: los eerst de fouten op. Het vorige voorbeeld blijft staan.",
+                err=True,
+            )
             return
         results = build_all(fresh, [audience], out_dir, concepten, None, workers=1)
         click.echo(summary_table(results), err=True)
 
     rebuild()
     server = start_server((out_dir / audience.folder).absolute(), port)
-    click.echo(f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)", err=True)
+    click.echo(
+        f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)",
+        err=True,
+    )
     try:
         watch(content_dir, rebuild)
     except KeyboardInterrupt:
@@ -228,42 +380,67 @@ def _score(value: float) -> str:
 @cli.command(help="Zoek in de beschrijvingen die één publiek mag lezen; de beste treffers eerst.")
 @click.argument("woorden", nargs=-1, required=True)
 @content_option
-@click.option("--audience", "audience_name", default="openbaar", show_default=True,
-              help="openbaar, partners of organisatie:<id>: zoek alleen in wat dit publiek mag lezen.")
-@click.option("--aantal", type=int, default=10, show_default=True, help="Hoeveel treffers hooguit (minstens 1).")
+@click.option(
+    "--audience",
+    "audience_name",
+    default="openbaar",
+    show_default=True,
+    help="openbaar, partners of organisatie:<id>: zoek alleen in wat dit publiek mag lezen.",
+)
+@click.option(
+    "--aantal",
+    type=int,
+    default=10,
+    show_default=True,
+    help="Hoeveel treffers hooguit (minstens 1).",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal: int) -> None:
     require_content_dir(content_dir)
     content, problems = load_content(content_dir)
     if audience_name == "alle":
-        raise click.UsageError("Kies één publiek om in te zoeken, bijvoorbeeld --audience openbaar.")
+        raise click.UsageError(
+            "Kies één publiek om in te zoeken, bijvoorbeeld --audience openbaar."
+        )
     audience = _audiences(audience_name, content.registry)[0]
     if aantal < 1:
         raise click.UsageError(f"--aantal moet minstens 1 zijn, niet {aantal}.")
     text = " ".join(woorden)
     if has_errors(problems):
-        click.echo("Let op: de inhoud bevat fouten (zie 'wwidw validate'); misschien is niet alles doorzocht.", err=True)
+        click.echo(
+            "Let op: de inhoud bevat fouten (zie 'wwidw validate'); misschien is niet alles doorzocht.",
+            err=True,
+        )
     if not query_terms(text):
-        click.echo(f"Geen zoekwoorden in '{text}': alleen veelvoorkomende woorden. Kies een specifieker woord.")
+        click.echo(
+            f"Geen zoekwoorden in '{text}': alleen veelvoorkomende woorden. Kies een specifieker woord."
+        )
         _finish(0)
     hits = search(content, text, audience, aantal)
     if not hits:
         click.echo(f"Niets gevonden voor '{text}' (publiek: {audience.name}).")
         _finish(0)
-    click.echo(f"{len(hits)} {'treffer' if len(hits) == 1 else 'treffers'} voor '{text}' (publiek: {audience.name}):")
+    click.echo(
+        f"{len(hits)} {'treffer' if len(hits) == 1 else 'treffers'} voor '{text}' (publiek: {audience.name}):"
+    )
     for rank, hit in enumerate(hits, 1):
-        click.echo(f"{rank:>3}. {hit.id} — {hit.titel} ({hit.document.kind}, score {_score(hit.score)})")
+        click.echo(
+            f"{rank:>3}. {hit.id} — {hit.titel} ({hit.document.kind}, score {_score(hit.score)})"
+        )
 
 
 def _print_similar(content, path: Path, err: bool) -> None:
     """`validate --vergelijk`: the most similar descriptions, likely duplicates and an archetype suggestion."""
+
     def say(line: str = "") -> None:
         click.echo(line, err=err)
 
     document, problems = read_description(content, path)
     say()
     if document is None:
-        say(f"Lijkt op: {path} kan niet worden vergeleken. {problems[0].message if problems else ''}".rstrip())
+        say(
+            f"Lijkt op: {path} kan niet worden vergeleken. {problems[0].message if problems else ''}".rstrip()
+        )
         return
     matches = similar_to(content, document)
     say("Lijkt op:" if matches else "Lijkt op: geen vergelijkbare beschrijvingen gevonden.")
@@ -271,31 +448,48 @@ def _print_similar(content, path: Path, err: bool) -> None:
         visibility = match.document.zichtbaarheid or "onbekend"
         extra = "" if visibility == "openbaar" else f", zichtbaarheid {visibility}"
         flag = "  <- waarschijnlijk dubbel" if match.likely_duplicate else ""
-        say(f"{rank:>3}. {match.id} — {match.titel} ({match.kind}, score {_score(match.score)}, "
-            f"gelijkenis {round(match.relative * 100)}%{extra}){flag}")
+        say(
+            f"{rank:>3}. {match.id} — {match.titel} ({match.kind}, score {_score(match.score)}, "
+            f"gelijkenis {round(match.relative * 100)}%{extra}){flag}"
+        )
     if any(match.likely_duplicate for match in matches):
-        say("Let op: deze beschrijving lijkt sterk op een bestaande. Controleer of het geen dubbele is; "
-            "vul anders de bestaande aan.")
+        say(
+            "Let op: deze beschrijving lijkt sterk op een bestaande. Controleer of het geen dubbele is; "
+            "vul anders de bestaande aan."
+        )
     if document.kind == "praktijk" and not document.meta.get("archetype"):
         suggestion = suggest_archetype(content, document, matches)
-        say(f"Voorgesteld archetype: {suggestion} (zet 'archetype: {suggestion}' in het voorwerk als het klopt)."
-            if suggestion else "Geen archetype om voor te stellen.")
+        say(
+            f"Voorgesteld archetype: {suggestion} (zet 'archetype: {suggestion}' in het voorwerk als het klopt)."
+            if suggestion
+            else "Geen archetype om voor te stellen."
+        )
 
 
-@cli.command(help="Schrijf een reviewrapport (Markdown) over de beschrijvingen die verschillen van een basis: "
-                  "wie ze kan lezen, volledigheid, meldingen, mogelijke dubbelingen en een checklist.")
-@click.option("--base", default="origin/main", show_default=True,
-              help="Branch, tag of commit om mee te vergelijken (vanaf het punt waar HEAD ervan afsplitst).")
+@cli.command(
+    help="Schrijf een reviewrapport (Markdown) over de beschrijvingen die verschillen van een basis: "
+    "wie ze kan lezen, volledigheid, meldingen, mogelijke dubbelingen en een checklist."
+)
+@click.option(
+    "--base",
+    default="origin/main",
+    show_default=True,
+    help="Branch, tag of commit om mee te vergelijken (vanaf het punt waar HEAD ervan afsplitst).",
+)
 @content_option
-@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.")
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def review(base: str, content_dir: Path, uitvoer: Path | None) -> None:
     require_content_dir(content_dir)
     try:
         result = make_review(content_dir, base)
     except GitProblem as problem:
-        raise click.UsageError(str(problem))
+        raise click.UsageError(str(problem)) from None
     text = render_review(result)
     if uitvoer is None:
         click.echo(text, nl=False)
@@ -303,18 +497,29 @@ def review(base: str, content_dir: Path, uitvoer: Path | None) -> None:
         try:
             uitvoer.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise click.UsageError(f"Het rapport kan niet worden geschreven naar '{uitvoer}': {error.strerror}.")
-        click.echo(f"Reviewrapport geschreven naar {uitvoer} ({len(result.items)} gewijzigde beschrijving(en), "
-                   f"{len(result.failed)} met fouten).", err=True)
+            raise click.UsageError(
+                f"Het rapport kan niet worden geschreven naar '{uitvoer}': {error.strerror}."
+            ) from None
+        click.echo(
+            f"Reviewrapport geschreven naar {uitvoer} ({len(result.items)} gewijzigde beschrijving(en), "
+            f"{len(result.failed)} met fouten).",
+            err=True,
+        )
     _finish(result.exit_code)
 
 
 FORM_MAX_BYTES = 256 * 1024  # GitHub caps an issue body at 65,536 characters
 
 
-@cli.command(help="Maak een praktijkbeschrijving van een ingevuld GitHub-formulier (de tekst van het issue), "
-                  "met dezelfde controle als 'wwidw new'.")
-@click.argument("issue_tekst", metavar="ISSUE-TEKST", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@cli.command(
+    help="Maak een praktijkbeschrijving van een ingevuld GitHub-formulier (de tekst van het issue), "
+    "met dezelfde controle als 'wwidw new'."
+)
+@click.argument(
+    "issue_tekst",
+    metavar="ISSUE-TEKST",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+)
 @content_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def formulier(issue_tekst: Path, content_dir: Path) -> None:
@@ -325,14 +530,18 @@ def formulier(issue_tekst: Path, content_dir: Path) -> None:
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise click.UsageError(f"Het bestand '{issue_tekst}' is geen UTF-8-tekst.")
+        raise click.UsageError(f"Het bestand '{issue_tekst}' is geen UTF-8-tekst.") from None
     content, _ = load_and_validate(content_dir)
     answers, problems = parse_issue_body(body, str(issue_tekst))
     text, path, checked = check(content, answers, date.today())
-    _write_checked(text, path, problems + checked,
-                   "Pas het formulier (het issue) aan en probeer het opnieuw.", "Kies een andere titel.")
+    _write_checked(
+        text,
+        path,
+        problems + checked,
+        "Pas het formulier (het issue) aan en probeer het opnieuw.",
+        "Kies een andere titel.",
+    )
     warnings = [d for d in checked if not d.is_error]
     if warnings:
         click.echo(report.as_text(warnings), err=True)
     click.echo(f"Geschreven: {path}")
-

@@ -29,14 +29,21 @@ class DutchGroup(click.Group):
 
 def content_option(function):
     """The shared --content option: the folder with descriptions (default content/)."""
-    return click.option("--content", "content_dir", type=click.Path(path_type=Path, file_okay=False),
-                        default=Path("content"), show_default=True,
-                        help="Map met de beschrijvingen, het register en de taxonomieën.")(function)
+    return click.option(
+        "--content",
+        "content_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("content"),
+        show_default=True,
+        help="Map met de beschrijvingen, het register en de taxonomieën.",
+    )(function)
 
 
 def require_content_dir(content_dir: Path) -> None:
     if not content_dir.is_dir():
-        raise click.UsageError(f"De map '{content_dir}' bestaat niet. Geef een inhoudsmap op met --content.")
+        raise click.UsageError(
+            f"De map '{content_dir}' bestaat niet. Geef een inhoudsmap op met --content."
+        )
 
 
 def run(group: click.Group, args=None) -> int:

@@ -56,8 +56,8 @@ MESSAGES = {
     "{name} {filename!r} is not executable.": "{name} {filename!r} is niet uitvoerbaar.",
     "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
     "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} is geen geldige ja/nee-waarde. Mogelijk: {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} is geen geldige "
+    "ja/nee-waarde. Mogelijk: {states}",
     "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
     "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
@@ -65,25 +65,52 @@ MESSAGES = {
 }
 # (singular, plural) -> (Dutch singular, Dutch plural)
 PLURALS = {
-    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
-        ("Onverwacht extra argument ({args})", "Onverwachte extra argumenten ({args})"),
-    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
-        ("Bedoelt u {possibility}?", "(Bedoelt u een van: {possibilities}?)"),
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
-        ("{value!r} is niet {choice}.", "{value!r} is niet een van {choices}."),
-    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
-        ("Optie {name!r} vraagt een waarde.", "Optie {name!r} vraagt {nargs} waarden."),
-    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
-        ("{value!r} past niet bij het formaat {format}.", "{value!r} past niet bij de formaten {formats}."),
-    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
-        ("Vraagt {nargs} waarden, maar er is 1 gegeven.", "Vraagt {nargs} waarden, maar er zijn {len} gegeven."),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Onverwacht extra argument ({args})",
+        "Onverwachte extra argumenten ({args})",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Bedoelt u {possibility}?",
+        "(Bedoelt u een van: {possibilities}?)",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} is niet {choice}.",
+        "{value!r} is niet een van {choices}.",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Optie {name!r} vraagt een waarde.",
+        "Optie {name!r} vraagt {nargs} waarden.",
+    ),
+    (
+        "{value!r} does not match the format {format}.",
+        "{value!r} does not match the formats {formats}.",
+    ): (
+        "{value!r} past niet bij het formaat {format}.",
+        "{value!r} past niet bij de formaten {formats}.",
+    ),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "Vraagt {nargs} waarden, maar er is 1 gegeven.",
+        "Vraagt {nargs} waarden, maar er zijn {len} gegeven.",
+    ),
 }
-# Type names: Click shows them upper case as a value's placeholder in the help (``--aantal GETAL``) and
-# in errors ("'x' is geen geldig getal."); they are class attributes, not messages.
-TYPE_NAMES = {click.types.StringParamType: "tekst", click.types.IntParamType: "getal", click.types.IntRange: "getal",
-              click.types.FloatParamType: "kommagetal", click.types.FloatRange: "kommagetal",
-              click.types.BoolParamType: "ja/nee"}
-MODULES = (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types)
+# Type names: Click shows them upper case as a value's placeholder in the help (``--aantal GETAL``)
+# and in errors ("'x' is geen geldig getal."); they are class attributes, not messages.
+TYPE_NAMES = {
+    click.types.StringParamType: "tekst",
+    click.types.IntParamType: "getal",
+    click.types.IntRange: "getal",
+    click.types.FloatParamType: "kommagetal",
+    click.types.FloatRange: "kommagetal",
+    click.types.BoolParamType: "ja/nee",
+}
+MODULES = (
+    click.core,
+    click.decorators,
+    click.exceptions,
+    click.formatting,
+    click.parser,
+    click.types,
+)
 USAGE_OPTIONS = "[OPTIES]"  # Click's "[OPTIONS]" in a usage line
 USAGE_SUBCOMMAND = "OPDRACHT [ARGUMENTEN]..."  # Click's "COMMAND [ARGS]..."
 

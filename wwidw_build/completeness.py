@@ -8,8 +8,18 @@ from wwidw_build.model import Document
 from wwidw_build.sections import SECTIONS, filled_sections
 
 OPTIONAL_FIELDS = {
-    "praktijk": ("wijk", "doelgroepen", "resultaten", "meetontwerp", "bewijsniveau", "bereik", "kosten",
-                 "contact", "auteurs", "laatst_bijgewerkt"),
+    "praktijk": (
+        "wijk",
+        "doelgroepen",
+        "resultaten",
+        "meetontwerp",
+        "bewijsniveau",
+        "bereik",
+        "kosten",
+        "contact",
+        "auteurs",
+        "laatst_bijgewerkt",
+    ),
     "archetype": ("synoniemen", "doelgroepen", "kostenindicatie", "bronnen", "verwante_archetypen"),
 }
 
@@ -30,11 +40,17 @@ def completeness(document: Document) -> Completeness:
     filled = set(filled_sections(document.kind, document.body))
     fields = OPTIONAL_FIELDS[document.kind]
     missing_fields = tuple(f for f in fields if not _present(document.meta.get(f)))
-    if document.kind == "praktijk" and document.meta.get("projectstatus") in ("afgerond", "gestopt"):
+    if document.kind == "praktijk" and document.meta.get("projectstatus") in (
+        "afgerond",
+        "gestopt",
+    ):
         fields += ("eindjaar",)
         if not _present(document.meta.get("eindjaar")):
             missing_fields += ("eindjaar",)
     section_part = 50 * len(filled) / len(sections)
     field_part = 50 * (len(fields) - len(missing_fields)) / len(fields)
-    return Completeness(round(section_part + field_part),
-                        tuple(s for s in sections if s not in filled), missing_fields)
+    return Completeness(
+        round(section_part + field_part),
+        tuple(s for s in sections if s not in filled),
+        missing_fields,
+    )

@@ -32,7 +32,9 @@ def normalise_site_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadSiteUrl(f"'{url}' is geen volledig webadres: begin met https:// en noem de host.")
     if parts.query or parts.fragment or "@" in parts.netloc:
-        raise BadSiteUrl(f"'{url}' mag geen ?, # of gebruikersnaam bevatten: geef alleen het adres van de site.")
+        raise BadSiteUrl(
+            f"'{url}' mag geen ?, # of gebruikersnaam bevatten: geef alleen het adres van de site."
+        )
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
 
 
@@ -68,7 +70,9 @@ def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str] | None = No
     ET.indent(urlset)
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     (site / "sitemap.xml").write_bytes(data)
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))  # mtime 0: the same bytes every build
+    (site / "sitemap.xml.gz").write_bytes(
+        gzip.compress(data, mtime=0)
+    )  # mtime 0: the same bytes every build
     return len(urls)
 
 

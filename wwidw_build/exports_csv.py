@@ -14,10 +14,36 @@ from pathlib import Path
 
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
 
-COLUMNS = ("soort", "id", "url", "titel", "samenvatting", "organisatie_id", "organisatie", "gemeente", "wijk",
-           "startjaar", "eindjaar", "projectstatus", "themas", "doelgroepen", "beoogde_effecten", "resultaten",
-           "meetontwerp", "bewijsniveau", "bereik", "kosten_totaal_eur", "kosten_per_deelnemer_eur", "financiering",
-           "volledigheid", "laatst_bijgewerkt", "laatst_herzien", "archetype", "contact_naam", "contact_email")
+COLUMNS = (
+    "soort",
+    "id",
+    "url",
+    "titel",
+    "samenvatting",
+    "organisatie_id",
+    "organisatie",
+    "gemeente",
+    "wijk",
+    "startjaar",
+    "eindjaar",
+    "projectstatus",
+    "themas",
+    "doelgroepen",
+    "beoogde_effecten",
+    "resultaten",
+    "meetontwerp",
+    "bewijsniveau",
+    "bereik",
+    "kosten_totaal_eur",
+    "kosten_per_deelnemer_eur",
+    "financiering",
+    "volledigheid",
+    "laatst_bijgewerkt",
+    "laatst_herzien",
+    "archetype",
+    "contact_naam",
+    "contact_email",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,20 +80,39 @@ def row(item: dict) -> list[str]:
     costs = item.get("kosten") or {}
     contact = item.get("contact") or {}
     values = {
-        **{key: item.get(key) for key in ("soort", "id", "url", "titel", "samenvatting", "gemeente", "wijk",
-                                          "startjaar", "eindjaar", "bereik", "volledigheid", "laatst_bijgewerkt",
-                                          "laatst_herzien")},
-        "organisatie_id": organisation.get("id"), "organisatie": organisation.get("naam"),
+        **{
+            key: item.get(key)
+            for key in (
+                "soort",
+                "id",
+                "url",
+                "titel",
+                "samenvatting",
+                "gemeente",
+                "wijk",
+                "startjaar",
+                "eindjaar",
+                "bereik",
+                "volledigheid",
+                "laatst_bijgewerkt",
+                "laatst_herzien",
+            )
+        },
+        "organisatie_id": organisation.get("id"),
+        "organisatie": organisation.get("naam"),
         "projectstatus": PROJECTSTATUS.get(item.get("projectstatus")),
-        "themas": _names(item.get("themas")), "doelgroepen": _names(item.get("doelgroepen")),
+        "themas": _names(item.get("themas")),
+        "doelgroepen": _names(item.get("doelgroepen")),
         "beoogde_effecten": _names(item.get("beoogde_effecten")),
         "resultaten": [_result(r) for r in item.get("resultaten") or []],
         "meetontwerp": MEETONTWERP.get(item.get("meetontwerp")),
         "bewijsniveau": BEWIJSNIVEAU.get(item.get("bewijsniveau")),
-        "kosten_totaal_eur": costs.get("totaal_eur"), "kosten_per_deelnemer_eur": costs.get("per_deelnemer_eur"),
+        "kosten_totaal_eur": costs.get("totaal_eur"),
+        "kosten_per_deelnemer_eur": costs.get("per_deelnemer_eur"),
         "financiering": costs.get("financiering"),
         "archetype": (item.get("archetype") or {}).get("titel"),
-        "contact_naam": contact.get("naam"), "contact_email": contact.get("email"),
+        "contact_naam": contact.get("naam"),
+        "contact_email": contact.get("email"),
     }
     return [cell(values[column]) for column in COLUMNS]
 

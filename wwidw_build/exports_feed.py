@@ -27,7 +27,9 @@ _SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
 
 def updated_of(document: Document) -> str | None:
     """The date a description was last changed: laatst_bijgewerkt (praktijk) or laatst_herzien (archetype)."""
-    return iso_date(document.meta.get("laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien"))
+    return iso_date(
+        document.meta.get("laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien")
+    )
 
 
 def newest(documents, size: int = FEED_SIZE) -> list[Document]:
@@ -40,7 +42,12 @@ def newest(documents, size: int = FEED_SIZE) -> list[Document]:
 def _timestamp(document: Document) -> str:
     date = updated_of(document)
     start = document.meta.get("startjaar")
-    if date is None and isinstance(start, int) and not isinstance(start, bool) and 1000 <= start <= 9999:
+    if (
+        date is None
+        and isinstance(start, int)
+        and not isinstance(start, bool)
+        and 1000 <= start <= 9999
+    ):
         date = f"{start}-01-01"
     return f"{date or EPOCH}T00:00:00Z"
 
@@ -65,11 +72,17 @@ def _audience_label(selection: Selection) -> str:
 def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
     base = site_url.rstrip("/") + "/" if site_url else ""
     entries = newest(selection.visible)
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})  # plain tags in the default namespace
+    feed = ET.Element(
+        "feed", {"xmlns": ATOM, XML_LANG: "nl"}
+    )  # plain tags in the default namespace
     _add(feed, "id", f"{TAG}feed/{selection.audience.folder}")
     _add(feed, "title", "Wat Werkt in de Wijk: nieuwe en bijgewerkte beschrijvingen", type="text")
-    _add(feed, "subtitle", f"De {len(entries)} laatst bijgewerkte beschrijvingen voor {_audience_label(selection)}.",
-         type="text")
+    _add(
+        feed,
+        "subtitle",
+        f"De {len(entries)} laatst bijgewerkte beschrijvingen voor {_audience_label(selection)}.",
+        type="text",
+    )
     _add(feed, "updated", max((_timestamp(d) for d in entries), default=f"{EPOCH}T00:00:00Z"))
     _add(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.xml")
     _add(feed, "link", rel="alternate", type="text/html", href=base or "./")
@@ -84,7 +97,11 @@ def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
         _add(entry, "updated", _timestamp(document))
         if document.kind == "praktijk" and isinstance(document.organisatie, str):
             organisation = selection.registry.organisaties.get(document.organisatie)
-            _add(_add(entry, "author"), "name", organisation.naam if organisation else document.organisatie)
+            _add(
+                _add(entry, "author"),
+                "name",
+                organisation.naam if organisation else document.organisatie,
+            )
         _add(entry, "category", term=document.kind, label=_SOORT.get(document.kind, document.kind))
         summary = document.meta.get("samenvatting")
         _add(entry, "summary", summary if isinstance(summary, str) else "", type="text")

@@ -55,7 +55,9 @@ def iso_date(value) -> str | None:
 def _terms(table, ids) -> list[dict]:
     if not isinstance(ids, list):
         return []
-    return [{"id": i, "naam": table[i].naam if i in table else i} for i in ids if isinstance(i, str)]
+    return [
+        {"id": i, "naam": table[i].naam if i in table else i} for i in ids if isinstance(i, str)
+    ]
 
 
 def _results(selection: Selection, results) -> list[dict]:
@@ -65,30 +67,56 @@ def _results(selection: Selection, results) -> list[dict]:
             continue
         if _enum(result.get("richting"), RICHTING) is None:
             continue
-        item = {"effect": _terms(selection.registry.effecten, [result["effect"]])[0], "richting": result["richting"],
-                "indicator": _text(result.get("indicator")), "toelichting": _text(result.get("toelichting"))}
+        item = {
+            "effect": _terms(selection.registry.effecten, [result["effect"]])[0],
+            "richting": result["richting"],
+            "indicator": _text(result.get("indicator")),
+            "toelichting": _text(result.get("toelichting")),
+        }
         for key in ("nulmeting", "eindmeting"):
             value = result.get(key)
             item[key] = value if isinstance(value, str) or _number(value) is not None else None
-        out.append({k: item[k] for k in ("effect", "richting", "indicator", "nulmeting", "eindmeting", "toelichting")
-                    if item[k] is not None})
+        out.append(
+            {
+                k: item[k]
+                for k in (
+                    "effect",
+                    "richting",
+                    "indicator",
+                    "nulmeting",
+                    "eindmeting",
+                    "toelichting",
+                )
+                if item[k] is not None
+            }
+        )
     return out
 
 
 def _costs(costs) -> dict | None:
     if not isinstance(costs, dict):
         return None
-    funding = [f for f in costs.get("financiering") or [] if isinstance(f, str)] \
-        if isinstance(costs.get("financiering"), list) else None
-    item = {"totaal_eur": _int(costs.get("totaal_eur")), "per_deelnemer_eur": _number(costs.get("per_deelnemer_eur")),
-            "financiering": funding or None}
+    funding = (
+        [f for f in costs.get("financiering") or [] if isinstance(f, str)]
+        if isinstance(costs.get("financiering"), list)
+        else None
+    )
+    item = {
+        "totaal_eur": _int(costs.get("totaal_eur")),
+        "per_deelnemer_eur": _number(costs.get("per_deelnemer_eur")),
+        "financiering": funding or None,
+    }
     return {k: v for k, v in item.items() if v is not None} or None
 
 
 def _archetype(selection: Selection, document: Document) -> dict | None:
     archetype_id = document.meta.get("archetype")
     found = selection.find("archetype", archetype_id) if isinstance(archetype_id, str) else None
-    return {"id": found.id, "titel": found.titel, "url": url_of("archetype", found.id)} if found else None
+    return (
+        {"id": found.id, "titel": found.titel, "url": url_of("archetype", found.id)}
+        if found
+        else None
+    )
 
 
 def _contact(selection: Selection, document: Document) -> dict | None:
@@ -105,16 +133,28 @@ def record(selection: Selection, document: Document) -> dict:
     """The export record of one visible description (keys with no valid value are left out)."""
     meta, registry = document.meta, selection.registry
     praktijk = document.kind == "praktijk"
-    item = {"soort": document.kind, "id": document.id, "url": url_of(document.kind, document.id),
-            "titel": document.titel, "samenvatting": _text(meta.get("samenvatting")) or ""}
+    item = {
+        "soort": document.kind,
+        "id": document.id,
+        "url": url_of(document.kind, document.id),
+        "titel": document.titel,
+        "samenvatting": _text(meta.get("samenvatting")) or "",
+    }
     if praktijk:
         organisation_id = _text(document.organisatie)
         organisation = registry.organisaties.get(organisation_id or "")
-        item["organisatie"] = {"id": organisation_id, "naam": organisation.naam if organisation else organisation_id} \
-            if organisation_id else None
-        item.update(gemeente=_text(meta.get("gemeente")), wijk=_text(meta.get("wijk")),
-                    startjaar=_int(meta.get("startjaar")), eindjaar=_int(meta.get("eindjaar")),
-                    projectstatus=_enum(meta.get("projectstatus"), PROJECTSTATUS))
+        item["organisatie"] = (
+            {"id": organisation_id, "naam": organisation.naam if organisation else organisation_id}
+            if organisation_id
+            else None
+        )
+        item.update(
+            gemeente=_text(meta.get("gemeente")),
+            wijk=_text(meta.get("wijk")),
+            startjaar=_int(meta.get("startjaar")),
+            eindjaar=_int(meta.get("eindjaar")),
+            projectstatus=_enum(meta.get("projectstatus"), PROJECTSTATUS),
+        )
     item["themas"] = _terms(registry.themas, meta.get("themas"))
     item["doelgroepen"] = _terms(registry.doelgroepen, meta.get("doelgroepen"))
     item["beoogde_effecten"] = _terms(registry.effecten, meta.get("beoogde_effecten"))
@@ -144,6 +184,7 @@ def records(selection: Selection) -> list[dict]:
 
 def write_json(selection: Selection, items: list[dict], data_dir: Path) -> None:
     export = {"publiek": selection.audience.name, "aantal": len(items), "beschrijvingen": items}
-    (data_dir / "beschrijvingen.json").write_text(json.dumps(export, ensure_ascii=False, indent=2) + "\n",
-                                                  encoding="utf-8")
+    (data_dir / "beschrijvingen.json").write_text(
+        json.dumps(export, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     shutil.copyfile(SCHEMA, data_dir / "beschrijvingen.schema.json")

@@ -13,7 +13,15 @@ from wwidw_build.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.escape import esc
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID
 from wwidw_build.model import KINDS, Document
-from wwidw_build.pages import EXAMPLES_ON_PAGE, archetype_page, link, list_pages, meta_block, praktijk_page, summary_line
+from wwidw_build.pages import (
+    EXAMPLES_ON_PAGE,
+    archetype_page,
+    link,
+    list_pages,
+    meta_block,
+    praktijk_page,
+    summary_line,
+)
 from wwidw_build.search_site import search_page
 from wwidw_build.selection import Selection
 
@@ -29,21 +37,27 @@ def url_resolver(selection: Selection):
 
     def url_for(kind: str, doc_id: str) -> str | None:
         return f"{PAGE_PREFIX}{KINDS[kind]}/{doc_id}/" if (kind, doc_id) in visible else None
+
     return url_for
 
 
-def generate_pages(selection: Selection, bodies: dict[tuple[str, str], RenderedBody]) -> dict[str, str]:
+def generate_pages(
+    selection: Selection, bodies: dict[tuple[str, str], RenderedBody]
+) -> dict[str, str]:
     """All pages as {relative path: Markdown}, computed from the selection alone."""
     url_for = url_resolver(selection)
     pages: dict[str, str] = {}
     for document in selection.visible:
         build = praktijk_page if document.kind == "praktijk" else archetype_page
         pages[f"{KINDS[document.kind]}/{document.id}.md"] = build(
-            selection, document, bodies[(document.kind, document.id)], url_for)
+            selection, document, bodies[(document.kind, document.id)], url_for
+        )
     pages.update(_taxonomy_pages(selection))
     pages["index.md"] = _home(selection)
     pages["over.md"] = _about(selection)
-    pages["zoeken.md"] = meta_block("Zoeken", "Zoek in alle praktijken en archetypen.", "zoeken") + search_page()
+    pages["zoeken.md"] = (
+        meta_block("Zoeken", "Zoek in alle praktijken en archetypen.", "zoeken") + search_page()
+    )
     return {path: finalize_links(path, text) for path, text in pages.items()}
 
 
@@ -68,6 +82,7 @@ def finalize_links(page: str, text: str) -> str:
         url = posixpath.relpath(output_dir(target), here or ".")
         url = "./" if url == "." else url + "/"
         return f"]({url}{match.group(2) or ''})"
+
     return _MD_LINK.sub(replace, text)
 
 
@@ -81,7 +96,9 @@ def _group(documents, key) -> dict[str, list[Document]]:
     return groups
 
 
-def _index(folder: str, title: str, intro: str, entries: list[tuple[str, str, int]]) -> dict[str, str]:
+def _index(
+    folder: str, title: str, intro: str, entries: list[tuple[str, str, int]]
+) -> dict[str, str]:
     lines = [meta_block(title), f"# {esc(title)}", "", intro, ""]
     lines += [f"- {link(1, folder, page, name)} ({count})" for page, name, count in entries]
     return {f"{folder}/index.md": "\n".join(lines) + "\n"}
@@ -91,63 +108,124 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
     reg, visible = selection.registry, list(selection.visible)
     praktijken = selection.by_kind("praktijk")
     pages: dict[str, str] = {}
-    specs = [("themas", "Thema's", reg.themas, _group(visible, "themas")),
-             ("doelgroepen", "Doelgroepen", reg.doelgroepen, _group(visible, "doelgroepen")),
-             ("effecten", "Effecten", reg.effecten, _group(visible, "beoogde_effecten")),
-             ("organisaties", "Organisaties", reg.organisaties, _group(praktijken, "organisatie"))]
+    specs = [
+        ("themas", "Thema's", reg.themas, _group(visible, "themas")),
+        ("doelgroepen", "Doelgroepen", reg.doelgroepen, _group(visible, "doelgroepen")),
+        ("effecten", "Effecten", reg.effecten, _group(visible, "beoogde_effecten")),
+        ("organisaties", "Organisaties", reg.organisaties, _group(praktijken, "organisatie")),
+    ]
     for folder, title, table, groups in specs:
         entries = []
         for key, item in table.items():
-            pages.update(list_pages(selection, folder, key, item.naam, esc(getattr(item, "omschrijving", "") or ""),
-                                    groups.get(key, [])))
+            pages.update(
+                list_pages(
+                    selection,
+                    folder,
+                    key,
+                    item.naam,
+                    esc(getattr(item, "omschrijving", "") or ""),
+                    groups.get(key, []),
+                )
+            )
             entries.append((key, item.naam, len(groups.get(key, []))))
-        pages.update(_index(folder, title, f"Alle {esc(title.lower())} met het aantal beschrijvingen.", entries))
+        pages.update(
+            _index(
+                folder, title, f"Alle {esc(title.lower())} met het aantal beschrijvingen.", entries
+            )
+        )
     domain_entries = []
     effect_groups = _group(visible, "beoogde_effecten")
     for domain in reg.domeinen.values():
         documents = {id(d): d for e in domain.effecten for d in effect_groups.get(e.id, [])}
-        intro = "Effecten in dit domein: " + ", ".join(link(1, "effecten", e.id, e.naam) for e in domain.effecten)
-        pages.update(list_pages(selection, "effectdomeinen", domain.id, domain.naam, intro, list(documents.values())))
+        intro = "Effecten in dit domein: " + ", ".join(
+            link(1, "effecten", e.id, e.naam) for e in domain.effecten
+        )
+        pages.update(
+            list_pages(
+                selection, "effectdomeinen", domain.id, domain.naam, intro, list(documents.values())
+            )
+        )
         domain_entries.append((domain.id, domain.naam, len(documents)))
-    pages.update(_index("effectdomeinen", "Effectdomeinen", "De effectordening, per domein.", domain_entries))
+    pages.update(
+        _index("effectdomeinen", "Effectdomeinen", "De effectordening, per domein.", domain_entries)
+    )
     municipalities: dict[str, tuple[str, list[Document]]] = {}
     for name, documents in sorted(_group(praktijken, "gemeente").items()):
         spelling, members = municipalities.setdefault(slug(name), (name, []))
         members.extend(documents)  # spellings with the same slug share one page
     for key, (name, documents) in municipalities.items():
         pages.update(list_pages(selection, "gemeenten", key, name, "", documents))
-    pages.update(_index("gemeenten", "Gemeenten", "Praktijken per gemeente.",
-                        sorted((k, n, len(d)) for k, (n, d) in municipalities.items())))
+    pages.update(
+        _index(
+            "gemeenten",
+            "Gemeenten",
+            "Praktijken per gemeente.",
+            sorted((k, n, len(d)) for k, (n, d) in municipalities.items()),
+        )
+    )
     for archetype in selection.by_kind("archetype"):
         examples = [d for d in praktijken if d.meta.get("archetype") == archetype.id]
         if len(examples) > EXAMPLES_ON_PAGE:
-            pages.update(list_pages(selection, "praktijkvoorbeelden", archetype.id,
-                                    f"Praktijkvoorbeelden: {archetype.titel}", "", examples))
-    pages.update(list_pages(selection, "archetypen", "index", "Archetypen",
-                            "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
-                            selection.by_kind("archetype")))
+            pages.update(
+                list_pages(
+                    selection,
+                    "praktijkvoorbeelden",
+                    archetype.id,
+                    f"Praktijkvoorbeelden: {archetype.titel}",
+                    "",
+                    examples,
+                )
+            )
+    pages.update(
+        list_pages(
+            selection,
+            "archetypen",
+            "index",
+            "Archetypen",
+            "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
+            selection.by_kind("archetype"),
+        )
+    )
     return pages
 
 
 def _home(selection: Selection) -> str:
     praktijken, archetypen = selection.by_kind("praktijk"), selection.by_kind("archetype")
-    newest = sorted(praktijken, key=lambda d: (str(d.meta.get("laatst_bijgewerkt", "")), d.id), reverse=True)[:10]
+    newest = sorted(
+        praktijken, key=lambda d: (str(d.meta.get("laatst_bijgewerkt", "")), d.id), reverse=True
+    )[:10]
     themes = _group(selection.visible, "themas")
     domains = selection.registry.domeinen.values()
-    lines = [meta_block("Wat Werkt in de Wijk", "De kennisbank over wat werkt in de wijk, en wat niet."),
-             "# Wat Werkt in de Wijk", "",
-             "De kennisbank waarin wijkprofessionals van woningcorporaties, gemeenten, welzijnsorganisaties en "
-             "Platform31 delen wat werkt in de wijk — en wat niet. Praktijken zijn beschreven door de professionals "
-             "zelf; archetypen zijn syntheses door experts, met de werkzame bestanddelen en het bewijs.", "",
-             f"Deze kennisbank bevat **{len(praktijken)} praktijken** en **{len(archetypen)} archetypen**. "
-             f"U leest de versie voor: **{esc(_audience_label(selection))}**.", "",
-             "## Nieuwste praktijken", "", *[summary_line(selection, d, 0) for d in newest], "",
-             "## Zoeken op thema", "",
-             *[f"- {link(0, 'themas', k, t.naam)} ({len(themes.get(k, []))})" for k, t in selection.registry.themas.items()],
-             "", "## Zoeken op effect", "",
-             *[f"- {link(0, 'effectdomeinen', d.id, d.naam)}" for d in domains], "",
-             "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
-             "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).", ""]
+    lines = [
+        meta_block("Wat Werkt in de Wijk", "De kennisbank over wat werkt in de wijk, en wat niet."),
+        "# Wat Werkt in de Wijk",
+        "",
+        "De kennisbank waarin wijkprofessionals van woningcorporaties, gemeenten, welzijnsorganisaties en "
+        "Platform31 delen wat werkt in de wijk — en wat niet. Praktijken zijn beschreven door de professionals "
+        "zelf; archetypen zijn syntheses door experts, met de werkzame bestanddelen en het bewijs.",
+        "",
+        f"Deze kennisbank bevat **{len(praktijken)} praktijken** en **{len(archetypen)} archetypen**. "
+        f"U leest de versie voor: **{esc(_audience_label(selection))}**.",
+        "",
+        "## Nieuwste praktijken",
+        "",
+        *[summary_line(selection, d, 0) for d in newest],
+        "",
+        "## Zoeken op thema",
+        "",
+        *[
+            f"- {link(0, 'themas', k, t.naam)} ({len(themes.get(k, []))})"
+            for k, t in selection.registry.themas.items()
+        ],
+        "",
+        "## Zoeken op effect",
+        "",
+        *[f"- {link(0, 'effectdomeinen', d.id, d.naam)}" for d in domains],
+        "",
+        "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
+        "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -156,25 +234,46 @@ def _audience_label(selection: Selection) -> str:
     if audience.organisation:
         organisation = selection.registry.organisaties.get(audience.organisation)
         return f"medewerkers van {organisation.naam if organisation else audience.organisation}"
-    return {"openbaar": "iedereen (openbare site)", "partners": "partnerorganisaties"}.get(audience.name, audience.name)
+    return {"openbaar": "iedereen (openbare site)", "partners": "partnerorganisaties"}.get(
+        audience.name, audience.name
+    )
 
 
 def _about(selection: Selection) -> str:
     ladder = "\n".join(f"{i}. **{label}**" for i, label in enumerate(BEWIJSNIVEAU.values(), 1))
     levels = "\n".join(f"- **{label}** (`{key}`)" for key, label in ZICHTBAARHEID.items())
-    return "\n".join([
-        meta_block("Over de kennisbank"), "# Over de kennisbank", "",
-        "Wat Werkt in de Wijk verzamelt beschrijvingen van wijkinterventies. Een **praktijk** is een lokaal project "
-        "zoals het echt is uitgevoerd, ook als het niet werkte. Een **archetype** beschrijft een veelvoorkomend type "
-        "interventie, met de werkzame bestanddelen en wat we weten over de effecten.", "",
-        "## De erkenningsladder", "",
-        "Het bewijsniveau volgt de ladder van de erkenning van interventies, van beschrijving naar bewijs:", "",
-        ladder, "",
-        "Bij elk resultaat staat een richting: werkt, veelbelovend, gemengd, geen effect, averechts of nog onbekend. "
-        "Wat niet werkte, is net zo leerzaam als wat wel werkte.", "",
-        "## Wie ziet wat?", "", "Elke beschrijving heeft een zichtbaarheid:", "", levels, "",
-        "De openbare site toont alleen openbare beschrijvingen. Partners en organisaties hebben een eigen, "
-        "afgeschermde versie.", ""])
+    return "\n".join(
+        [
+            meta_block("Over de kennisbank"),
+            "# Over de kennisbank",
+            "",
+            "Wat Werkt in de Wijk verzamelt beschrijvingen van wijkinterventies. Een "
+            "**praktijk** is een lokaal project "
+            "zoals het echt is uitgevoerd, ook als het niet werkte. "
+            "Een **archetype** beschrijft een veelvoorkomend type "
+            "interventie, met de werkzame bestanddelen en wat we weten over de effecten.",
+            "",
+            "## De erkenningsladder",
+            "",
+            "Het bewijsniveau volgt de ladder van de erkenning van interventies, van beschrijving naar bewijs:",
+            "",
+            ladder,
+            "",
+            "Bij elk resultaat staat een richting: werkt, veelbelovend, gemengd, geen effect, "
+            "averechts of nog onbekend. "
+            "Wat niet werkte, is net zo leerzaam als wat wel werkte.",
+            "",
+            "## Wie ziet wat?",
+            "",
+            "Elke beschrijving heeft een zichtbaarheid:",
+            "",
+            levels,
+            "",
+            "De openbare site toont alleen openbare beschrijvingen. Partners en organisaties hebben een eigen, "
+            "afgeschermde versie.",
+            "",
+        ]
+    )
 
 
 def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
@@ -184,13 +283,22 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-NAV = [{"Home": "index.md"}, {"Zoeken": "zoeken.md"}, {"Thema's": "themas/index.md"},
-       {"Effecten": "effectdomeinen/index.md"}, {"Archetypen": "archetypen/index.md"},
-       {"Organisaties": "organisaties/index.md"}, {"Gemeenten": "gemeenten/index.md"}, {"Over": "over.md"}]
+NAV = [
+    {"Home": "index.md"},
+    {"Zoeken": "zoeken.md"},
+    {"Thema's": "themas/index.md"},
+    {"Effecten": "effectdomeinen/index.md"},
+    {"Archetypen": "archetypen/index.md"},
+    {"Organisaties": "organisaties/index.md"},
+    {"Gemeenten": "gemeenten/index.md"},
+    {"Over": "over.md"},
+]
 NAV_PAGES = frozenset(page for entry in NAV for page in entry.values())
 
 
-def write_config(selection: Selection, docs_dir: Path, config_path: Path, partial: bool = False) -> None:
+def write_config(
+    selection: Selection, docs_dir: Path, config_path: Path, partial: bool = False
+) -> None:
     """Per-audience mkdocs config that INHERITs the repository's mkdocs.yml.
 
     Everything that reaches the HTML of a page is the same for every audience (site name, theme,
@@ -207,4 +315,6 @@ def write_config(selection: Selection, docs_dir: Path, config_path: Path, partia
     }
     if partial:
         config["validation"] = {"links": {"not_found": "info", "anchors": "info"}}
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    config_path.write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )

@@ -36,7 +36,9 @@ class Change:
     kind: str  # praktijk or archetype
     path: str | None  # the path now; None when deleted
     old_path: str | None  # the path at the base; None when added
-    old_git_path: str | None  # the path at the base relative to the repository, for reading it there
+    old_git_path: (
+        str | None
+    )  # the path at the base relative to the repository, for reading it there
 
 
 @dataclass(frozen=True)
@@ -51,36 +53,50 @@ class Changes:
 def _git(repository: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
-        return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, env=env, check=False)
+        return subprocess.run(
+            ["git", "-C", str(repository), *args], capture_output=True, env=env, check=False
+        )
     except FileNotFoundError:
-        raise GitProblem("Het programma git is niet gevonden. Installeer git om te kunnen vergelijken.") from None
+        raise GitProblem(
+            "Het programma git is niet gevonden. Installeer git om te kunnen vergelijken."
+        ) from None
 
 
 def repository_root(content_dir: Path) -> Path:
     """The top folder of the git repository that holds ``content_dir``."""
     result = _git(Path(content_dir), "rev-parse", "--show-toplevel")
     if result.returncode != 0 or not result.stdout.strip():
-        raise GitProblem(f"De map '{content_dir}' ligt niet in een git-repository. "
-                         "Voer 'wwidw review' uit in een kopie (clone) van de repository.")
+        raise GitProblem(
+            f"De map '{content_dir}' ligt niet in een git-repository. "
+            "Voer 'wwidw review' uit in een kopie (clone) van de repository."
+        )
     return Path(os.fsdecode(result.stdout.strip()))
 
 
 def _commit(repository: Path, ref: str) -> str | None:
-    result = _git(repository, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    result = _git(
+        repository, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    )
     return result.stdout.decode().strip() if result.returncode == 0 else None
 
 
 def merge_base(repository: Path, base: str) -> str:
     """The commit to compare with: where HEAD's history meets ``base``."""
     if not base or base.startswith("-"):
-        raise GitProblem(f"'{base}' is geen geldige basis. Geef een branch, tag of commit op, bijvoorbeeld --base main.")
+        raise GitProblem(
+            f"'{base}' is geen geldige basis. Geef een branch, tag of commit op, bijvoorbeeld --base main."
+        )
     head = _commit(repository, "HEAD")
     if head is None:
-        raise GitProblem("De repository heeft nog geen commit (HEAD); er is niets om mee te vergelijken.")
+        raise GitProblem(
+            "De repository heeft nog geen commit (HEAD); er is niets om mee te vergelijken."
+        )
     commit = _commit(repository, base)
     if commit is None:
-        raise GitProblem(f"Onbekende basis '{base}': die branch, tag of commit bestaat niet in deze repository. "
-                         "Haal hem eerst op (git fetch) of kies een andere met --base.")
+        raise GitProblem(
+            f"Onbekende basis '{base}': die branch, tag of commit bestaat niet in deze repository. "
+            "Haal hem eerst op (git fetch) of kies een andere met --base."
+        )
     result = _git(repository, "merge-base", commit, head)
     if result.returncode != 0:
         raise GitProblem(f"De basis '{base}' en HEAD hebben geen gemeenschappelijke geschiedenis.")
@@ -93,23 +109,40 @@ def changed(content_dir: Path, base: str) -> Changes:
     try:
         prefix = Path(content_dir).resolve().relative_to(repository.resolve()).as_posix()
     except ValueError:
-        raise GitProblem(f"De map '{content_dir}' ligt buiten de git-repository {repository}.") from None
+        raise GitProblem(
+            f"De map '{content_dir}' ligt buiten de git-repository {repository}."
+        ) from None
     prefix = "" if prefix == "." else prefix
     commit = merge_base(repository, base)
     spec = f":(top,literal){prefix}" if prefix else ":(top)"
-    diff = _git(repository, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", commit, "--", spec)
+    diff = _git(
+        repository,
+        "diff",
+        "--name-status",
+        "-z",
+        "-M",
+        "--no-ext-diff",
+        "--no-textconv",
+        commit,
+        "--",
+        spec,
+    )
     untracked = _git(repository, "ls-files", "-z", "--others", "--exclude-standard", "--", spec)
     for result in (diff, untracked):
         if result.returncode != 0:
-            raise GitProblem(f"git kon de wijzigingen niet bepalen: {result.stderr.decode(errors='replace').strip()}")
-    entries = _parse_name_status(diff.stdout) + [("A", None, os.fsdecode(p)) for p in _fields(untracked.stdout)]
+            raise GitProblem(
+                f"git kon de wijzigingen niet bepalen: {result.stderr.decode(errors='replace').strip()}"
+            )
+    entries = _parse_name_status(diff.stdout) + [
+        ("A", None, os.fsdecode(p)) for p in _fields(untracked.stdout)
+    ]
     descriptions: list[Change] = []
     other: list[str] = []
     for status, old, new in entries:
         found, rest = _classify(status, _inside(old, prefix), _inside(new, prefix), old)
         descriptions += found
         other += rest
-    descriptions.sort(key=lambda c: (c.path or c.old_path or ""))
+    descriptions.sort(key=lambda c: c.path or c.old_path or "")
     return Changes(repository, base, commit, tuple(descriptions), tuple(sorted(set(other))))
 
 
@@ -141,7 +174,7 @@ def _inside(path: str | None, prefix: str) -> str | None:
         return None
     if not prefix:
         return path
-    return path[len(prefix) + 1:] if path.startswith(prefix + "/") else None
+    return path[len(prefix) + 1 :] if path.startswith(prefix + "/") else None
 
 
 def description_kind(relative: str | None) -> str | None:
@@ -149,14 +182,21 @@ def description_kind(relative: str | None) -> str | None:
     if relative is None:
         return None
     parts = PurePosixPath(relative).parts
-    if len(parts) < 2 or parts[0] not in _FOLDERS or not relative.endswith(".md") or parts[-1] in _IGNORED:
+    if (
+        len(parts) < 2
+        or parts[0] not in _FOLDERS
+        or not relative.endswith(".md")
+        or parts[-1] in _IGNORED
+    ):
         return None
     if any(part.startswith(".") for part in parts[1:]):
         return None
     return _FOLDERS[parts[0]]
 
 
-def _classify(letter: str, old: str | None, new: str | None, old_git: str | None) -> tuple[list[Change], list[str]]:
+def _classify(
+    letter: str, old: str | None, new: str | None, old_git: str | None
+) -> tuple[list[Change], list[str]]:
     old_kind, new_kind = description_kind(old), description_kind(new)
     if letter == "R" and old_kind and old_kind == new_kind:
         return [Change(RENAMED, new_kind, new, old, old_git)], []

@@ -87,7 +87,7 @@ def split_fields(body: str) -> dict[str, RawValue]:
     values = {}
     for number, (field, index) in enumerate(found):
         end = found[number + 1][1] if number + 1 < len(found) else len(lines)
-        chunk = lines[index + 1:end]
+        chunk = lines[index + 1 : end]
         first = next((i for i, line in enumerate(chunk) if line.strip()), 0)
         text = "\n".join(chunk).strip()
         values[field.key] = RawValue("" if text == NO_RESPONSE else text, index + 2 + first)
@@ -116,7 +116,9 @@ def _year(field: Field, raw: RawValue, source: str, problems: list[Diagnostic]) 
         return None
     if _YEAR.fullmatch(value):
         return int(value)
-    problems.append(diag(source, raw.line, 1, "formulier-geen-jaar", waarde=value[:40], veld=field.label))
+    problems.append(
+        diag(source, raw.line, 1, "formulier-geen-jaar", waarde=value[:40], veld=field.label)
+    )
     return None
 
 
@@ -147,5 +149,9 @@ def parse_issue_body(body: str, source: str) -> tuple[Answers, list[Diagnostic]]
     raw = split_fields(body)
     values = {f.key: _convert(f, raw[f.key], source, problems) for f in FIELDS if f.key in raw}
     sections = {f.key: values[f.key] for f in FIELDS if f.kind == "section" and values.get(f.key)}
-    plain = {f.key: values[f.key] for f in FIELDS if f.kind != "section" and f.key in values and f.key != "privacy"}
+    plain = {
+        f.key: values[f.key]
+        for f in FIELDS
+        if f.kind != "section" and f.key in values and f.key != "privacy"
+    }
     return Answers(kind="praktijk", secties=sections, **plain), problems

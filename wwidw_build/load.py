@@ -56,7 +56,9 @@ def _walk(root: Path, folder: Path, diagnostics: list) -> list[Path]:
         for name in sorted(dirnames):
             if (here / name).is_symlink():
                 diagnostics.append(diag(display_path(root, here / name), 1, 1, "symlink"))
-        dirnames[:] = sorted(n for n in dirnames if not (here / n).is_symlink() and not n.startswith("."))
+        dirnames[:] = sorted(
+            n for n in dirnames if not (here / n).is_symlink() and not n.startswith(".")
+        )
         for name in sorted(filenames):
             path = here / name
             if name in _IGNORED:
@@ -86,14 +88,18 @@ def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
         return None
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        diagnostics.append(diag(shown, 1, 1, "bestand-te-groot", grootte=len(data) // 1024, grens=MAX_BYTES // 1024))
+        diagnostics.append(
+            diag(
+                shown, 1, 1, "bestand-te-groot", grootte=len(data) // 1024, grens=MAX_BYTES // 1024
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         diagnostics.append(diag(shown, line, column, "geen-utf8", positie=exc.start))
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -118,7 +124,9 @@ def _read_document(root: Path, kind: str, path: Path, diagnostics: list) -> Docu
     return None if text is None else document_from_text(root, kind, path, text, diagnostics)
 
 
-def document_from_text(root: Path, kind: str, path: Path, text: str, diagnostics: list) -> Document | None:
+def document_from_text(
+    root: Path, kind: str, path: Path, text: str, diagnostics: list
+) -> Document | None:
     """Parse one description's text (also used for files not yet written, by ``wwidw new``)."""
     shown = display_path(root, path)
     split = split_front_matter(text)
@@ -129,7 +137,12 @@ def document_from_text(root: Path, kind: str, path: Path, text: str, diagnostics
     parsed = strict_yaml.parse(front, line_offset=1)
     diagnostics.extend(_problems(shown, parsed))
     meta = parsed.value
-    if parsed.value is None and not parsed.problems or parsed.value is not None and not isinstance(meta, dict):
+    if (
+        parsed.value is None
+        and not parsed.problems
+        or parsed.value is not None
+        and not isinstance(meta, dict)
+    ):
         diagnostics.append(diag(shown, 2, 1, "voorwerk-geen-velden"))
     if not isinstance(meta, dict):
         meta = {}

@@ -26,8 +26,10 @@ EXAMPLES_ON_PAGE = 10  # praktijkvoorbeelden listed on an archetype page itself
 PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
 # The facts table of a praktijk has headers for screen readers only (an empty <th> has no name); the
 # search index skips them, so no praktijk is found by these two words.
-FACTS_HEADER = ('| <span class="wwidw-sr" data-pagefind-ignore>Kenmerk</span> '
-                '| <span class="wwidw-sr" data-pagefind-ignore>Gegevens</span> |')
+FACTS_HEADER = (
+    '| <span class="wwidw-sr" data-pagefind-ignore>Kenmerk</span> '
+    '| <span class="wwidw-sr" data-pagefind-ignore>Gegevens</span> |'
+)
 
 
 def meta_block(title: str, description: str = "", soort: str = "") -> str:
@@ -60,8 +62,11 @@ def badge(richting: str) -> str:
 
 
 def names(selection: Selection, key: str, ids, depth: int, folder: str) -> str:
-    table = {"themas": selection.registry.themas, "doelgroepen": selection.registry.doelgroepen,
-             "effecten": selection.registry.effecten}[key]
+    table = {
+        "themas": selection.registry.themas,
+        "doelgroepen": selection.registry.doelgroepen,
+        "effecten": selection.registry.effecten,
+    }[key]
     return ", ".join(link(depth, folder, i, table[i].naam) for i in ids or [] if i in table) or "—"
 
 
@@ -78,18 +83,26 @@ def summary_line(selection: Selection, document: Document, depth: int) -> str:
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def list_pages(selection: Selection, folder: str, page: str, title: str, intro: str,
-               documents: list[Document]) -> dict[str, str]:
+def list_pages(
+    selection: Selection, folder: str, page: str, title: str, intro: str, documents: list[Document]
+) -> dict[str, str]:
     """A list of descriptions, split over pages of PAGE_SIZE: <page>.md, <page>--2.md, ..."""
     chunks = paginate(sorted(documents, key=lambda d: d.titel.lower()))
     out = {}
     for number, chunk in enumerate(chunks, 1):
         name = page if number == 1 else f"{page}--{number}"
-        lines = [meta_block(title), f"# {esc(title)}", "", intro, "",
-                 f"{len(documents)} beschrijving(en).", ""]
+        lines = [
+            meta_block(title),
+            f"# {esc(title)}",
+            "",
+            intro,
+            "",
+            f"{len(documents)} beschrijving(en).",
+            "",
+        ]
         lines += [summary_line(selection, d, 1) for d in chunk]
         nav = []
         if number > 1:
@@ -107,7 +120,12 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
     for title, fragment in rendered.sections:
         if title:
             lines += [f"## {esc(title)}", ""]
-        lines += ['<div class="wwidw-tekst">', resolve_internal_links(fragment, url_for), "</div>", ""]
+        lines += [
+            '<div class="wwidw-tekst">',
+            resolve_internal_links(fragment, url_for),
+            "</div>",
+            "",
+        ]
     return lines
 
 
@@ -116,14 +134,25 @@ def praktijk_page(selection: Selection, document: Document, rendered: RenderedBo
     registry = selection.registry
     organisation = registry.organisaties.get(document.organisatie)
     place = esc(meta.get("gemeente", "")) + (f", {esc(meta['wijk'])}" if meta.get("wijk") else "")
-    period = f"{meta.get('startjaar', '')}–{meta.get('eindjaar', '')}" if meta.get("eindjaar") else f"sinds {meta.get('startjaar', '')}"
+    period = (
+        f"{meta.get('startjaar', '')}–{meta.get('eindjaar', '')}"
+        if meta.get("eindjaar")
+        else f"sinds {meta.get('startjaar', '')}"
+    )
     rows = [
-        ("Organisatie", link(1, "organisaties", organisation.id, organisation.naam) if organisation else "—"),
-        ("Gemeente en wijk", place), ("Periode", esc(period)),
+        (
+            "Organisatie",
+            link(1, "organisaties", organisation.id, organisation.naam) if organisation else "—",
+        ),
+        ("Gemeente en wijk", place),
+        ("Periode", esc(period)),
         ("Projectstatus", esc(PROJECTSTATUS.get(meta.get("projectstatus"), ""))),
         ("Thema's", names(selection, "themas", meta.get("themas"), 1, "themas")),
         ("Doelgroepen", names(selection, "doelgroepen", meta.get("doelgroepen"), 1, "doelgroepen")),
-        ("Beoogde effecten", names(selection, "effecten", meta.get("beoogde_effecten"), 1, "effecten")),
+        (
+            "Beoogde effecten",
+            names(selection, "effecten", meta.get("beoogde_effecten"), 1, "effecten"),
+        ),
         ("Meetontwerp", esc(MEETONTWERP.get(meta.get("meetontwerp"), "—"))),
         ("Bewijsniveau", esc(BEWIJSNIVEAU.get(meta.get("bewijsniveau"), "—"))),
         ("Bereik", esc(f"{meta['bereik']} mensen") if "bereik" in meta else "—"),
@@ -132,11 +161,28 @@ def praktijk_page(selection: Selection, document: Document, rendered: RenderedBo
     ]
     if show_contact(selection.audience, document):
         contact = meta["contact"]
-        rows.append(("Contact", esc(contact.get("naam", "")) + (f" · {esc(contact['email'])}" if contact.get("email") else "")))
-    lines = [meta_block(document.titel, meta.get("samenvatting", ""), "praktijk"), f"# {esc(document.titel)}", "",
-             f"*{esc(meta.get('samenvatting', ''))}*", "", FACTS_HEADER, "| --- | --- |"]
+        rows.append(
+            (
+                "Contact",
+                esc(contact.get("naam", ""))
+                + (f" · {esc(contact['email'])}" if contact.get("email") else ""),
+            )
+        )
+    lines = [
+        meta_block(document.titel, meta.get("samenvatting", ""), "praktijk"),
+        f"# {esc(document.titel)}",
+        "",
+        f"*{esc(meta.get('samenvatting', ''))}*",
+        "",
+        FACTS_HEADER,
+        "| --- | --- |",
+    ]
     lines += [f"| {label} | {value} |" for label, value in rows]
-    lines += ["", *_results(selection, meta.get("resultaten") or []), *body_sections(rendered, url_for)]
+    lines += [
+        "",
+        *_results(selection, meta.get("resultaten") or []),
+        *body_sections(rendered, url_for),
+    ]
     lines += _archetype_section(selection, meta.get("archetype"))
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
@@ -158,13 +204,21 @@ def _costs(costs) -> str:
 def _results(selection: Selection, results: list) -> list[str]:
     if not results:
         return []
-    lines = ["## Resultaten per effect", "", "| Effect | Resultaat | Indicator | Nulmeting | Eindmeting |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "## Resultaten per effect",
+        "",
+        "| Effect | Resultaat | Indicator | Nulmeting | Eindmeting |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for result in results:
         effect = selection.registry.effecten.get(result.get("effect"))
-        name = link(1, "effecten", effect.id, effect.naam) if effect else esc(result.get("effect", ""))
+        name = (
+            link(1, "effecten", effect.id, effect.naam) if effect else esc(result.get("effect", ""))
+        )
         cells = [esc(result.get(k, "—")) for k in ("indicator", "nulmeting", "eindmeting")]
-        lines.append(f"| {name} | {badge(result.get('richting', ''))} | " + " | ".join(cells) + " |")
+        lines.append(
+            f"| {name} | {badge(result.get('richting', ''))} | " + " | ".join(cells) + " |"
+        )
     notes = [esc(r["toelichting"]) for r in results if r.get("toelichting")]
     return lines + [""] + [f"- {n}" for n in notes] + [""]
 
@@ -174,28 +228,60 @@ def _archetype_section(selection: Selection, archetype_id) -> list[str]:
         return []
     archetype = selection.find("archetype", archetype_id)
     if archetype is None:
-        return ["## Archetype", "", "Deze praktijk hoort bij een archetype dat hier niet zichtbaar is.", ""]
-    return ["## Archetype", "", f"Deze praktijk is een voorbeeld van {doc_link(1, archetype)}.", "",
-            f"> {esc(archetype.meta.get('samenvatting', ''))}", ""]
+        return [
+            "## Archetype",
+            "",
+            "Deze praktijk hoort bij een archetype dat hier niet zichtbaar is.",
+            "",
+        ]
+    return [
+        "## Archetype",
+        "",
+        f"Deze praktijk is een voorbeeld van {doc_link(1, archetype)}.",
+        "",
+        f"> {esc(archetype.meta.get('samenvatting', ''))}",
+        "",
+    ]
 
 
-def archetype_page(selection: Selection, document: Document, rendered: RenderedBody, url_for) -> str:
+def archetype_page(
+    selection: Selection, document: Document, rendered: RenderedBody, url_for
+) -> str:
     meta = document.meta
-    lines = [meta_block(document.titel, meta.get("samenvatting", ""), "archetype"), f"# {esc(document.titel)}", "",
-             f"*{esc(meta.get('samenvatting', ''))}*", "",
-             f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(meta.get('bewijsniveau'), '—'))}", ""]
+    lines = [
+        meta_block(document.titel, meta.get("samenvatting", ""), "archetype"),
+        f"# {esc(document.titel)}",
+        "",
+        f"*{esc(meta.get('samenvatting', ''))}*",
+        "",
+        f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(meta.get('bewijsniveau'), '—'))}",
+        "",
+    ]
     if meta.get("synoniemen"):
         lines += ["**Ook bekend als:** " + ", ".join(esc(s) for s in meta["synoniemen"]), ""]
-    lines += ["**Thema's:** " + names(selection, "themas", meta.get("themas"), 1, "themas"), "",
-              "## Werkzame bestanddelen in het kort", ""]
-    lines += [f"- **{esc(b.get('naam', ''))}**: {esc(b.get('onderbouwing', ''))}" for b in meta.get("werkzame_bestanddelen", [])]
+    lines += [
+        "**Thema's:** " + names(selection, "themas", meta.get("themas"), 1, "themas"),
+        "",
+        "## Werkzame bestanddelen in het kort",
+        "",
+    ]
+    lines += [
+        f"- **{esc(b.get('naam', ''))}**: {esc(b.get('onderbouwing', ''))}"
+        for b in meta.get("werkzame_bestanddelen", [])
+    ]
     lines += ["", *body_sections(rendered, url_for), *_practice(selection, document)]
     if meta.get("bronnen"):
         lines += ["## Bronnen", ""]
         for source in meta["bronnen"]:
-            text = esc(source.get("titel", "")) + (f" ({esc(source['jaar'])})" if source.get("jaar") else "")
+            text = esc(source.get("titel", "")) + (
+                f" ({esc(source['jaar'])})" if source.get("jaar") else ""
+            )
             url = source.get("url", "")
-            lines.append(f"- <a href=\"{attr(url)}\" rel=\"noopener noreferrer\">{text}</a>" if url.startswith(("http://", "https://")) else f"- {text}")
+            lines.append(
+                f'- <a href="{attr(url)}" rel="noopener noreferrer">{text}</a>'
+                if url.startswith(("http://", "https://"))
+                else f"- {text}"
+            )
         lines.append("")
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
@@ -209,14 +295,27 @@ def _practice(selection: Selection, archetype: Document) -> list[str]:
         return lines + ["Er zijn hier nog geen praktijkvoorbeelden van dit archetype.", ""]
     shown = sorted(examples, key=lambda d: d.titel.lower())[:EXAMPLES_ON_PAGE]
     lines += [summary_line(selection, d, 1) for d in shown] + [""]
-    if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages (pages stay small)
-        lines += [f"Alle {len(examples)} praktijkvoorbeelden: "
-                  + link(1, "praktijkvoorbeelden", archetype.id, archetype.titel), ""]
-    lines += ["Wat de praktijkvoorbeelden per beoogd effect melden (aantal praktijken per richting):", "",
-              "| Effect | " + " | ".join(RICHTING.values()) + " |", "| --- |" + " --- |" * len(RICHTING)]
+    if (
+        len(examples) > EXAMPLES_ON_PAGE
+    ):  # the full list has its own paginated pages (pages stay small)
+        lines += [
+            f"Alle {len(examples)} praktijkvoorbeelden: "
+            + link(1, "praktijkvoorbeelden", archetype.id, archetype.titel),
+            "",
+        ]
+    lines += [
+        "Wat de praktijkvoorbeelden per beoogd effect melden (aantal praktijken per richting):",
+        "",
+        "| Effect | " + " | ".join(RICHTING.values()) + " |",
+        "| --- |" + " --- |" * len(RICHTING),
+    ]
     for effect_id in archetype.meta.get("beoogde_effecten", []):
-        counts = Counter(r.get("richting") for d in examples for r in d.meta.get("resultaten", [])
-                         if r.get("effect") == effect_id)
+        counts = Counter(
+            r.get("richting")
+            for d in examples
+            for r in d.meta.get("resultaten", [])
+            if r.get("effect") == effect_id
+        )
         effect = selection.registry.effecten.get(effect_id)
         label = link(1, "effecten", effect_id, effect.naam) if effect else esc(effect_id)
         lines.append(f"| {label} | " + " | ".join(str(counts.get(r, 0)) for r in RICHTING) + " |")

@@ -13,5 +13,7 @@ from wwidw_build.validate import validate
 def load_and_validate(content_dir: Path) -> tuple[Content, list[Diagnostic]]:
     """Load every file once and run every check; diagnostics from both stages, sorted."""
     content, diagnostics = load_content(content_dir)
-    diagnostics = sorted(set(diagnostics + validate(content)), key=lambda d: (d.file, d.line, d.column, d.code))
+    diagnostics = sorted(
+        set(diagnostics + validate(content)), key=lambda d: (d.file, d.line, d.column, d.code)
+    )
     return content, diagnostics

@@ -11,7 +11,9 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\))?[\s.-]?[1-9]|0[1-9])(?:[ .-]{0,3}\d){8}(?!\d)"
 )
 # Starts with \d so the regex engine can skip ahead quickly; the lookbehind is checked after.
-_NINE_DIGITS = re.compile(r"\d(?:\d{3}[.\s]?\d{2}[.\s]?\d{3}|\d{2}[.\s]?\d{2}[.\s]?\d{3}[.\s]?\d|\d{8})(?![\d.,]\d)")
+_NINE_DIGITS = re.compile(
+    r"\d(?:\d{3}[.\s]?\d{2}[.\s]?\d{3}|\d{2}[.\s]?\d{2}[.\s]?\d{3}[.\s]?\d|\d{8})(?![\d.,]\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,21 @@ def passes_eleven_test(digits: str) -> bool:
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    findings = [Finding("persoonsgegevens-email", m.group(0), m.start())
-                for m in (_EMAIL.finditer(text) if "@" in text else ())]
+    findings = [
+        Finding("persoonsgegevens-email", m.group(0), m.start())
+        for m in (_EMAIL.finditer(text) if "@" in text else ())
+    ]
     phone_spans = []
     for match in _PHONE.finditer(text):
         phone_spans.append(match.span())
         findings.append(Finding("persoonsgegevens-telefoon", match.group(0), match.start()))
     for match in _NINE_DIGITS.finditer(text):
         start = match.start()
-        if start and text[start - 1] in "0123456789.," or any(s <= start < e for s, e in phone_spans):
+        if (
+            start
+            and text[start - 1] in "0123456789.,"
+            or any(s <= start < e for s, e in phone_spans)
+        ):
             continue
         digits = re.sub(r"\D", "", match.group(0))
         if passes_eleven_test(digits):

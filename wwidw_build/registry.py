@@ -6,7 +6,7 @@ still check descriptions against everything that is well-formed.
 
 from __future__ import annotations
 
-from wwidw_build.model import EffectDomain, Effect, Organisation, Registry, SourceFile, Term
+from wwidw_build.model import Effect, EffectDomain, Organisation, Registry, SourceFile, Term
 
 DATA_FILES = {
     "organisaties": "organisaties.yml",
@@ -29,28 +29,49 @@ def _text(entry: dict, key: str) -> str | None:
 
 
 def _terms(source: SourceFile | None) -> dict[str, Term]:
-    return {e["id"]: Term(e["id"], _text(e, "naam") or e["id"], _text(e, "omschrijving")) for e in _entries(source)}
+    return {
+        e["id"]: Term(e["id"], _text(e, "naam") or e["id"], _text(e, "omschrijving"))
+        for e in _entries(source)
+    }
 
 
 def _domains(source: SourceFile | None) -> dict[str, EffectDomain]:
     domains = {}
     for entry in _entries(source):
         effects = tuple(
-            Effect(e["id"], _text(e, "naam") or e["id"], entry["id"], _text(e, "omschrijving"),
-                   tuple(i for i in e.get("indicatoren") or () if isinstance(i, str)))
-            for e in entry.get("effecten") or () if isinstance(e, dict) and isinstance(e.get("id"), str)
+            Effect(
+                e["id"],
+                _text(e, "naam") or e["id"],
+                entry["id"],
+                _text(e, "omschrijving"),
+                tuple(i for i in e.get("indicatoren") or () if isinstance(i, str)),
+            )
+            for e in entry.get("effecten") or ()
+            if isinstance(e, dict) and isinstance(e.get("id"), str)
         )
-        domains[entry["id"]] = EffectDomain(entry["id"], _text(entry, "naam") or entry["id"], effects)
+        domains[entry["id"]] = EffectDomain(
+            entry["id"], _text(entry, "naam") or entry["id"], effects
+        )
     return domains
 
 
 def build_registry(data_files: dict[str, SourceFile]) -> Registry:
     organisations = {
-        e["id"]: Organisation(e["id"], _text(e, "naam") or e["id"], _text(e, "soort") or "overig",
-                              e.get("partner") is True, _text(e, "website"))
+        e["id"]: Organisation(
+            e["id"],
+            _text(e, "naam") or e["id"],
+            _text(e, "soort") or "overig",
+            e.get("partner") is True,
+            _text(e, "website"),
+        )
         for e in _entries(data_files.get("organisaties"))
     }
     domains = _domains(data_files.get("effecten"))
     effects = {effect.id: effect for domain in domains.values() for effect in domain.effecten}
-    return Registry(organisations, _terms(data_files.get("themas")), _terms(data_files.get("doelgroepen")),
-                    domains, effects)
+    return Registry(
+        organisations,
+        _terms(data_files.get("themas")),
+        _terms(data_files.get("doelgroepen")),
+        domains,
+        effects,
+    )

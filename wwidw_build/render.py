@@ -25,10 +25,30 @@ class MkDocsRenderer:
     def render_all(self, jobs: list[tuple[Path, Path]]) -> list[RenderResult]:
         """Run one ``mkdocs build`` per (config, site folder), all at the same time."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        running = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
-                                     "-d", str(site_dir)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    text=True, env=env) for config, site_dir in jobs]
-        return [_finish(process) for process in running]  # a finished process never waits on another
+        running = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "--quiet",
+                    "-f",
+                    str(config),
+                    "-d",
+                    str(site_dir),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=env,
+            )
+            for config, site_dir in jobs
+        ]
+        return [
+            _finish(process) for process in running
+        ]  # a finished process never waits on another
 
 
 def _finish(process: subprocess.Popen) -> RenderResult:

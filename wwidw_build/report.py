@@ -22,7 +22,9 @@ def as_text(diagnostics: list[Diagnostic]) -> str:
     for file, group in groupby(diagnostics, key=lambda d: d.file):
         lines.append(file)
         for d in group:
-            lines.append(f"  {d.file}:{d.line}:{d.column}: {_SEVERITY_NL[d.severity.value]} [{d.code}] {d.message}")
+            lines.append(
+                f"  {d.file}:{d.line}:{d.column}: {_SEVERITY_NL[d.severity.value]} [{d.code}] {d.message}"
+            )
             if d.hint:
                 lines.append(f"      → {d.hint}")
         lines.append("")
@@ -64,7 +66,9 @@ def as_github(diagnostics: list[Diagnostic]) -> str:
 def stats_text(stats: Stats) -> str:
     lines = ["", "Overzicht", f"  beschrijvingen: {stats.total}"]
     lines += [f"  {kind}: {n}" for kind, n in stats.per_kind.items()]
-    lines.append("  per zichtbaarheid: " + ", ".join(f"{k} {n}" for k, n in stats.per_visibility.items()))
+    lines.append(
+        "  per zichtbaarheid: " + ", ".join(f"{k} {n}" for k, n in stats.per_visibility.items())
+    )
     lines.append(f"  concepten: {stats.concepts}")
     lines.append(f"  gemiddelde volledigheid: {stats.average_score}")
     lines.append("  volledigheid per beschrijving:")

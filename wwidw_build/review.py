@@ -36,7 +36,9 @@ class Item:
     new: Document | None  # None when deleted, or when the file cannot be read
     old: Document | None  # None when added, or when the old version cannot be read
     new_audiences: tuple[str, ...]  # who may see the new version (empty when deleted)
-    old_audiences: tuple[str, ...] | None  # empty when added; None when the old version is unreadable
+    old_audiences: (
+        tuple[str, ...] | None
+    )  # empty when added; None when the old version is unreadable
     draft_audiences: tuple[str, ...]  # for a draft: who may see it once 'concept: true' is gone
     completeness: Completeness | None
     old_completeness: Completeness | None
@@ -78,7 +80,14 @@ class Alert:
 
 
 OPENBAAR, PUBLISHED, WIDER, NARROWER, GONE, CONCEPT_AGAIN, UNKNOWN_BEFORE = (
-    "openbaar", "gepubliceerd", "ruimer", "beperkter", "verdwijnt", "weer-concept", "onbekend")
+    "openbaar",
+    "gepubliceerd",
+    "ruimer",
+    "beperkter",
+    "verdwijnt",
+    "weer-concept",
+    "onbekend",
+)
 
 
 @dataclass(frozen=True)
@@ -103,42 +112,64 @@ class Review:
         return [alert for item in self.items for alert in visibility_alerts(item)]
 
 
-def audiences(document: Document, registry: Registry, include_concepts: bool = False) -> tuple[str, ...]:
+def audiences(
+    document: Document, registry: Registry, include_concepts: bool = False
+) -> tuple[str, ...]:
     """The names of every audience that may see ``document`` (drafts: none, unless included)."""
-    return tuple(a.name for a in all_audiences(registry) if may_see(a, document, registry, include_concepts))
+    return tuple(
+        a.name for a in all_audiences(registry) if may_see(a, document, registry, include_concepts)
+    )
 
 
 def make_review(content_dir: Path, base: str, cache_dir: Path | None = None) -> Review:
     """Compare the content folder with ``base`` and gather everything the report shows."""
     changes = changed(content_dir, base)
     content, diagnostics = load_and_validate(content_dir)
-    items = tuple(_item(content, diagnostics, changes, change, cache_dir) for change in changes.descriptions)
+    items = tuple(
+        _item(content, diagnostics, changes, change, cache_dir) for change in changes.descriptions
+    )
     touched = {item.file for item in items}
     other_errors = sum(d.is_error and d.file not in touched for d in diagnostics)
     shown = display_path(content.root, content.root)
     return Review(changes, shown, content.registry, items, other_errors)
 
 
-def _item(content: Content, diagnostics: list[Diagnostic], changes: Changes, change: Change,
-          cache_dir: Path | None) -> Item:
+def _item(
+    content: Content,
+    diagnostics: list[Diagnostic],
+    changes: Changes,
+    change: Change,
+    cache_dir: Path | None,
+) -> Item:
     new_path = content.root / change.path if change.path else None
     new = next((d for d in content.documents if d.source == new_path), None) if new_path else None
     old = _old_version(content, changes, change)
     file = display_path(content.root, new_path or content.root / (change.old_path or ""))
-    old_audiences = () if change.status == ADDED else (audiences(old, content.registry) if old else None)
+    old_audiences = (
+        () if change.status == ADDED else (audiences(old, content.registry) if old else None)
+    )
     matches = tuple(similar_to(content, new, limit=SIMILAR, cache_dir=cache_dir)) if new else ()
     suggestion = None
     if new is not None and new.kind == "praktijk" and not new.meta.get("archetype"):
         suggestion = suggest_archetype(content, new, list(matches))
     return Item(
-        change=change, file=file, new=new, old=old,
+        change=change,
+        file=file,
+        new=new,
+        old=old,
         new_audiences=audiences(new, content.registry) if new else (),
         old_audiences=old_audiences,
-        draft_audiences=audiences(new, content.registry, True) if new is not None and new.concept else (),
+        draft_audiences=audiences(new, content.registry, True)
+        if new is not None and new.concept
+        else (),
         completeness=completeness(new) if new else None,
         old_completeness=completeness(old) if old else None,
-        diagnostics=tuple(d for d in diagnostics if d.file == file) if change.status != DELETED else (),
-        matches=matches, suggested_archetype=suggestion)
+        diagnostics=tuple(d for d in diagnostics if d.file == file)
+        if change.status != DELETED
+        else (),
+        matches=matches,
+        suggested_archetype=suggestion,
+    )
 
 
 def _old_version(content: Content, changes: Changes, change: Change) -> Document | None:
@@ -167,13 +198,21 @@ def visibility_alerts(item: Item) -> list[Alert]:
     alerts = []
     if "openbaar" in gained:
         alerts.append(Alert(OPENBAAR, item, gained))
-    if item.old is not None and item.old.concept and item.new is not None and not item.new.concept and new:
+    if (
+        item.old is not None
+        and item.old.concept
+        and item.new is not None
+        and not item.new.concept
+        and new
+    ):
         alerts.append(Alert(PUBLISHED, item, new))
     elif gained and "openbaar" not in gained:
         alerts.append(Alert(WIDER, item, gained))
     if item.change.status == DELETED:
         alerts += [Alert(GONE, item, lost)] if lost else []
-    elif item.new is not None and item.new.concept and item.old is not None and not item.old.concept:
+    elif (
+        item.new is not None and item.new.concept and item.old is not None and not item.old.concept
+    ):
         alerts.append(Alert(CONCEPT_AGAIN, item, lost))
     elif lost:
         alerts.append(Alert(NARROWER, item, lost))

@@ -15,8 +15,10 @@ from wwidw_build.suggest import suggestion
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = frozenset({"index"})  # the site uses <folder>/index for its list pages
 EARLIEST_YEAR = 1945
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)",
-                   re.M)
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)",
+    re.M,
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
@@ -24,8 +26,9 @@ def suggest_id(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "mijn-beschrijving"
 
 
-def check_document(doc: Document, content: Content, archetypes: dict[str, Document],
-                   today: date) -> list[Diagnostic]:
+def check_document(
+    doc: Document, content: Content, archetypes: dict[str, Document], today: date
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if not ID_PATTERN.match(doc.id):
         out.append(diag(doc.path, 1, 1, "id-ongeldig", id=doc.id, voorstel=suggest_id(doc.id)))
@@ -48,7 +51,9 @@ def _ids_at(doc: Document, key: str) -> list[tuple[tuple, object]]:
     return [((key,), value)] if value is not None else []
 
 
-def _references(doc: Document, content: Content, archetypes: dict[str, Document]) -> list[Diagnostic]:
+def _references(
+    doc: Document, content: Content, archetypes: dict[str, Document]
+) -> list[Diagnostic]:
     reg = content.registry
     names = {
         "organisatie": ("onbekende-organisatie", {k: o.naam for k, o in reg.organisaties.items()}),
@@ -62,8 +67,15 @@ def _references(doc: Document, content: Content, archetypes: dict[str, Document]
     for key, (code, known) in names.items():
         for path, value in _ids_at(doc, key):
             if isinstance(value, str) and value not in known:
-                out.append(diag(doc.path, *doc.position(path), code, waarde=value,
-                                suggestie=suggestion(value, known)))
+                out.append(
+                    diag(
+                        doc.path,
+                        *doc.position(path),
+                        code,
+                        waarde=value,
+                        suggestie=suggestion(value, known),
+                    )
+                )
     intended = set(v for _, v in _ids_at(doc, "beoogde_effecten"))
     effects = names["beoogde_effecten"][1]
     results = doc.meta.get("resultaten")
@@ -73,7 +85,15 @@ def _references(doc: Document, content: Content, archetypes: dict[str, Document]
             continue
         position = doc.position(("resultaten", i, "effect"))
         if effect not in effects:
-            out.append(diag(doc.path, *position, "onbekend-effect", waarde=effect, suggestie=suggestion(effect, effects)))
+            out.append(
+                diag(
+                    doc.path,
+                    *position,
+                    "onbekend-effect",
+                    waarde=effect,
+                    suggestie=suggestion(effect, effects),
+                )
+            )
         elif effect not in intended:
             out.append(diag(doc.path, *position, "resultaat-niet-beoogd", waarde=effect))
     return out
@@ -81,47 +101,102 @@ def _references(doc: Document, content: Content, archetypes: dict[str, Document]
 
 def _years(doc: Document, today: date) -> list[Diagnostic]:
     out = []
-    limits = {"startjaar": (EARLIEST_YEAR, today.year + 1), "eindjaar": (EARLIEST_YEAR, today.year + 10)}
+    limits = {
+        "startjaar": (EARLIEST_YEAR, today.year + 1),
+        "eindjaar": (EARLIEST_YEAR, today.year + 10),
+    }
     years = {}
     for key, (low, high) in limits.items():
         value = doc.meta.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
             years[key] = value
             if not low <= value <= high:
-                out.append(diag(doc.path, *doc.position((key,)), "jaar-onwaarschijnlijk", jaar=value, veld=key,
-                                van=low, tot=high))
+                out.append(
+                    diag(
+                        doc.path,
+                        *doc.position((key,)),
+                        "jaar-onwaarschijnlijk",
+                        jaar=value,
+                        veld=key,
+                        van=low,
+                        tot=high,
+                    )
+                )
     start, end = years.get("startjaar"), years.get("eindjaar")
     if start is not None and end is not None and end < start:
-        out.append(diag(doc.path, *doc.position(("eindjaar",)), "eindjaar-voor-startjaar", eindjaar=end, startjaar=start))
+        out.append(
+            diag(
+                doc.path,
+                *doc.position(("eindjaar",)),
+                "eindjaar-voor-startjaar",
+                eindjaar=end,
+                startjaar=start,
+            )
+        )
     status = doc.meta.get("projectstatus")
     if status == "lopend" and end is not None and end < today.year:
-        out.append(diag(doc.path, *doc.position(("eindjaar",)), "lopend-met-eindjaar", eindjaar=end))
+        out.append(
+            diag(doc.path, *doc.position(("eindjaar",)), "lopend-met-eindjaar", eindjaar=end)
+        )
     if status in ("afgerond", "gestopt") and "eindjaar" not in doc.meta:
-        out.append(diag(doc.path, *doc.position(("projectstatus",)), "eindjaar-ontbreekt", status=status))
+        out.append(
+            diag(doc.path, *doc.position(("projectstatus",)), "eindjaar-ontbreekt", status=status)
+        )
     return out
 
 
-def _visibility(doc: Document, content: Content, archetypes: dict[str, Document]) -> list[Diagnostic]:
+def _visibility(
+    doc: Document, content: Content, archetypes: dict[str, Document]
+) -> list[Diagnostic]:
     out = []
     visibility = doc.zichtbaarheid
     where = doc.position(("zichtbaarheid",))
-    organisation = content.registry.organisaties.get(doc.organisatie or "") if doc.kind == "praktijk" else None
+    organisation = (
+        content.registry.organisaties.get(doc.organisatie or "") if doc.kind == "praktijk" else None
+    )
     if visibility == "organisatie" and organisation is None:
         out.append(diag(doc.path, *where, "zichtbaarheid-zonder-organisatie"))
-    if organisation is not None and not organisation.partner and visibility in ("partners", "organisatie"):
-        lezers = ("alleen partners haar lezen, de eigen organisatie niet" if visibility == "partners"
-                  else "niemand haar lezen")
-        out.append(diag(doc.path, *where, "organisatie-geen-partner", waarde=organisation.id,
-                        zichtbaarheid=visibility, lezers=lezers))
-    linked = archetypes.get(doc.meta.get("archetype")) if isinstance(doc.meta.get("archetype"), str) else None
+    if (
+        organisation is not None
+        and not organisation.partner
+        and visibility in ("partners", "organisatie")
+    ):
+        lezers = (
+            "alleen partners haar lezen, de eigen organisatie niet"
+            if visibility == "partners"
+            else "niemand haar lezen"
+        )
+        out.append(
+            diag(
+                doc.path,
+                *where,
+                "organisatie-geen-partner",
+                waarde=organisation.id,
+                zichtbaarheid=visibility,
+                lezers=lezers,
+            )
+        )
+    linked = (
+        archetypes.get(doc.meta.get("archetype"))
+        if isinstance(doc.meta.get("archetype"), str)
+        else None
+    )
     if visibility == "openbaar" and linked is not None and linked.zichtbaarheid != "openbaar":
-        out.append(diag(doc.path, *doc.position(("archetype",)), "archetype-niet-openbaar", waarde=linked.id))
+        out.append(
+            diag(
+                doc.path, *doc.position(("archetype",)), "archetype-niet-openbaar", waarde=linked.id
+            )
+        )
     return out
 
 
 def _sections(doc: Document) -> list[Diagnostic]:
     filled = set(filled_sections(doc.kind, doc.body))
-    return [diag(doc.path, doc.body_line, 1, "sectie-ontbreekt", sectie=s) for s in SECTIONS[doc.kind] if s not in filled]
+    return [
+        diag(doc.path, doc.body_line, 1, "sectie-ontbreekt", sectie=s)
+        for s in SECTIONS[doc.kind]
+        if s not in filled
+    ]
 
 
 def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
@@ -131,19 +206,41 @@ def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
 
 
 def _privacy(doc: Document) -> list[Diagnostic]:
-    out = [diag(doc.path, *_line_col(doc.body, f.offset, doc.body_line), f.code, waarde=f.value)
-           for f in find_personal_data(doc.body)]
+    out = [
+        diag(doc.path, *_line_col(doc.body, f.offset, doc.body_line), f.code, waarde=f.value)
+        for f in find_personal_data(doc.body)
+    ]
     summary = doc.meta.get("samenvatting")
     if isinstance(summary, str):
         line, column = doc.parsed.value_positions.get(("samenvatting",), (2, 1))
-        out += [diag(doc.path, line, column, f.code, waarde=f.value) for f in find_personal_data(summary)]
+        out += [
+            diag(doc.path, line, column, f.code, waarde=f.value)
+            for f in find_personal_data(summary)
+        ]
     return out
 
 
 # File types an attachment may have: documents, spreadsheets and bitmap images. Not SVG or HTML (or
-# anything else a browser runs as a page): served from the site itself, their script would run there.
-ATTACHMENT_TYPES = frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv", ".txt",
-                              ".png", ".jpg", ".jpeg", ".gif", ".webp"})
+# anything else a browser runs as a page): served from the site itself, their script would run
+# there.
+ATTACHMENT_TYPES = frozenset(
+    {
+        ".pdf",
+        ".docx",
+        ".xlsx",
+        ".pptx",
+        ".odt",
+        ".ods",
+        ".odp",
+        ".csv",
+        ".txt",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+    }
+)
 
 
 def allowed_attachment(path: Path) -> bool:
@@ -155,7 +252,9 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     and an attachment must be of an allowed type."""
     out = []
     for match in _LINK.finditer(doc.body):
-        target = (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
+        target = (
+            (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
+        )
         if not target or _SCHEME.match(target):
             continue
         position = _line_col(doc.body, match.start(), doc.body_line)
@@ -165,8 +264,15 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
         elif not resolved.is_file():
             out.append(diag(doc.path, *position, "bijlage-ontbreekt", waarde=target))
         elif resolved.parent == root / "bijlagen" and not allowed_attachment(resolved):
-            out.append(diag(doc.path, *position, "bijlage-type", waarde=target,
-                            type=resolved.suffix.lower().lstrip(".") or "zonder extensie"))
+            out.append(
+                diag(
+                    doc.path,
+                    *position,
+                    "bijlage-type",
+                    waarde=target,
+                    type=resolved.suffix.lower().lstrip(".") or "zonder extensie",
+                )
+            )
     return out
 
 
@@ -174,7 +280,9 @@ def linked_files(doc: Document, root: Path) -> list[Path]:
     """The files inside content/ that the body links to (attachments, other descriptions)."""
     found = []
     for match in _LINK.finditer(doc.body):
-        target = (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
+        target = (
+            (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
+        )
         if target and not _SCHEME.match(target):
             resolved = resolve_link(root, doc.source.parent, target)
             if resolved is not None and resolved.is_file():

@@ -40,7 +40,9 @@ class Answers:
     bewijsniveau: str = ""
     auteurs: list[str] = field(default_factory=list)
     id: str = ""
-    secties: dict[str, str] = field(default_factory=dict)  # section title -> text (issue form); else the hint
+    secties: dict[str, str] = field(
+        default_factory=dict
+    )  # section title -> text (issue form); else the hint
 
     @property
     def file_id(self) -> str:
@@ -52,30 +54,62 @@ def search_effects(registry: Registry, word: str) -> list[Effect]:
     word = word.strip().lower()
     if not word:
         return []
-    return [e for e in registry.effecten.values()
-            if word in " ".join([e.id, e.naam, e.omschrijving or "", registry.domeinen[e.domein].naam]).lower()]
+    return [
+        e
+        for e in registry.effecten.values()
+        if word
+        in " ".join([e.id, e.naam, e.omschrijving or "", registry.domeinen[e.domein].naam]).lower()
+    ]
 
 
 def front_matter(answers: Answers, today: date) -> dict:
     if answers.kind == "archetype":
         meta = {
-            "titel": answers.titel, "samenvatting": answers.samenvatting, "zichtbaarheid": answers.zichtbaarheid,
-            "themas": answers.themas, "doelgroepen": answers.doelgroepen, "beoogde_effecten": answers.effecten,
-            "werkzame_bestanddelen": [{"naam": n, "onderbouwing": "Nog te onderbouwen: waarom draagt dit bij aan het effect?"}
-                                      for n in answers.bestanddelen],
-            "bewijsniveau": answers.bewijsniveau, "auteurs": answers.auteurs,
-            "laatst_herzien": today.isoformat(), "concept": True,
+            "titel": answers.titel,
+            "samenvatting": answers.samenvatting,
+            "zichtbaarheid": answers.zichtbaarheid,
+            "themas": answers.themas,
+            "doelgroepen": answers.doelgroepen,
+            "beoogde_effecten": answers.effecten,
+            "werkzame_bestanddelen": [
+                {
+                    "naam": n,
+                    "onderbouwing": "Nog te onderbouwen: waarom draagt dit bij aan het effect?",
+                }
+                for n in answers.bestanddelen
+            ],
+            "bewijsniveau": answers.bewijsniveau,
+            "auteurs": answers.auteurs,
+            "laatst_herzien": today.isoformat(),
+            "concept": True,
         }
     else:
-        contact = {"naam": answers.contact_naam, "email": answers.contact_email,
-                   "openbaar": answers.contact_openbaar} if answers.contact_naam else {}
+        contact = (
+            {
+                "naam": answers.contact_naam,
+                "email": answers.contact_email,
+                "openbaar": answers.contact_openbaar,
+            }
+            if answers.contact_naam
+            else {}
+        )
         meta = {
-            "titel": answers.titel, "samenvatting": answers.samenvatting, "organisatie": answers.organisatie,
-            "zichtbaarheid": answers.zichtbaarheid, "gemeente": answers.gemeente, "wijk": answers.wijk,
-            "startjaar": answers.startjaar, "eindjaar": answers.eindjaar, "projectstatus": answers.projectstatus,
-            "themas": answers.themas, "doelgroepen": answers.doelgroepen, "beoogde_effecten": answers.effecten,
-            "contact": {k: v for k, v in contact.items() if v not in ("", None)}, "auteurs": answers.auteurs,
-            "laatst_bijgewerkt": today.isoformat(), "concept": True,
+            "titel": answers.titel,
+            "samenvatting": answers.samenvatting,
+            "organisatie": answers.organisatie,
+            "zichtbaarheid": answers.zichtbaarheid,
+            "gemeente": answers.gemeente,
+            "wijk": answers.wijk,
+            "startjaar": answers.startjaar,
+            "eindjaar": answers.eindjaar,
+            "projectstatus": answers.projectstatus,
+            "themas": answers.themas,
+            "doelgroepen": answers.doelgroepen,
+            "beoogde_effecten": answers.effecten,
+            "contact": {k: v for k, v in contact.items() if v not in ("", None)},
+            "auteurs": answers.auteurs,
+            "laatst_bijgewerkt": today.isoformat(),
+            "concept": True,
         }
     return {k: v for k, v in meta.items() if v not in ("", None, [], {})}
 

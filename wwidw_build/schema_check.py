@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -15,15 +15,28 @@ from wwidw_build.strict_yaml import Parsed
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMA_NAMES = ("praktijk", "archetype", "organisaties", "themas", "doelgroepen", "effecten")
 
-_TYPE_NAMES = {"string": "tekst", "integer": "een geheel getal", "number": "een getal",
-               "boolean": "true of false", "array": "een lijst", "object": "een groep velden", "null": "leeg"}
+_TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "array": "een lijst",
+    "object": "een groep velden",
+    "null": "leeg",
+}
 _FORMAT_NAMES = {"date": "datum (JJJJ-MM-DD)", "email": "e-mailadres"}
-_SIMPLE_CODES = {"minLength": "veld-te-kort", "maxLength": "veld-te-lang", "minItems": "lijst-te-kort",
-                 "uniqueItems": "lijst-dubbel", "pattern": "veld-patroon", "minimum": "veld-te-klein",
-                 "maximum": "veld-te-groot"}
+_SIMPLE_CODES = {
+    "minLength": "veld-te-kort",
+    "maxLength": "veld-te-lang",
+    "minItems": "lijst-te-kort",
+    "uniqueItems": "lijst-dubbel",
+    "pattern": "veld-patroon",
+    "minimum": "veld-te-klein",
+    "maximum": "veld-te-groot",
+}
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
 
@@ -40,11 +53,13 @@ def _inline_refs(node, defs: dict):
     return {k: (v if k == "$defs" else _inline_refs(v, defs)) for k, v in node.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Draft202012Validator:
     root = schema(name)
-    return Draft202012Validator(_inline_refs(root, root.get("$defs", {})),
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        _inline_refs(root, root.get("$defs", {})),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
 
 
 def field_label(path) -> str:
@@ -73,13 +88,12 @@ def subschema(name: str, path) -> dict | None:
     node = root
     for part in list(path) + [None]:
         while "$ref" in node:
-            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]] | {k: v for k, v in node.items() if k != "$ref"}
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]] | {
+                k: v for k, v in node.items() if k != "$ref"
+            }
         if part is None:
             return node
-        if isinstance(part, int):
-            node = node.get("items")
-        else:
-            node = node.get("properties", {}).get(part)
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
         if node is None:
             return None
     return node
@@ -103,8 +117,17 @@ def check(name: str, data, parsed: Parsed, file: str) -> list[Diagnostic]:
         wants_text = "string" in (types if isinstance(types, list) else [types])
         if wants_text and not (amb.kind == "datum" and sub.get("format") == "date"):
             soort = {"boolean": "true/false", "datum": "een datum", "getal": "een getal"}[amb.kind]
-            out.append(diag(file, amb.line, amb.column, "yaml-dubbelzinnig", waarde=amb.raw,
-                            veld=field_label(path), soort=soort))
+            out.append(
+                diag(
+                    file,
+                    amb.line,
+                    amb.column,
+                    "yaml-dubbelzinnig",
+                    waarde=amb.raw,
+                    veld=field_label(path),
+                    soort=soort,
+                )
+            )
             flagged.add(tuple(path))
     for error in validator(name).iter_errors(data):
         path = tuple(error.absolute_path)
@@ -122,31 +145,94 @@ def _to_diagnostics(name: str, error, path: tuple, parsed: Parsed, file: str) ->
         missing = [r for r in error.validator_value if r not in error.instance]
         line, column = parsed.position(path)
         waar = f" in {label}" if path else ""
-        return [diag(file, line, column, "veld-verplicht", veld=m, waar=waar, uitleg=_explain(name, path + (m,)))
-                for m in missing]
+        return [
+            diag(
+                file,
+                line,
+                column,
+                "veld-verplicht",
+                veld=m,
+                waar=waar,
+                uitleg=_explain(name, path + (m,)),
+            )
+            for m in missing
+        ]
     if kind == "additionalProperties":
         known = list((subschema(name, path) or {}).get("properties", {}))
         waar = f" in {label}" if path else ""
-        return [diag(file, *parsed.position(path + (extra,)), "veld-onbekend", veld=extra, waar=waar,
-                     suggestie=_suggest(extra, known, "Toegestane velden: " + ", ".join(known) + "."))
-                for extra in error.instance if extra not in known]
+        return [
+            diag(
+                file,
+                *parsed.position(path + (extra,)),
+                "veld-onbekend",
+                veld=extra,
+                waar=waar,
+                suggestie=_suggest(extra, known, "Toegestane velden: " + ", ".join(known) + "."),
+            )
+            for extra in error.instance
+            if extra not in known
+        ]
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = (
+            error.validator_value
+            if isinstance(error.validator_value, list)
+            else [error.validator_value]
+        )
         verwacht = " of ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        return [diag(file, line, column, "veld-type", veld=label, verwacht=verwacht,
-                     gekregen=describe_value(error.instance), uitleg=_explain(name, path))]
+        return [
+            diag(
+                file,
+                line,
+                column,
+                "veld-type",
+                veld=label,
+                verwacht=verwacht,
+                gekregen=describe_value(error.instance),
+                uitleg=_explain(name, path),
+            )
+        ]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
-        return [diag(file, line, column, "veld-keuze", waarde=error.instance, veld=label,
-                     suggestie=_suggest(str(error.instance), options, ""), keuzes=", ".join(options))]
+        return [
+            diag(
+                file,
+                line,
+                column,
+                "veld-keuze",
+                waarde=error.instance,
+                veld=label,
+                suggestie=_suggest(str(error.instance), options, ""),
+                keuzes=", ".join(options),
+            )
+        ]
     if kind == "format":
-        return [diag(file, line, column, "veld-formaat", waarde=error.instance, veld=label,
-                     formaat=_FORMAT_NAMES.get(error.validator_value, error.validator_value),
-                     uitleg=_explain(name, path))]
+        return [
+            diag(
+                file,
+                line,
+                column,
+                "veld-formaat",
+                waarde=error.instance,
+                veld=label,
+                formaat=_FORMAT_NAMES.get(error.validator_value, error.validator_value),
+                uitleg=_explain(name, path),
+            )
+        ]
     code = _SIMPLE_CODES.get(kind, "veld-ongeldig")
     length = len(error.instance) if isinstance(error.instance, (str, list)) else ""
-    return [diag(file, line, column, code, veld=label, grens=error.validator_value, lengte=length,
-                 waarde=error.instance, uitleg=_explain(name, path))]
+    return [
+        diag(
+            file,
+            line,
+            column,
+            code,
+            veld=label,
+            grens=error.validator_value,
+            lengte=length,
+            waarde=error.instance,
+            uitleg=_explain(name, path),
+        )
+    ]
 
 
 def _suggest(value: str, options, fallback: str) -> str:

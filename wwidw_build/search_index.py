@@ -18,10 +18,10 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import lunr
 from lunr.builder import Builder
@@ -37,7 +37,9 @@ FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field 
 COMPOUND_BOOST = 0.5  # "achterstand" also finds the compound "huurachterstand", weighted lower
 MAX_COMPOUNDS = 50
 KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, --vergelijk files)
-_CODE = hashlib.sha256(Path(search_text.__file__).read_bytes() + Path(__file__).read_bytes()).hexdigest()
+_CODE = hashlib.sha256(
+    Path(search_text.__file__).read_bytes() + Path(__file__).read_bytes()
+).hexdigest()
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"^#{1,6}[ \t].*$", re.M)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -70,33 +72,57 @@ class SearchIndex:
         """All documents matching ``query`` with their lunr scores, best first, unfiltered."""
         if not query.clauses:
             return []
-        return [(self.documents[r["ref"]], r["score"]) for r in self.index.query(query)
-                if r["ref"] in self.documents]
+        return [
+            (self.documents[r["ref"]], r["score"])
+            for r in self.index.query(query)
+            if r["ref"] in self.documents
+        ]
 
 
-def record(document: Document, registry: Registry, archetypes: Mapping[str, Document] | None = None) -> dict[str, str]:
+def record(
+    document: Document, registry: Registry, archetypes: Mapping[str, Document] | None = None
+) -> dict[str, str]:
     """The text of one document as indexed, per field; ``ref`` is the document's path.
 
     ``trefwoorden`` holds the names of its themes, target groups and effects, an archetype's synonyms
     and components, and a praktijk's archetype title (see :func:`_archetype_title`).
     """
     meta = document.meta
-    labels = [_names(meta.get("themas"), registry.themas), _names(meta.get("doelgroepen"), registry.doelgroepen),
-              _names(meta.get("beoogde_effecten"), registry.effecten), _strings(meta.get("synoniemen")),
-              _strings(b.get("naam") for b in _list(meta.get("werkzame_bestanddelen")) if isinstance(b, dict)),
-              _archetype_title(document, registry, archetypes or {})]
+    labels = [
+        _names(meta.get("themas"), registry.themas),
+        _names(meta.get("doelgroepen"), registry.doelgroepen),
+        _names(meta.get("beoogde_effecten"), registry.effecten),
+        _strings(meta.get("synoniemen")),
+        _strings(
+            b.get("naam") for b in _list(meta.get("werkzame_bestanddelen")) if isinstance(b, dict)
+        ),
+        _archetype_title(document, registry, archetypes or {}),
+    ]
     body = _LINK_TARGET.sub("]", _HEADING.sub("", _COMMENT.sub(" ", document.body)))
-    return {"ref": document.path, "titel": document.titel, "samenvatting": _text(meta.get("samenvatting")),
-            "trefwoorden": " ".join(name for group in labels for name in group), "body": body}
+    return {
+        "ref": document.path,
+        "titel": document.titel,
+        "samenvatting": _text(meta.get("samenvatting")),
+        "trefwoorden": " ".join(name for group in labels for name in group),
+        "body": body,
+    }
 
 
-def _archetype_title(document: Document, registry: Registry, archetypes: Mapping[str, Document]) -> list[str]:
+def _archetype_title(
+    document: Document, registry: Registry, archetypes: Mapping[str, Document]
+) -> list[str]:
     """A praktijk is found by its archetype's title, but only when every audience that may see the
     praktijk may also see the archetype (the one rule decides), so a search can never reveal a hidden one."""
     archetype_id = document.meta.get("archetype")
-    archetype = archetypes.get(archetype_id) if isinstance(archetype_id, str) and document.kind == "praktijk" else None
-    if archetype is None or any(may_see(a, document, registry, True) and not may_see(a, archetype, registry)
-                                for a in all_audiences(registry)):
+    archetype = (
+        archetypes.get(archetype_id)
+        if isinstance(archetype_id, str) and document.kind == "praktijk"
+        else None
+    )
+    if archetype is None or any(
+        may_see(a, document, registry, True) and not may_see(a, archetype, registry)
+        for a in all_audiences(registry)
+    ):
         return []
     return [archetype.titel]
 
@@ -122,7 +148,9 @@ def cache_folder(content: Content) -> Path:
     return content.root.parent / ".cache" / "wwidw"
 
 
-def load_index(content: Content, extra: Sequence[Document] = (), cache_dir: Path | None = None) -> SearchIndex:
+def load_index(
+    content: Content, extra: Sequence[Document] = (), cache_dir: Path | None = None
+) -> SearchIndex:
     """The index over every document of ``content`` (plus ``extra``), from the cache when it is current."""
     documents = {d.path: d for d in content.documents}
     documents.update({d.path: d for d in extra})
@@ -149,7 +177,9 @@ def forget_loaded() -> None:
 def _key(records: list[dict[str, str]]) -> str:
     digest = hashlib.sha256()
     versions = [__version__, lunr.__VERSION__, metadata.version("snowballstemmer"), _CODE]
-    digest.update(json.dumps([versions, sorted(records, key=lambda r: r["ref"])], ensure_ascii=False).encode())
+    digest.update(
+        json.dumps([versions, sorted(records, key=lambda r: r["ref"])], ensure_ascii=False).encode()
+    )
     return digest.hexdigest()[:32]
 
 
@@ -179,11 +209,15 @@ def _write_cache(folder: Path, key: str, index: Index) -> None:
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as out:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False
+        ) as out:
             temporary = Path(out.name)
             json.dump(index.serialize(), out, separators=(",", ":"))
         os.replace(temporary, folder / f"index-{key}.json")
-        old = sorted(folder.glob("index-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_CACHED:]
+        old = sorted(folder.glob("index-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[
+            KEEP_CACHED:
+        ]
         for path in old:
             path.unlink(missing_ok=True)
     except OSError:
@@ -191,8 +225,9 @@ def _write_cache(folder: Path, key: str, index: Index) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def search(content: Content, text: str, audience: Audience, limit: int = 10,
-           cache_dir: Path | None = None) -> list[Hit]:
+def search(
+    content: Content, text: str, audience: Audience, limit: int = 10, cache_dir: Path | None = None
+) -> list[Hit]:
     """The best ``limit`` matches for ``text`` among the documents ``audience`` may see."""
     searcher = load_index(content, cache_dir=cache_dir)
     query = searcher.index.create_query()
@@ -210,7 +245,10 @@ def compounds(index: Index, term: str) -> list[str]:
     leading wildcard ("*achterstand") walks the whole token set and was ~50 times slower here."""
     if len(term) < 4:
         return []
-    found = sorted((t for t in index.inverted_index if t.endswith(term) and t != term), key=lambda t: (len(t), t))
+    found = sorted(
+        (t for t in index.inverted_index if t.endswith(term) and t != term),
+        key=lambda t: (len(t), t),
+    )
     return found[:MAX_COMPOUNDS]
 
 

@@ -24,32 +24,62 @@ from wwidw_build.model import Document
 from wwidw_build.selection import Selection
 
 BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
-# Pagefind comes from npm (package.json, installed by `make install`): PyPI's pagefind[bin] stops at 1.5.2,
-# and 1.6's search runs about twice as fast on a large index. npm installs the binary of this platform only.
+# Pagefind comes from npm (package.json, installed by `make install`): PyPI's pagefind[bin] stops at
+# 1.5.2, and 1.6's search runs about twice as fast on a large index. npm installs the binary of this
+# platform only.
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 BINARY_NAMES = ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagefind.exe")
 BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override as Pagefind's own npm wrapper
-MISSING = ("pagefind ontbreekt: de zoekindex kan niet worden gemaakt. Voer 'make install' uit "
-           "(dat installeert Pagefind uit npm in node_modules/).")
+MISSING = (
+    "pagefind ontbreekt: de zoekindex kan niet worden gemaakt. Voer 'make install' uit "
+    "(dat installeert Pagefind uit npm in node_modules/)."
+)
 # Filter name -> Dutch legend on the search page, in the order the facets are shown.
-FILTERS = {"soort": "Soort", "thema": "Thema", "effectdomein": "Effectdomein", "effect": "Effect",
-           "doelgroep": "Doelgroep", "organisatie": "Organisatie", "gemeente": "Gemeente",
-           "startperiode": "Startperiode", "projectstatus": "Projectstatus", "bewijsniveau": "Bewijsniveau",
-           "richting": "Resultaat", "meetontwerp": "Meetontwerp"}
+FILTERS = {
+    "soort": "Soort",
+    "thema": "Thema",
+    "effectdomein": "Effectdomein",
+    "effect": "Effect",
+    "doelgroep": "Doelgroep",
+    "organisatie": "Organisatie",
+    "gemeente": "Gemeente",
+    "startperiode": "Startperiode",
+    "projectstatus": "Projectstatus",
+    "bewijsniveau": "Bewijsniveau",
+    "richting": "Resultaat",
+    "meetontwerp": "Meetontwerp",
+}
 # Facets whose values have a natural order (else the search page sorts them alphabetically).
-ORDERED = {"projectstatus": PROJECTSTATUS, "bewijsniveau": BEWIJSNIVEAU, "richting": RICHTING,
-           "meetontwerp": MEETONTWERP}
+ORDERED = {
+    "projectstatus": PROJECTSTATUS,
+    "bewijsniveau": BEWIJSNIVEAU,
+    "richting": RICHTING,
+    "meetontwerp": MEETONTWERP,
+}
 SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
 SORTS = ("nieuwste", "volledigheid")
-# Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker, wasm).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker,
+# wasm).
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 DESCRIPTION_FOLDERS = ("praktijken", "archetypen")  # a description page is <folder>/<id>/index.html
-DESCRIPTION_PAGES = "{" + ",".join(DESCRIPTION_FOLDERS) + "}/*/index.html"  # the same, as Pagefind's --glob
-NO_DATE = "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
-# A word every description page carries in a hidden meta field (Pagefind indexes meta text): the Zoeken
-# page lists descriptions without a search term (filters or a sort only) by searching for it. Pagefind's
-# own term-less search loads every word-index chunk (7.8 MB at 10,000 descriptions); this word is in one.
+DESCRIPTION_PAGES = (
+    "{" + ",".join(DESCRIPTION_FOLDERS) + "}/*/index.html"
+)  # the same, as Pagefind's --glob
+NO_DATE = (
+    "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
+)
+# A word every description page carries in a hidden meta field (Pagefind indexes meta text): the
+# Zoeken page lists descriptions without a search term (filters or a sort only) by searching for it.
+# Pagefind's own term-less search loads every word-index chunk (7.8 MB at 10,000 descriptions); this
+# word is in one.
 BROWSE = ("bladeren", "wwidwbladeren")  # (meta field, word)
 
 
@@ -68,7 +98,9 @@ def _names(table, ids) -> list[str]:
 def filter_values(selection: Selection, document: Document) -> dict[str, list[str]]:
     """Every filter of one description as {filter: [values]} (Dutch names and labels, no ids)."""
     meta, registry = document.meta, selection.registry
-    effects = [registry.effecten[e] for e in meta.get("beoogde_effecten") or [] if e in registry.effecten]
+    effects = [
+        registry.effecten[e] for e in meta.get("beoogde_effecten") or [] if e in registry.effecten
+    ]
     domains = [registry.domeinen[e.domein].naam for e in effects if e.domein in registry.domeinen]
     organisation = registry.organisaties.get(document.organisatie or "")
     values = {
@@ -78,27 +110,44 @@ def filter_values(selection: Selection, document: Document) -> dict[str, list[st
         "effect": [e.naam for e in effects],
         "doelgroep": _names(registry.doelgroepen, meta.get("doelgroepen")),
         "organisatie": [organisation.naam] if document.kind == "praktijk" and organisation else [],
-        "gemeente": [str(meta["gemeente"])] if document.kind == "praktijk" and meta.get("gemeente") else [],
+        "gemeente": [str(meta["gemeente"])]
+        if document.kind == "praktijk" and meta.get("gemeente")
+        else [],
         "startperiode": [p for p in [start_period(meta.get("startjaar"))] if p],
-        "projectstatus": [PROJECTSTATUS[s] for s in [meta.get("projectstatus")] if s in PROJECTSTATUS],
+        "projectstatus": [
+            PROJECTSTATUS[s] for s in [meta.get("projectstatus")] if s in PROJECTSTATUS
+        ],
         "bewijsniveau": [BEWIJSNIVEAU[b] for b in [meta.get("bewijsniveau")] if b in BEWIJSNIVEAU],
-        "richting": [RICHTING[r.get("richting")] for r in meta.get("resultaten") or []
-                     if isinstance(r, dict) and r.get("richting") in RICHTING],
+        "richting": [
+            RICHTING[r.get("richting")]
+            for r in meta.get("resultaten") or []
+            if isinstance(r, dict) and r.get("richting") in RICHTING
+        ],
         "meetontwerp": [MEETONTWERP[m] for m in [meta.get("meetontwerp")] if m in MEETONTWERP],
     }
     return {key: list(dict.fromkeys(v)) for key, v in values.items()}  # unique, in order
 
 
 def sort_values(document: Document) -> dict[str, str]:
-    date = document.meta.get("laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien")
-    return {"nieuwste": str(date) if date else NO_DATE, "volledigheid": str(completeness(document).score)}
+    date = document.meta.get(
+        "laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien"
+    )
+    return {
+        "nieuwste": str(date) if date else NO_DATE,
+        "volledigheid": str(completeness(document).score),
+    }
 
 
 def meta_values(document: Document, filters: dict[str, list[str]]) -> dict[str, str]:
     """What a result card shows: title, organisation, gemeente, themes, evidence level, kind."""
-    return {"title": document.titel, "organisatie": ", ".join(filters["organisatie"]),
-            "gemeente": ", ".join(filters["gemeente"]), "themas": ", ".join(filters["thema"]),
-            "bewijsniveau": ", ".join(filters["bewijsniveau"]), "soort": SOORT[document.kind]}
+    return {
+        "title": document.titel,
+        "organisatie": ", ".join(filters["organisatie"]),
+        "gemeente": ", ".join(filters["gemeente"]),
+        "themas": ", ".join(filters["thema"]),
+        "bewijsniveau": ", ".join(filters["bewijsniveau"]),
+        "soort": SOORT[document.kind],
+    }
 
 
 def search_tags(selection: Selection, document: Document) -> str:
@@ -106,7 +155,9 @@ def search_tags(selection: Selection, document: Document) -> str:
     filters = filter_values(selection, document)
     tags = [_tag("filter", key, value) for key in FILTERS for value in filters[key]]
     tags += [_tag("sort", key, value) for key, value in sort_values(document).items()]
-    tags += [_tag("meta", key, value) for key, value in meta_values(document, filters).items() if value]
+    tags += [
+        _tag("meta", key, value) for key, value in meta_values(document, filters).items() if value
+    ]
     tags.append(_tag("meta", *BROWSE))
     return '<div class="wwidw-zoekgegevens" hidden>' + "".join(tags) + "</div>"
 
@@ -123,7 +174,12 @@ def index_site(site_dir: Path) -> tuple[bool, str]:
 class Indexing:
     """A Pagefind run in the background (the build audits the rest of the site meanwhile)."""
 
-    def __init__(self, site_dir: Path, process: subprocess.Popen | None, outcome: tuple[bool, str] = (True, "")):
+    def __init__(
+        self,
+        site_dir: Path,
+        process: subprocess.Popen | None,
+        outcome: tuple[bool, str] = (True, ""),
+    ):
         self.site_dir, self.process, self.outcome = Path(site_dir), process, outcome
 
     def wait(self) -> tuple[bool, str]:
@@ -159,9 +215,20 @@ def start_index(site_dir: Path) -> Indexing:
     binary = pagefind_binary()
     if binary is None:
         return Indexing(site_dir, None, (False, MISSING))
-    command = [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE, "--glob", DESCRIPTION_PAGES, "--quiet"]
+    command = [
+        str(binary),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE,
+        "--glob",
+        DESCRIPTION_PAGES,
+        "--quiet",
+    ]
     try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
     except OSError as error:
         return Indexing(site_dir, None, (False, f"pagefind kon niet draaien: {error}"))
     return Indexing(site_dir, process)
@@ -182,48 +249,61 @@ def pagefind_binary() -> Path | None:
 
 def _has_description_pages(site: Path) -> bool:
     pages = (p for folder in DESCRIPTION_FOLDERS for p in (site / folder).glob("*/index.html"))
-    return any("data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace") for p in pages)
+    return any(
+        "data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace") for p in pages
+    )
 
 
 def search_page() -> str:
     """The Markdown body of the Zoeken page: a heading, an intro and the search interface, which
     theme/assets/zoeken.js brings to life (it loads this audience's pagefind/pagefind.js)."""
     facets = "".join(_facet(key, legend) for key, legend in FILTERS.items())
-    return "\n".join([
-        "# Zoeken", "",
-        "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
-        "zoekopdracht, zodat u die kunt delen of later terugvinden.", "",
-        f'<div class="wwidw-zoeken" id="wwidw-zoeken" data-bladeren="{BROWSE[1]}">'
-        '<form class="wwidw-zoekbalk" role="search" aria-label="Zoeken en filteren" id="wwidw-zoekformulier" '
-        'method="get">'
-        '<label for="wwidw-zoekterm">Zoekterm</label>'
-        '<div class="wwidw-zoekbalk__invoer"><input type="search" id="wwidw-zoekterm" name="q" autocomplete="off" '
-        'enterkeyhint="search" placeholder="Bijvoorbeeld: huurachterstanden">'
-        '<button type="submit" class="md-button md-button--primary">Zoeken</button></div>'
-        '<label for="wwidw-sortering">Sorteren op</label>'
-        '<select id="wwidw-sortering" name="sortering"><option value="">Relevantie</option>'
-        + "".join(f'<option value="{s}">{s.capitalize()}</option>' for s in SORTS) + "</select></form>"
-        '<div class="wwidw-zoeken__kolommen">'
-        '<details class="wwidw-facetten" id="wwidw-facetten" open><summary>Filters '
-        '<span class="wwidw-facetten__aantal" id="wwidw-filteraantal"></span></summary>'
-        '<button type="button" class="wwidw-wissen" id="wwidw-wissen" hidden>Alle filters wissen</button>'
-        f"{facets}</details>"
-        '<section class="wwidw-resultaten" aria-labelledby="wwidw-resultaten-kop">'
-        '<h2 id="wwidw-resultaten-kop" class="wwidw-sr">Resultaten</h2>'
-        '<p class="wwidw-zoekstatus" id="wwidw-zoekstatus" role="status" aria-live="polite" aria-atomic="true">'
-        "Zoeken is nog niet geladen.</p>"
-        '<ol class="wwidw-resultatenlijst" id="wwidw-resultatenlijst"></ol>'
-        '<button type="button" class="md-button" id="wwidw-meer" hidden>Meer resultaten tonen</button>'
-        "</section></div>"
-        "<noscript><p>Zoeken werkt alleen met JavaScript. Zonder JavaScript kunt u bladeren via de thema's, "
-        "effecten, archetypen, organisaties en gemeenten in het menu.</p></noscript>"
-        "</div>", ""])
+    return "\n".join(
+        [
+            "# Zoeken",
+            "",
+            "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
+            "zoekopdracht, zodat u die kunt delen of later terugvinden.",
+            "",
+            f'<div class="wwidw-zoeken" id="wwidw-zoeken" data-bladeren="{BROWSE[1]}">'
+            '<form class="wwidw-zoekbalk" role="search" aria-label="Zoeken en filteren" id="wwidw-zoekformulier" '
+            'method="get">'
+            '<label for="wwidw-zoekterm">Zoekterm</label>'
+            '<div class="wwidw-zoekbalk__invoer"><input type="search" id="wwidw-zoekterm" name="q" autocomplete="off" '
+            'enterkeyhint="search" placeholder="Bijvoorbeeld: huurachterstanden">'
+            '<button type="submit" class="md-button md-button--primary">Zoeken</button></div>'
+            '<label for="wwidw-sortering">Sorteren op</label>'
+            '<select id="wwidw-sortering" name="sortering"><option value="">Relevantie</option>'
+            + "".join(f'<option value="{s}">{s.capitalize()}</option>' for s in SORTS)
+            + "</select></form>"
+            '<div class="wwidw-zoeken__kolommen">'
+            '<details class="wwidw-facetten" id="wwidw-facetten" open><summary>Filters '
+            '<span class="wwidw-facetten__aantal" id="wwidw-filteraantal"></span></summary>'
+            '<button type="button" class="wwidw-wissen" id="wwidw-wissen" hidden>Alle filters wissen</button>'
+            f"{facets}</details>"
+            '<section class="wwidw-resultaten" aria-labelledby="wwidw-resultaten-kop">'
+            '<h2 id="wwidw-resultaten-kop" class="wwidw-sr">Resultaten</h2>'
+            '<p class="wwidw-zoekstatus" id="wwidw-zoekstatus" role="status" aria-live="polite" aria-atomic="true">'
+            "Zoeken is nog niet geladen.</p>"
+            '<ol class="wwidw-resultatenlijst" id="wwidw-resultatenlijst"></ol>'
+            '<button type="button" class="md-button" id="wwidw-meer" hidden>Meer resultaten tonen</button>'
+            "</section></div>"
+            "<noscript><p>Zoeken werkt alleen met JavaScript. Zonder JavaScript kunt u bladeren via de thema's, "
+            "effecten, archetypen, organisaties en gemeenten in het menu.</p></noscript>"
+            "</div>",
+            "",
+        ]
+    )
 
 
 def _facet(key: str, legend: str) -> str:
     order = ""
     if key in ORDERED:
-        order = f' data-volgorde="{attr(json.dumps(list(ORDERED[key].values()), ensure_ascii=False))}"'
-    return (f'<details class="wwidw-facet" data-facet="{key}"{order}><summary>{legend} '
-            f'<span class="wwidw-facet__aantal"></span></summary><fieldset><legend class="wwidw-sr">{legend}</legend>'
-            '<ul class="wwidw-facet__waarden"></ul></fieldset></details>')
+        order = (
+            f' data-volgorde="{attr(json.dumps(list(ORDERED[key].values()), ensure_ascii=False))}"'
+        )
+    return (
+        f'<details class="wwidw-facet" data-facet="{key}"{order}><summary>{legend} '
+        f'<span class="wwidw-facet__aantal"></span></summary><fieldset><legend class="wwidw-sr">{legend}</legend>'
+        '<ul class="wwidw-facet__waarden"></ul></fieldset></details>'
+    )

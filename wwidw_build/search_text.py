@@ -24,19 +24,28 @@ from lunr.pipeline import Pipeline
 from lunr.tokenizer import Tokenizer
 
 # Common Dutch function words (lower case, accents folded), never indexed or searched for.
-STOP_WORDS = frozenset("""
-aan al alle alleen als altijd ander andere anders bij bijna ben dan dat daar daarna daarom de deze
-die dit doch doen door dus een eens eigen elk elke en er geen geweest haar had hadden heb hebben hebt heeft
-hem hen het hier hij hoe hun iemand iedereen iets ik in is ja je jij jou jouw jullie kan kon konden
-kun kunnen maar me meer men met mij mijn moest moet moeten na naar nee niet niets nog nu of om omdat
-onder ons onze ook op over per reeds sinds te tegen toch toen tot tussen u uit uw van vanaf veel via
-voor waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil worden wordt
-zal ze zei zelf zich zij zijn zo zoals zonder zou zouden zullen
-""".split())
+STOP_WORDS = frozenset(
+    """
+    aan al alle alleen als altijd ander andere anders bij bijna ben dan dat daar daarna daarom
+    de deze die dit doch doen door dus een eens eigen elk elke en er geen geweest haar had
+    hadden heb hebben hebt heeft hem hen het hier hij hoe hun iemand iedereen iets ik in is ja
+    je jij jou jouw jullie kan kon konden kun kunnen maar me meer men met mij mijn moest moet
+    moeten na naar nee niet niets nog nu of om omdat onder ons onze ook op over per reeds sinds
+    te tegen toch toen tot tussen u uit uw van vanaf veel via voor waar waarom wanneer want
+    waren was wat we wel welk welke werd werden wie wij wil worden wordt zal ze zei zelf zich
+    zij zijn zo zoals zonder zou zouden zullen
+    """.split()
+)
 
 # Plurals that no rule below gets right.
-_IRREGULAR = {"kinderen": "kind", "steden": "stad", "schepen": "schip", "eieren": "ei",
-              "liederen": "lied", "bladeren": "blad"}
+_IRREGULAR = {
+    "kinderen": "kind",
+    "steden": "stad",
+    "schepen": "schip",
+    "eieren": "ei",
+    "liederen": "lied",
+    "bladeren": "blad",
+}
 
 _WORD = re.compile(r"[^\W_]+")
 _GENITIVE_S = re.compile(r"['’]s\b")
@@ -54,7 +63,9 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words in a piece of text: folded, without "'s", numbers or single letters."""
-    return [w for w in _WORD.findall(_GENITIVE_S.sub("", fold(text))) if len(w) > 1 and not w.isdigit()]
+    return [
+        w for w in _WORD.findall(_GENITIVE_S.sub("", fold(text))) if len(w) > 1 and not w.isdigit()
+    ]
 
 
 def singulars(word: str) -> tuple[str, ...]:
@@ -84,7 +95,7 @@ def _en_plural(base: str) -> tuple[str, ...]:
     match = _OPEN_SYLLABLE.search(base)
     if match:  # straten → strat/straat, dagen → dag/daag
         vowel, consonant = match.groups()
-        return (base, base[:match.start(1)] + vowel * 2 + consonant)
+        return (base, base[: match.start(1)] + vowel * 2 + consonant)
     return (base,)  # huurachterstanden → huurachterstand, schulden → schuld
 
 
@@ -105,6 +116,7 @@ def terms(text: str) -> list[str]:
 
 
 # lunr pipeline functions: (token, i, tokens) → token, list of tokens, or None to drop it.
+
 
 def split_words(token, i=None, tokens=None):
     found = words(str(token))

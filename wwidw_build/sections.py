@@ -68,5 +68,9 @@ def template(kind: str, texts: dict[str, str] | None = None) -> str:
     """The section template as written by ``wwidw new``: per section the given text (from the issue
     form), or else a writing hint."""
     texts = texts or {}
-    return "\n".join(f"## {title}\n\n{texts[title].strip()}\n" if texts.get(title, "").strip()
-                     else f"## {title}\n\n<!-- Schrijftip: {hint} -->\n" for title, hint in SECTIONS[kind].items())
+    return "\n".join(
+        f"## {title}\n\n{texts[title].strip()}\n"
+        if texts.get(title, "").strip()
+        else f"## {title}\n\n<!-- Schrijftip: {hint} -->\n"
+        for title, hint in SECTIONS[kind].items()
+    )

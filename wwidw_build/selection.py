@@ -25,5 +25,7 @@ class Selection:
 def select(content: Content, audience: Audience, include_concepts: bool = False) -> Selection:
     visible, hidden = [], []
     for document in content.documents:
-        (visible if may_see(audience, document, content.registry, include_concepts) else hidden).append(document)
+        (
+            visible if may_see(audience, document, content.registry, include_concepts) else hidden
+        ).append(document)
     return Selection(audience, content.registry, tuple(visible), tuple(hidden))

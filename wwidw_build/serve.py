@@ -6,13 +6,15 @@ import functools
 import http.server
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Modification time and size of every file below ``folder``: cheap change detection."""
-    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()}
+    return {
+        str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()
+    }
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -28,7 +30,12 @@ def start_server(site: Path, port: int, host: str = "127.0.0.1") -> http.server.
     return server
 
 
-def watch(folder: Path, rebuild: Callable[[], None], interval: float = 1.0, stop: threading.Event | None = None) -> None:
+def watch(
+    folder: Path,
+    rebuild: Callable[[], None],
+    interval: float = 1.0,
+    stop: threading.Event | None = None,
+) -> None:
     """Poll ``folder`` and call ``rebuild`` after each change, until ``stop`` is set."""
     stop = stop or threading.Event()
     previous = snapshot(folder)

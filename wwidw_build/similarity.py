@@ -47,7 +47,9 @@ TOP = 5
 @dataclass(frozen=True)
 class Match:
     document: Document
-    score: float  # the lunr score of this document for the query built from the compared description
+    score: (
+        float  # the lunr score of this document for the query built from the compared description
+    )
     relative: float  # score / the compared description's own score for that query, at most 1.0
     likely_duplicate: bool
 
@@ -73,7 +75,9 @@ def read_description(content: Content, path: Path) -> tuple[Document | None, lis
     shown = display_path(content.root, Path(path).absolute())
     size = Path(path).stat().st_size
     if size > MAX_BYTES:
-        return None, [diag(shown, 1, 1, "bestand-te-groot", grootte=size // 1024, grens=MAX_BYTES // 1024)]
+        return None, [
+            diag(shown, 1, 1, "bestand-te-groot", grootte=size // 1024, grens=MAX_BYTES // 1024)
+        ]
     data = Path(path).read_bytes()
     try:
         text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
@@ -92,8 +96,13 @@ def _kind(folder: str, text: str) -> str:
     return "archetype" if "\nwerkzame_bestanddelen:" in text.split("\n---", 1)[0] else "praktijk"
 
 
-def similar_to(content: Content, document: Document | Path, limit: int = TOP, audience: Audience | None = None,
-               cache_dir: Path | None = None) -> list[Match]:
+def similar_to(
+    content: Content,
+    document: Document | Path,
+    limit: int = TOP,
+    audience: Audience | None = None,
+    cache_dir: Path | None = None,
+) -> list[Match]:
     """The ``limit`` descriptions most like ``document`` (itself and its older version excluded), best first."""
     if not isinstance(document, Document):
         document, _ = read_description(content, document)
@@ -101,8 +110,10 @@ def similar_to(content: Content, document: Document | Path, limit: int = TOP, au
             return []
     searcher = load_index(content, extra=(document,), cache_dir=cache_dir)
     fields = record(document, content.registry)
-    query = weighted_query(searcher, search_text.terms(" ".join((fields["titel"], fields["samenvatting"],
-                                                                 fields["body"]))))
+    query = weighted_query(
+        searcher,
+        search_text.terms(" ".join((fields["titel"], fields["samenvatting"], fields["body"]))),
+    )
     results = searcher.scores(query)
     own = next((score for d, score in results if d.path == document.path), 0.0)
     if own <= 0:
@@ -114,11 +125,20 @@ def similar_to(content: Content, document: Document | Path, limit: int = TOP, au
         if audience is not None and not may_see(audience, other, content.registry):
             continue
         relative = min(score / own, 1.0)
-        matches.append(Match(other, score, relative, other.kind == document.kind and relative >= DUPLICATE_THRESHOLD))
+        matches.append(
+            Match(
+                other,
+                score,
+                relative,
+                other.kind == document.kind and relative >= DUPLICATE_THRESHOLD,
+            )
+        )
     return matches[:limit]
 
 
-def suggest_archetype(content: Content, document: Document | Path, matches: list[Match] | None = None) -> str | None:
+def suggest_archetype(
+    content: Content, document: Document | Path, matches: list[Match] | None = None
+) -> str | None:
     """For a praktijk: the archetype that its most similar descriptions point to, or None.
 
     Each archetype among the top matches gets ARCHETYPE_WEIGHT times its relative score as a vote,
@@ -135,7 +155,9 @@ def suggest_archetype(content: Content, document: Document | Path, matches: list
     for match in matches:
         archetype = match.id if match.kind == "archetype" else match.document.meta.get("archetype")
         if isinstance(archetype, str) and archetype in existing:
-            votes[archetype] += match.relative * (ARCHETYPE_WEIGHT if match.kind == "archetype" else 1)
+            votes[archetype] += match.relative * (
+                ARCHETYPE_WEIGHT if match.kind == "archetype" else 1
+            )
     if not votes:
         return None
     return min(votes, key=lambda a: (-votes[a], a))

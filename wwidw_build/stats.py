@@ -24,8 +24,14 @@ class Stats:
         return round(sum(self.scores.values()) / len(self.scores)) if self.scores else 0
 
     def as_dict(self) -> dict:
-        return {"total": self.total, "per_kind": self.per_kind, "per_visibility": self.per_visibility,
-                "concepts": self.concepts, "average_score": self.average_score, "scores": self.scores}
+        return {
+            "total": self.total,
+            "per_kind": self.per_kind,
+            "per_visibility": self.per_visibility,
+            "concepts": self.concepts,
+            "average_score": self.average_score,
+            "scores": self.scores,
+        }
 
 
 def compute_stats(content: Content) -> Stats:

@@ -22,7 +22,9 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
+)
 _YAML11_NUMBER = re.compile(
     r"^[-+]?0[0-9_]+$"  # octal in YAML 1.1, decimal in 1.2
     r"|^[-+]?0[oxbOXB][0-9a-fA-F_]+$"  # other bases
@@ -103,7 +105,9 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
         position = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, position) + 1 + line_offset
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-        builder.out.problems.append(Problem(line, column, "yaml-syntaxis", {"detail": "control character"}))
+        builder.out.problems.append(
+            Problem(line, column, "yaml-syntaxis", {"detail": "control character"})
+        )
         builder.out.value = None
     return builder.out
 
@@ -113,7 +117,11 @@ def _is_plain(event) -> bool:
     return event.style in (None, "") and event.tag is None
 
 
-_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or", "found unexpected end")
+_UNCLOSED = (
+    "found unexpected end of stream",
+    "did not find expected ',' or",
+    "found unexpected end",
+)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
@@ -183,7 +191,9 @@ class _Builder:
             if isinstance(event, yaml.SequenceEndEvent):
                 return items
             item_path = path + (len(items),)
-            self.out.key_positions[item_path] = self.out.value_positions[item_path] = self._pos(event)
+            self.out.key_positions[item_path] = self.out.value_positions[item_path] = self._pos(
+                event
+            )
             items.append(self.node(event, events, item_path))
         return items
 
@@ -200,8 +210,12 @@ class _Builder:
                 continue
             key_path = path + (key,)
             if key in result:
-                self._problem(key_event, "yaml-dubbele-sleutel", sleutel=key,
-                              eerder=self.out.key_positions[key_path][0])
+                self._problem(
+                    key_event,
+                    "yaml-dubbele-sleutel",
+                    sleutel=key,
+                    eerder=self.out.key_positions[key_path][0],
+                )
                 self.node(value_event, events, path + ("?",))
                 continue
             self.out.key_positions[key_path] = self._pos(key_event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Mapping
+from collections.abc import Mapping
 
 
 def suggestion(value: object, known: Mapping[str, str]) -> str:

@@ -36,25 +36,36 @@ def _validate_documents(content: Content, today: date) -> list[Diagnostic]:
     _SHARED = (content, today)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [d for part in pool.map(_validate_slice, [(i, workers) for i in range(workers)]) for d in part]
+            return [
+                d
+                for part in pool.map(_validate_slice, [(i, workers) for i in range(workers)])
+                for d in part
+            ]
     finally:
         _SHARED = None
 
 
-def _validate_slice(part: tuple[int, int], content: Content | None = None, today: date | None = None) -> list:
+def _validate_slice(
+    part: tuple[int, int], content: Content | None = None, today: date | None = None
+) -> list:
     content, today = (content, today) if content is not None else _SHARED
     archetypes = {d.id: d for d in content.by_kind("archetype")}
     index, count = part
-    return [d for document in content.documents[index::count]
-            for d in validate_document(document, content, archetypes, today)]
+    return [
+        d
+        for document in content.documents[index::count]
+        for d in validate_document(document, content, archetypes, today)
+    ]
 
 
-def validate_document(document: Document, content: Content, archetypes: dict[str, Document],
-                      today: date) -> list[Diagnostic]:
+def validate_document(
+    document: Document, content: Content, archetypes: dict[str, Document], today: date
+) -> list[Diagnostic]:
     if document.parsed.value is None and document.parsed.problems:
         return []  # unreadable front matter is already reported by the loader
-    return (schema_check.check(document.kind, document.meta, document.parsed, document.path)
-            + check_document(document, content, archetypes, today))
+    return schema_check.check(
+        document.kind, document.meta, document.parsed, document.path
+    ) + check_document(document, content, archetypes, today)
 
 
 def _check_data_file(key: str, source: SourceFile) -> list[Diagnostic]:
@@ -64,24 +75,41 @@ def _check_data_file(key: str, source: SourceFile) -> list[Diagnostic]:
     out = schema_check.check(key, parsed.value, parsed, source.path)
     seen: dict[str, int] = {}
     entries = parsed.value if isinstance(parsed.value, list) else []
-    soort = {"organisaties": "organisatie", "themas": "thema", "doelgroepen": "doelgroep"}.get(key, "domein")
+    soort = {"organisaties": "organisatie", "themas": "thema", "doelgroepen": "doelgroep"}.get(
+        key, "domein"
+    )
     for i, entry in enumerate(entries):
         out += _duplicate_id(source, (i,), entry, seen, soort)
-        if key == "effecten" and isinstance(entry, dict) and isinstance(entry.get("effecten"), list):
+        if (
+            key == "effecten"
+            and isinstance(entry, dict)
+            and isinstance(entry.get("effecten"), list)
+        ):
             for j, effect in enumerate(entry["effecten"]):
                 out += _duplicate_id(source, (i, "effecten", j), effect, seen, "effect")
     return out
 
 
-def _duplicate_id(source: SourceFile, path: tuple, entry, seen: dict, soort: str) -> list[Diagnostic]:
+def _duplicate_id(
+    source: SourceFile, path: tuple, entry, seen: dict, soort: str
+) -> list[Diagnostic]:
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
         return []
     line, column = source.parsed.position(path + ("id",))
     if entry["id"] in RESERVED_IDS:
         return [diag(source.path, line, column, "id-gereserveerd", id=entry["id"])]
     if entry["id"] in seen:
-        return [diag(source.path, line, column, "id-dubbel", id=entry["id"], ander=f"regel {seen[entry['id']]}",
-                     soort=soort)]
+        return [
+            diag(
+                source.path,
+                line,
+                column,
+                "id-dubbel",
+                id=entry["id"],
+                ander=f"regel {seen[entry['id']]}",
+                soort=soort,
+            )
+        ]
     seen[entry["id"]] = line
     return []
 
@@ -92,8 +120,17 @@ def _duplicate_documents(documents: tuple[Document, ...]) -> list[Diagnostic]:
     for document in documents:
         key = (document.kind, document.id)
         if key in first:
-            out.append(diag(document.path, 1, 1, "id-dubbel", id=document.id, ander=first[key].path,
-                            soort=document.kind))
+            out.append(
+                diag(
+                    document.path,
+                    1,
+                    1,
+                    "id-dubbel",
+                    id=document.id,
+                    ander=first[key].path,
+                    soort=document.kind,
+                )
+            )
         else:
             first[key] = document
     return out

@@ -22,11 +22,11 @@
   const root = document.getElementById("wwidw-zoeken");
   if (!root || !script) return;
 
-  const SITE = new URL("../", script.src);  // this script is <site>/assets/zoeken.js
+  const SITE = new URL("../", script.src); // this script is <site>/assets/zoeken.js
   const BUNDLE = new URL("pagefind/pagefind.js", SITE);
-  const SORTS = {nieuwste: "nieuwste", volledigheid: "volledigheid"};  // URL value -> Pagefind sort key
-  const BROWSE = root.dataset.bladeren || null;  // see above; null: an index without it (Pagefind's own way)
-  const FIRST_PAGE = 5;  // as Pagefind's own interface: one screen, and the first results show sooner
+  const SORTS = { nieuwste: "nieuwste", volledigheid: "volledigheid" }; // URL value -> Pagefind sort key
+  const BROWSE = root.dataset.bladeren || null; // see above; null: an index without it (Pagefind's own way)
+  const FIRST_PAGE = 5; // as Pagefind's own interface: one screen, and the first results show sooner
   const PAGE = 20;
   // The pause after the last input before a search starts follows the reader's typing: 1.5 times the
   // gap between their last two key presses, between PAUSE_MIN_MS (a burst, a paste) and PAUSE_MAX_MS
@@ -34,7 +34,8 @@
   // own search, and a running search cannot be stopped (see request).
   const PAUSE_MIN_MS = 40;
   const PAUSE_MAX_MS = 250;
-  const HINT = "Typ een zoekterm, of kies een filter of een sortering om door de beschrijvingen te bladeren.";
+  const HINT =
+    "Typ een zoekterm, of kies een filter of een sortering om door de beschrijvingen te bladeren.";
 
   const form = document.getElementById("wwidw-zoekformulier");
   const input = document.getElementById("wwidw-zoekterm");
@@ -64,8 +65,8 @@
   const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   let pagefind = null;
   let state = readUrl();
-  let generation = 0;  // every search that shows results gets a number
-  let shown = {results: [], count: 0};
+  let generation = 0; // every search that shows results gets a number
+  let shown = { results: [], count: 0 };
   let typingTimer = null;
   let lastInput = -Infinity;
 
@@ -88,7 +89,7 @@
       if (values.length) filters[group.name] = values;
     }
     const sort = params.get("sortering") || "";
-    return {q: params.get("q") || "", filters, sort: hasOwn(SORTS, sort) ? sort : ""};
+    return { q: params.get("q") || "", filters, sort: hasOwn(SORTS, sort) ? sort : "" };
   }
 
   function urlFor(current) {
@@ -151,7 +152,7 @@
     count.className = "wwidw-facet__telling";
     label.append(box, " ", text, " ", count);
     item.append(label);
-    const entry = {input: box, count, item};
+    const entry = { input: box, count, item };
     group.values.set(value, entry);
     placeValue(group, value, item);
     return entry;
@@ -163,9 +164,14 @@
   }
 
   function placeValue(group, value, item) {
-    const after = [...group.values.keys()].filter((other) => other !== value).find((other) =>
-      rank(group, other) > rank(group, value) ||
-      (rank(group, other) === rank(group, value) && other.localeCompare(value, "nl", {numeric: true}) > 0));
+    const after = [...group.values.keys()]
+      .filter((other) => other !== value)
+      .find(
+        (other) =>
+          rank(group, other) > rank(group, value) ||
+          (rank(group, other) === rank(group, value) &&
+            other.localeCompare(value, "nl", { numeric: true }) > 0),
+      );
     group.list.insertBefore(item, after === undefined ? null : group.values.get(after).item);
   }
 
@@ -184,10 +190,10 @@
     const values = new Set(state.filters[name] || []);
     if (on) values.add(value);
     else values.delete(value);
-    const filters = {...state.filters};
+    const filters = { ...state.filters };
     if (values.size) filters[name] = [...values];
     else delete filters[name];
-    state = {...state, filters};
+    state = { ...state, filters };
     showChosen();
     writeUrl(true);
     search();
@@ -203,7 +209,7 @@
   function pagefindFilters(filters, except) {
     const out = {};
     for (const [name, values] of Object.entries(filters)) {
-      if (name !== except && values.length) out[name] = {any: values};
+      if (name !== except && values.length) out[name] = { any: values };
     }
     return out;
   }
@@ -216,9 +222,9 @@
    * (newest first unless another sort is chosen). */
   function query(current, filters) {
     const term = current.q.trim() || BROWSE;
-    const options = {filters};
-    if (current.sort) options.sort = {[SORTS[current.sort]]: "desc"};
-    else if (!current.q.trim()) options.sort = {nieuwste: "desc"};
+    const options = { filters };
+    if (current.sort) options.sort = { [SORTS[current.sort]]: "desc" };
+    else if (!current.q.trim()) options.sort = { nieuwste: "desc" };
     return [term, options];
   }
 
@@ -228,20 +234,20 @@
     const chunks = {};
     for (const group of wantedGroups()) {
       group.asked = true;
-      chunks[group.name] = {any: []};
+      chunks[group.name] = { any: [] };
     }
     for (const name of Object.keys(filters)) {
       const group = groups.find((g) => g.name === name);
       if (group) group.asked = true;
     }
-    await pagefind.preload(term, {filters: {...chunks, ...filters}});
+    await pagefind.preload(term, { filters: { ...chunks, ...filters } });
   }
 
   // One Pagefind job at a time. Pagefind runs in one worker and cannot stop a search once it started:
   // firing a search per key press would queue them all. A request while a job runs is remembered (the
   // newest state wins) and run when that job ends; the running job notices it and shows nothing stale.
   let running = false;
-  let pending = null;  // null, "full" (show results) or "counts" (only facet counts)
+  let pending = null; // null, "full" (show results) or "counts" (only facet counts)
 
   function search() {
     request("full");
@@ -279,14 +285,19 @@
     const current = state;
     list.setAttribute("aria-busy", "true");
     if (isIdle(current)) {
-      shown = {results: [], count: 0};
+      shown = { results: [], count: 0 };
       list.replaceChildren();
       more.hidden = true;
       status.textContent = HINT;
       list.setAttribute("aria-busy", "false");
       root.dataset.gezocht = String(mine);
       // Counts over all descriptions, for the groups the reader opened.
-      await updateCounts(current, mine, null, groups.some((group) => group.known));
+      await updateCounts(
+        current,
+        mine,
+        null,
+        groups.some((group) => group.known),
+      );
       return;
     }
     const filters = pagefindFilters(current.filters);
@@ -295,7 +306,7 @@
     if (stale()) return;
     const found = await pagefind.search(term, options);
     if (stale()) return;
-    shown = {results: found.results, count: 0};
+    shown = { results: found.results, count: 0 };
     const cards = await nextCards();
     if (stale()) return;
     // Results first: the facet counts of a facet in use may need more searches (see counts).
@@ -303,7 +314,7 @@
     more.hidden = shown.count >= shown.results.length;
     announce(found.results.length, current);
     list.setAttribute("aria-busy", "false");
-    root.dataset.gezocht = String(mine);  // for tests and the benchmark: the number of the last search shown
+    root.dataset.gezocht = String(mine); // for tests and the benchmark: the number of the last search shown
     await updateCounts(current, mine, found);
   }
 
@@ -324,21 +335,27 @@
       // An index without BROWSE: Pagefind's own way, every filter chunk (and, searching, every word chunk).
       for (const group of groups) group.asked = true;
       const all = await pagefind.filters();
-      found = isIdle(current) ? {filters: all, totalFilters: all} : await pagefind.search(null, options);
+      found = isIdle(current)
+        ? { filters: all, totalFilters: all }
+        : await pagefind.search(null, options);
     } else if (!found) {
       await preload(term, filters);
       if (stale()) return;
-      found = await pagefind.search(term, {filters});
+      found = await pagefind.search(term, { filters });
     }
     if (stale()) return;
-    const counts = {...(found.filters || {})};
-    const inUse = groups.filter((group) => (current.filters[group.name] || []).length && hasOwn(counts, group.name));
+    const counts = { ...(found.filters || {}) };
+    const inUse = groups.filter(
+      (group) => (current.filters[group.name] || []).length && hasOwn(counts, group.name),
+    );
     // The counts of a facet in use are as if only the other facets applied (values within a facet are OR):
     // for one facet in use that is the search without filters, which Pagefind counted already.
     if (inUse.length === 1) counts[inUse[0].name] = (found.totalFilters || {})[inUse[0].name] || {};
     if (inUse.length > 1) {
       for (const group of inUse) {
-        const others = await pagefind.search(term, {filters: pagefindFilters(current.filters, group.name)});
+        const others = await pagefind.search(term, {
+          filters: pagefindFilters(current.filters, group.name),
+        });
         if (stale() || state !== current) return;
         counts[group.name] = (others.filters || {})[group.name] || {};
       }
@@ -370,7 +387,7 @@
   /** The next result cards (one fragment each, loaded in parallel). */
   async function nextCards() {
     const next = shown.results.slice(shown.count, shown.count + (shown.count ? PAGE : FIRST_PAGE));
-    shown.count += next.length;  // before waiting: a second click takes the page after this one
+    shown.count += next.length; // before waiting: a second click takes the page after this one
     const data = await Promise.all(next.map((result) => result.data()));
     return data.map(card);
   }
@@ -379,7 +396,10 @@
     const term = current.q.trim();
     const what = n === 1 ? "1 beschrijving gevonden" : `${n} beschrijvingen gevonden`;
     const filters = Object.values(current.filters).reduce((sum, values) => sum + values.length, 0);
-    let text = what + (term ? ` voor ‘${term}’` : "") + (filters ? ` met ${filters} filter${filters === 1 ? "" : "s"}` : "");
+    let text =
+      what +
+      (term ? ` voor ‘${term}’` : "") +
+      (filters ? ` met ${filters} filter${filters === 1 ? "" : "s"}` : "");
     if (n === 0) text += ". Probeer een ander woord of minder filters.";
     status.textContent = text + (n === 0 ? "" : ".");
   }
@@ -418,7 +438,8 @@
     item.append(heading);
     const facts = [meta.soort, meta.organisatie, meta.gemeente].filter(Boolean).join(" · ");
     if (facts) item.append(element("p", "wwidw-resultaat__feiten", facts));
-    if (meta.themas) item.append(element("p", "wwidw-resultaat__themas", "Thema's: " + meta.themas));
+    if (meta.themas)
+      item.append(element("p", "wwidw-resultaat__themas", "Thema's: " + meta.themas));
     const excerpt = element("p", "wwidw-resultaat__uittreksel");
     appendExcerpt(excerpt, result.excerpt || "");
     item.append(excerpt);
@@ -432,12 +453,15 @@
     return item;
   }
 
-  const ENTITIES = {amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0"};
+  const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
   function decode(text) {
     return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
       if (name[0] === "#") {
-        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const code =
+          name[1] === "x" || name[1] === "X"
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
       }
       return hasOwn(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : whole;
@@ -470,7 +494,7 @@
     lastInput = now;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
-      state = {...state, q: input.value};
+      state = { ...state, q: input.value };
       writeUrl(false);
       search();
     }, pause);
@@ -478,17 +502,17 @@
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    state = {...state, q: input.value};
+    state = { ...state, q: input.value };
     writeUrl(true);
     search();
   });
   sortSelect.addEventListener("change", () => {
-    state = {...state, sort: hasOwn(SORTS, sortSelect.value) ? sortSelect.value : ""};
+    state = { ...state, sort: hasOwn(SORTS, sortSelect.value) ? sortSelect.value : "" };
     writeUrl(true);
     search();
   });
   clear.addEventListener("click", () => {
-    state = {...state, filters: {}};
+    state = { ...state, filters: {} };
     showState();
     writeUrl(true);
     search();
@@ -502,7 +526,7 @@
     list.append(...cards);
     more.hidden = shown.count >= shown.results.length;
     const first = list.children[before] && list.children[before].querySelector("a");
-    if (first) first.focus();  // the button may disappear: keep the keyboard user at the new results
+    if (first) first.focus(); // the button may disappear: keep the keyboard user at the new results
   });
   window.addEventListener("popstate", () => {
     state = readUrl();
@@ -521,20 +545,23 @@
 
   const wide = window.matchMedia("(min-width: 60em)");
   panel.open = wide.matches;
-  wide.addEventListener("change", () => { panel.open = wide.matches; });
+  wide.addEventListener("change", () => {
+    panel.open = wide.matches;
+  });
   showState();
 
   (async () => {
     try {
       status.textContent = "Zoeken wordt geladen…";
       pagefind = await import(BUNDLE.href);
-      await pagefind.options({baseUrl: SITE.pathname, excerptLength: 30});
+      await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 30 });
       // Resolves once the wasm and the index metadata are loaded; an empty term fetches no index chunk.
       await pagefind.preload("");
       await request("full");
       root.dataset.klaar = "ja";
     } catch (error) {
-      status.textContent = "Zoeken is nu niet beschikbaar. Blader via de thema's, effecten of gemeenten in het menu.";
+      status.textContent =
+        "Zoeken is nu niet beschikbaar. Blader via de thema's, effecten of gemeenten in het menu.";
       root.dataset.klaar = "fout";
     }
   })();
