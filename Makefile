@@ -90,7 +90,7 @@ lint-workflows: install
 
 # Regenerate the issue form after changing content/organisaties.yml or a taxonomy.
 issue-form: install
-	$(PY) -m wwidw_build.issue_form_template content
+	$(PY) -m wwidw_build.authoring.issue_form_template content
 
 bench: install chromium
 	$(PY) benchmarks/run.py

@@ -1,6 +1,6 @@
 """Search benchmarks on one built site (the ``openbaar`` audience): the Pagefind index and the Zoeken page.
 
-``index_figures(site)`` times ``wwidw_build.search_site.index_site`` on a copy of the site without its
+``index_figures(site)`` times ``wwidw_build.search.site.index_site`` on a copy of the site without its
 ``pagefind/`` folder (hard links, so the copy is cheap) and measures the index that comes out.
 
 ``browser_figures(site)`` serves the site on 127.0.0.1 (http.server, HTTP/1.1 keep-alive) and drives the
@@ -155,7 +155,7 @@ def _link_copy(source: Path, target: Path) -> None:
 
 def index_figures(site: Path, runs: int = 1) -> dict:
     """Time ``index_site`` (best of ``runs``) on a copy of ``site`` without pagefind/; sizes of its output."""
-    from wwidw_build.search_site import index_site
+    from wwidw_build.search.site import index_site
 
     best, figures = float("inf"), {}
     for _ in range(runs):

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 import pytest
 
-from wwidw_build import click_nl
-from wwidw_build.cli import cli
-from wwidw_build.cli_support import run
+from wwidw_build.cli import click_nl
+from wwidw_build.cli.main import cli
+from wwidw_build.cli.support import run
 
 # Click's English as it would show in a help text or a usage error.
 ENGLISH = (

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from wwidw_build.completeness import completeness
+from wwidw_build.checks.completeness import completeness
 from wwidw_build.load import load_content
 from wwidw_build.model import Document
 from wwidw_build.strict_yaml import Parsed

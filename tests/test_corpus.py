@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.diagnostics import Severity
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.privacy import find_personal_data
 
 CORPUS_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from wwidw_build.crawlers import (
+from wwidw_build.pages.crawlers import (
     BadSiteUrl,
     normalise_site_url,
     page_urls,

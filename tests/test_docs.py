@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from wwidw_build.cli import cli
+from wwidw_build.cli.main import cli
 from wwidw_build.messages import CATALOGUE
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wwidw_build.escape import attr, esc
+from wwidw_build.pages.escape import attr, esc
 
 
 def by_definition(value: str) -> str:

@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator
 from wwidw_build import audit
 from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
-from wwidw_build.exports_csv import COLUMNS
-from wwidw_build.exports_feed import FEED_SIZE, updated_of
+from wwidw_build.exports.as_atom import FEED_SIZE, updated_of
+from wwidw_build.exports.as_csv import COLUMNS
 from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent

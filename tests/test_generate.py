@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wwidw_build.audience import Audience
-from wwidw_build.escape import attr, esc
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
 from wwidw_build.model import KINDS
-from wwidw_build.pages import PAGE_SIZE
+from wwidw_build.pages.builders import PAGE_SIZE
+from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.selection import select
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from git_repo import commit_all, edit, git, isolate, praktijk, sample_repo
 
-from wwidw_build.git_changes import (
+from wwidw_build.review.git_changes import (
     ADDED,
     DELETED,
     MODIFIED,

@@ -18,9 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wwidw_build.audience import Audience
-from wwidw_build.build import build_all
-from wwidw_build.cli import cli
-from wwidw_build.issue_form import (
+from wwidw_build.authoring.issue_form import (
     FIELDS,
     NO_RESPONSE,
     clean_section,
@@ -28,6 +26,8 @@ from wwidw_build.issue_form import (
     parse_issue_body,
     split_fields,
 )
+from wwidw_build.build import build_all
+from wwidw_build.cli.main import cli
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.sections import split_sections

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import yaml
 
-from wwidw_build.issue_form import FIELDS, TRIGGER_LABEL
-from wwidw_build.issue_form_template import FORM_PATH, SUBMITTED_LABEL, render_form, write_form
+from wwidw_build.authoring.issue_form import FIELDS, TRIGGER_LABEL
+from wwidw_build.authoring.issue_form_template import (
+    FORM_PATH,
+    SUBMITTED_LABEL,
+    render_form,
+    write_form,
+)
 from wwidw_build.load import load_content
 from wwidw_build.sections import PRAKTIJK_SECTIONS
 

@@ -19,9 +19,9 @@ import pytest
 from wwidw_build import audit, generate
 from wwidw_build import build as build_module
 from wwidw_build.audience import all_audiences, parse_audience
-from wwidw_build.body_render import HIDDEN_LINK_TEXT
 from wwidw_build.build import build_all
 from wwidw_build.load import load_content
+from wwidw_build.pages.body_render import HIDDEN_LINK_TEXT
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.selection import select
 

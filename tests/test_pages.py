@@ -1,4 +1,4 @@
-"""Page builders (wwidw_build.pages): Markdown per page, from one audience's selection of the real content.
+"""Page builders (wwidw_build.pages.builders): Markdown per page, from one audience's selection of the real content.
 
 Contributor text must arrive escaped: as HTML entities in Markdown (``esc``) and HTML-escaped in the
 page meta (``attr``), which mkdocs reads as YAML and Material prints into <title> and
@@ -15,9 +15,8 @@ import pytest
 from generated_pages import front_matter
 
 from wwidw_build.audience import Audience
-from wwidw_build.escape import attr, esc
 from wwidw_build.generate import url_resolver
-from wwidw_build.pages import (
+from wwidw_build.pages.builders import (
     PAGE_SIZE,
     archetype_page,
     link,
@@ -27,6 +26,7 @@ from wwidw_build.pages import (
     praktijk_page,
     summary_line,
 )
+from wwidw_build.pages.escape import attr, esc
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"

@@ -1,6 +1,6 @@
 import pytest
 
-from wwidw_build.privacy import find_personal_data, passes_eleven_test
+from wwidw_build.checks.privacy import find_personal_data, passes_eleven_test
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from git_repo import ENV, commit_all, edit, git, isolate, praktijk, sample_repo
 
-from wwidw_build.git_changes import ADDED, DELETED, MODIFIED, RENAMED
-from wwidw_build.review import make_review
-from wwidw_build.review_markdown import render
+from wwidw_build.review.changes import make_review
+from wwidw_build.review.git_changes import ADDED, DELETED, MODIFIED, RENAMED
+from wwidw_build.review.markdown import render
 
 PARTNERS = (
     "partners",

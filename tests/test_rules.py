@@ -59,7 +59,7 @@ def test_allowed_attachment_types(content_copy, name):
 
 
 def test_a_disallowed_attachment_is_never_linked_or_copied(content_copy):
-    from wwidw_build.body_render import render_body
+    from wwidw_build.pages.body_render import render_body
 
     (content_copy / "bijlagen" / "kaart.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
     add_paragraph(content_copy, "Zie [de kaart](../bijlagen/kaart.svg).")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from wwidw_build.cli import cli
+from wwidw_build.authoring.scaffold import search_effects
+from wwidw_build.cli.main import cli
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.scaffold import search_effects
 
 PRAKTIJK_OPTIONS = [
     "--titel",

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from wwidw_build.schema_check import SCHEMA_NAMES, check, field_label, schema, subschema
+from wwidw_build.checks.schema_check import SCHEMA_NAMES, check, field_label, schema, subschema
 from wwidw_build.strict_yaml import parse
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from wwidw_build import search_index
 from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.load import load_content
-from wwidw_build.search_index import load_index, search
+from wwidw_build.search import index as search_index
+from wwidw_build.search.index import load_index, search
 
 OPENBAAR, PARTNERS = Audience("openbaar"), Audience("partners")
 VROEGSIGNALERING = {

@@ -21,13 +21,14 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import browser
 import pytest
 
-from wwidw_build import audit, search_site
+from wwidw_build import audit
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
-from wwidw_build.escape import esc
 from wwidw_build.model import KINDS, Content
+from wwidw_build.pages.escape import esc
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.search_site import (
+from wwidw_build.search import site as search_site
+from wwidw_build.search.site import (
     BROWSE,
     FILTERS,
     MISSING,

@@ -3,8 +3,8 @@
 import pytest
 from lunr.pipeline import Pipeline
 
-from wwidw_build import search_text
-from wwidw_build.search_text import STOP_WORDS, fold, singulars, stems, terms, words
+from wwidw_build.search import text as search_text
+from wwidw_build.search.text import STOP_WORDS, fold, singulars, stems, terms, words
 
 
 def shared(a: str, b: str) -> set[str]:

@@ -7,7 +7,7 @@ import pytest
 
 from wwidw_build.audience import Audience, may_see
 from wwidw_build.load import load_content
-from wwidw_build.similarity import (
+from wwidw_build.search.similarity import (
     DUPLICATE_THRESHOLD,
     read_description,
     similar_to,

@@ -1,7 +1,7 @@
 from pathlib import Path
 
+from wwidw_build.checks.stats import compute_stats
 from wwidw_build.load import load_content
-from wwidw_build.stats import compute_stats
 
 
 def test_counts_add_up():

@@ -1,4 +1,4 @@
-from wwidw_build.suggest import suggestion
+from wwidw_build.checks.suggest import suggestion
 
 KNOWN = {
     "buurtbemiddeling": "Buurtbemiddeling",

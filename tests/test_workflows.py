@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wwidw_build.issue_form import TRIGGER_LABEL
+from wwidw_build.authoring.issue_form import TRIGGER_LABEL
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))

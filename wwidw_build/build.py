@@ -20,14 +20,14 @@ from pathlib import Path
 
 from wwidw_build import audit, publish
 from wwidw_build.audience import Audience
-from wwidw_build.body_render import RenderedBody, render_body
-from wwidw_build.crawlers import write_crawler_files
+from wwidw_build.checks.rules import linked_files
 from wwidw_build.exports import write_exports
 from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_config, write_tree
 from wwidw_build.model import Content
+from wwidw_build.pages.body_render import RenderedBody, render_body
+from wwidw_build.pages.crawlers import write_crawler_files
 from wwidw_build.render import MkDocsRenderer
-from wwidw_build.rules import linked_files
-from wwidw_build.search_site import BUNDLE, start_index
+from wwidw_build.search.site import BUNDLE, start_index
 from wwidw_build.selection import select
 
 

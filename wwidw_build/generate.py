@@ -9,11 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from wwidw_build.body_render import PAGE_PREFIX, RenderedBody
-from wwidw_build.escape import esc
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID
 from wwidw_build.model import KINDS, Document
-from wwidw_build.pages import (
+from wwidw_build.pages.body_render import PAGE_PREFIX, RenderedBody
+from wwidw_build.pages.builders import (
     EXAMPLES_ON_PAGE,
     archetype_page,
     link,
@@ -22,7 +21,8 @@ from wwidw_build.pages import (
     praktijk_page,
     summary_line,
 )
-from wwidw_build.search_site import search_page
+from wwidw_build.pages.escape import esc
+from wwidw_build.search.site import search_page
 from wwidw_build.selection import Selection
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from wwidw_build.checks.stats import Stats
 from wwidw_build.diagnostics import Diagnostic
-from wwidw_build.stats import Stats
 
 _SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
 

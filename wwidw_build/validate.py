@@ -7,10 +7,10 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
-from wwidw_build import schema_check
+from wwidw_build.checks import schema_check
+from wwidw_build.checks.rules import RESERVED_IDS, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
-from wwidw_build.rules import RESERVED_IDS, check_document
 
 
 def validate(content: Content, today: date | None = None) -> list[Diagnostic]:

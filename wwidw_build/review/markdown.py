@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from wwidw_build import review as r
-from wwidw_build.git_changes import ADDED, DELETED, MODIFIED, RENAMED
 from wwidw_build.model import Registry
+from wwidw_build.review import changes as r
+from wwidw_build.review.git_changes import ADDED, DELETED, MODIFIED, RENAMED
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _ICONS = {ADDED: "➕", MODIFIED: "✏️", RENAMED: "🔀", DELETED: "🗑️"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from wwidw_build.completeness import completeness
+from wwidw_build.checks.completeness import completeness
 from wwidw_build.model import Content
 
 VISIBILITIES = ("openbaar", "partners", "organisatie")

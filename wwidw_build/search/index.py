@@ -29,9 +29,10 @@ from lunr.exceptions import BaseLunrException
 from lunr.index import Index
 from lunr.query import Query
 
-from wwidw_build import __version__, search_text
+from wwidw_build import __version__
 from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.model import Content, Document, Registry
+from wwidw_build.search import text as search_text
 
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
 COMPOUND_BOOST = 0.5  # "achterstand" also finds the compound "huurachterstand", weighted lower

@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 import markdown
 import nh3
 
+from wwidw_build.checks.rules import allowed_attachment, resolve_link
 from wwidw_build.model import KINDS, Document
-from wwidw_build.rules import allowed_attachment, resolve_link
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "admonition", "def_list", "sane_lists"]
 TAGS = {

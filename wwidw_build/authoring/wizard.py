@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
+from wwidw_build.authoring.scaffold import Answers, search_effects
+from wwidw_build.checks.schema_check import subschema
 from wwidw_build.model import Registry
-from wwidw_build.scaffold import Answers, search_effects
-from wwidw_build.schema_check import subschema
 
 VISIBILITY_HELP = (
     "  openbaar     iedereen kan de beschrijving lezen\n"

@@ -17,17 +17,17 @@ import os
 import subprocess
 from pathlib import Path
 
-from wwidw_build.completeness import completeness
-from wwidw_build.escape import attr, esc
+from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
 from wwidw_build.model import Document
+from wwidw_build.pages.escape import attr, esc
 from wwidw_build.selection import Selection
 
 BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
 # Pagefind comes from npm (package.json, installed by `make install`): PyPI's pagefind[bin] stops at
 # 1.5.2, and 1.6's search runs about twice as fast on a large index. npm installs the binary of this
 # platform only.
-NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 BINARY_NAMES = ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagefind.exe")
 BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override as Pagefind's own npm wrapper
 MISSING = (

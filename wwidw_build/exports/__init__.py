@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wwidw_build.exports_csv import write_csv
-from wwidw_build.exports_feed import write_feed
-from wwidw_build.exports_json import records, write_json
+from wwidw_build.exports.as_atom import write_feed
+from wwidw_build.exports.as_csv import write_csv
+from wwidw_build.exports.as_json import records, write_json
 from wwidw_build.selection import Selection
 
 

@@ -1,12 +1,12 @@
 """The review report for a pull request, as data: per changed description who can see it before and
 after, its completeness, its validation findings, similar descriptions and a suggested archetype.
 
-Which files changed, and their text at the base, comes from :mod:`wwidw_build.git_changes`. The new
+Which files changed, and their text at the base, comes from :mod:`wwidw_build.review.git_changes`. The new
 versions are loaded and validated with the rest of the content (:func:`pipeline.load_and_validate`);
 the old versions are parsed with the same loader (:func:`load.document_from_text`). Who can see a
 version is decided by the one visibility rule, :func:`audience.may_see`, over every audience of the
 current registry, so a change in the report is a change of the description, not of the registry.
-:mod:`wwidw_build.review_markdown` turns the result into the Dutch Markdown report.
+:mod:`wwidw_build.review.markdown` turns the result into the Dutch Markdown report.
 """
 
 from __future__ import annotations
@@ -15,13 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wwidw_build.audience import all_audiences, may_see
-from wwidw_build.completeness import Completeness, completeness
+from wwidw_build.checks.completeness import Completeness, completeness
 from wwidw_build.diagnostics import Diagnostic
-from wwidw_build.git_changes import ADDED, DELETED, Change, Changes, GitProblem, changed, read_at
 from wwidw_build.load import MAX_BYTES, display_path, document_from_text
 from wwidw_build.model import Content, Document, Registry
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.similarity import Match, similar_to, suggest_archetype
+from wwidw_build.review.git_changes import (
+    ADDED,
+    DELETED,
+    Change,
+    Changes,
+    GitProblem,
+    changed,
+    read_at,
+)
+from wwidw_build.search.similarity import Match, similar_to, suggest_archetype
 
 __all__ = ["Alert", "GitProblem", "Item", "Review", "audiences", "make_review", "visibility_alerts"]
 SIMILAR = 5  # similar descriptions shown per changed description

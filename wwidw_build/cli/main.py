@@ -10,23 +10,23 @@ import click
 
 from wwidw_build import report
 from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
+from wwidw_build.authoring.issue_form import parse_issue_body
+from wwidw_build.authoring.scaffold import Answers, check, write_new
+from wwidw_build.authoring.wizard import ask_missing
 from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
-from wwidw_build.cli_support import DutchGroup, content_option, exit_with, require_content_dir, run
-from wwidw_build.crawlers import BadSiteUrl, normalise_site_url
+from wwidw_build.checks.stats import compute_stats
+from wwidw_build.cli.support import DutchGroup, content_option, exit_with, require_content_dir, run
 from wwidw_build.diagnostics import has_errors
-from wwidw_build.issue_form import parse_issue_body
 from wwidw_build.load import load_content
+from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
-from wwidw_build.review import GitProblem, make_review
-from wwidw_build.review_markdown import render as render_review
-from wwidw_build.scaffold import Answers, check, write_new
-from wwidw_build.search_index import search
-from wwidw_build.search_text import terms as query_terms
+from wwidw_build.review.changes import GitProblem, make_review
+from wwidw_build.review.markdown import render as render_review
+from wwidw_build.search.index import search
+from wwidw_build.search.similarity import read_description, similar_to, suggest_archetype
+from wwidw_build.search.text import terms as query_terms
 from wwidw_build.serve import start_server, watch
-from wwidw_build.similarity import read_description, similar_to, suggest_archetype
-from wwidw_build.stats import compute_stats
-from wwidw_build.wizard import ask_missing
 
 
 @click.group(

@@ -11,12 +11,12 @@ from collections import Counter
 import yaml
 
 from wwidw_build.audience import show_contact
-from wwidw_build.body_render import RenderedBody, resolve_internal_links
-from wwidw_build.completeness import completeness
-from wwidw_build.escape import attr, esc
+from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
 from wwidw_build.model import KINDS, Document
-from wwidw_build.search_site import search_tags
+from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links
+from wwidw_build.pages.escape import attr, esc
+from wwidw_build.search.site import search_tags
 from wwidw_build.selection import Selection
 
 PAGE_SIZE = 50

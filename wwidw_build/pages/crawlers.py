@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from wwidw_build.exports_feed import updated_of
-from wwidw_build.exports_json import url_of
-from wwidw_build.search_site import BUNDLE
+from wwidw_build.exports.as_atom import updated_of
+from wwidw_build.exports.as_json import url_of
+from wwidw_build.search.site import BUNDLE
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # Folders of files that are not pages (an attachment may be called index.html too): theme assets,

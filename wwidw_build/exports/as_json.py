@@ -13,12 +13,12 @@ import shutil
 from pathlib import Path
 
 from wwidw_build.audience import show_contact
-from wwidw_build.completeness import completeness
+from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
 from wwidw_build.model import KINDS, Document
 from wwidw_build.selection import Selection
 
-SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "export-beschrijvingen.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "export-beschrijvingen.schema.json"
 
 
 def url_of(kind: str, doc_id: str) -> str:

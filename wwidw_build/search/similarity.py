@@ -1,6 +1,6 @@
 """Similar descriptions, likely duplicates and a suggested archetype, from the same lunr index as search.
 
-A description is compared by querying the index (:mod:`wwidw_build.search_index`) with every term of
+A description is compared by querying the index (:mod:`wwidw_build.search.index`) with every term of
 its title, samenvatting and body, each boosted by 1 + ln(how often it occurs). The description itself
 is indexed too (added to the content's index when it is not part of it yet), so its own score for that
 query is known; each match gets a *relative* score, its score divided by that own score. A verbatim copy
@@ -19,12 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from wwidw_build import search_text
 from wwidw_build.audience import Audience, may_see
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.load import MAX_BYTES, display_path, document_from_text
 from wwidw_build.model import KINDS, Content, Document
-from wwidw_build.search_index import load_index, record, weighted_query
+from wwidw_build.search import text as search_text
+from wwidw_build.search.index import load_index, record, weighted_query
 
 DUPLICATE_THRESHOLD = 0.6
 """A match of the same kind with a relative score of at least 0.6 is flagged as a likely duplicate.

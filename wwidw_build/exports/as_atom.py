@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from wwidw_build.exports_json import iso_date, url_of
+from wwidw_build.exports.as_json import iso_date, url_of
 from wwidw_build.model import Document
 from wwidw_build.selection import Selection
 

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.strict_yaml import Parsed
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMA_NAMES = ("praktijk", "archetype", "organisaties", "themas", "doelgroepen", "effecten")
 
 _TYPE_NAMES = {

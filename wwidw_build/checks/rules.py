@@ -6,11 +6,11 @@ import re
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from wwidw_build.checks.privacy import find_personal_data
+from wwidw_build.checks.suggest import suggestion
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document
-from wwidw_build.privacy import find_personal_data
 from wwidw_build.sections import SECTIONS, filled_sections
-from wwidw_build.suggest import suggestion
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = frozenset({"index"})  # the site uses <folder>/index for its list pages

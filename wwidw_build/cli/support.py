@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from wwidw_build import click_nl
+from wwidw_build.cli import click_nl
 
 click_nl.install()  # before any command or option is declared: Click names path types when they are made
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import frontmatter
 
+from wwidw_build.checks.rules import suggest_id
 from wwidw_build.diagnostics import Diagnostic
 from wwidw_build.load import document_from_text
 from wwidw_build.model import KINDS, Content, Effect, Registry
-from wwidw_build.rules import suggest_id
 from wwidw_build.sections import template
 from wwidw_build.validate import validate_document
 

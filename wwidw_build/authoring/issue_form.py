@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wwidw_build.authoring.scaffold import Answers
+from wwidw_build.checks.rules import suggest_id
 from wwidw_build.diagnostics import Diagnostic, diag
-from wwidw_build.rules import suggest_id
-from wwidw_build.scaffold import Answers
 from wwidw_build.sections import PRAKTIJK_SECTIONS
 
 NO_RESPONSE = "_No response_"

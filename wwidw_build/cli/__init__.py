@@ -1,0 +1,1 @@
+"""The `wwidw` command line: click commands, shared options, Dutch for Click's own messages."""

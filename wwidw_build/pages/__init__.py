@@ -1,0 +1,1 @@
+"""The generate stage's parts: page builders, escaping, rendered bodies, crawler files."""

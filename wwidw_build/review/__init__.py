@@ -1,0 +1,1 @@
+"""`wwidw review`: changed descriptions from git, who sees them before and after, the Markdown report."""
