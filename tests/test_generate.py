@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 import html
 import math
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,10 +16,10 @@ from generated_pages import front_matter
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wwidw_build import urls
 from wwidw_build.audience import Audience
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
-from wwidw_build.model import KINDS
 from wwidw_build.pages.builders import PAGE_SIZE
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pipeline import load_and_validate
@@ -60,10 +60,10 @@ def test_every_visible_description_gets_a_page_and_no_hidden_one_does(content, b
     selection = select(content, Audience(audience))
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
-        page = pages[f"{KINDS[document.kind]}/{document.id}.md"]
+        page = pages[urls.page_file(document.kind, document.id)]
         assert front_matter(page)[1].splitlines()[0] == f"# {esc(document.titel)}"
     for document in selection.hidden:
-        assert f"{KINDS[document.kind]}/{document.id}.md" not in pages
+        assert urls.page_file(document.kind, document.id) not in pages
         assert not any(f"/{document.id}/)" in page for page in pages.values()), document.id
     for name in (
         "index.md",
@@ -89,7 +89,7 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
             assert isinstance(value, str) and not re.search(r"[<>\"\n]", value), (name, value)
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
-        meta, _ = front_matter(pages[f"{KINDS[document.kind]}/{document.id}.md"])
+        meta, _ = front_matter(pages[urls.page_file(document.kind, document.id)])
         assert meta == {
             "title": attr(document.titel),
             "description": attr(document.samenvatting),

@@ -130,16 +130,19 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
     return lines
 
 
-def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBody, url_for) -> str:
-    lines = [
-        meta_block(document.titel, document.samenvatting, "praktijk"),
+def _heading(document: Record) -> list[str]:
+    """The page meta, the title and the samenvatting of a description page."""
+    return [
+        meta_block(document.titel, document.samenvatting, document.kind),
         f"# {esc(document.titel)}",
         "",
         f"*{esc(document.samenvatting)}*",
         "",
-        FACTS_HEADER,
-        "| --- | --- |",
     ]
+
+
+def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBody, url_for) -> str:
+    lines = [*_heading(document), FACTS_HEADER, "| --- | --- |"]
     lines += [f"| {label} | {value} |" for label, value in _facts(selection, document)]
     lines += [
         "",
@@ -238,11 +241,7 @@ def archetype_page(
     selection: Selection, document: Archetype, rendered: RenderedBody, url_for
 ) -> str:
     lines = [
-        meta_block(document.titel, document.samenvatting, "archetype"),
-        f"# {esc(document.titel)}",
-        "",
-        f"*{esc(document.samenvatting)}*",
-        "",
+        *_heading(document),
         f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(document.bewijsniveau, '—'))}",
         "",
     ]
