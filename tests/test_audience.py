@@ -16,6 +16,7 @@ from wwidw_build.audience import (
 )
 from wwidw_build.load import load_content
 from wwidw_build.model import Document
+from wwidw_build.records import Record, to_record
 from wwidw_build.strict_yaml import Parsed
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -44,6 +45,32 @@ def document(kind: str = "praktijk", doc_id: str = "synthetisch-voorbeeld", **me
         1,
         Parsed(),
     )
+
+
+VALID = {
+    "praktijk": {
+        "samenvatting": "Een synthetische praktijk voor de test.",
+        "gemeente": "Lindeveen",
+        "startjaar": 2020,
+        "projectstatus": "lopend",
+        "themas": ["wonen"],
+        "beoogde_effecten": ["minder-overlast"],
+    },
+    "archetype": {
+        "samenvatting": "Een synthetisch archetype voor de test.",
+        "themas": ["wonen"],
+        "beoogde_effecten": ["minder-overlast"],
+        "werkzame_bestanddelen": [{"naam": "Iets", "onderbouwing": "Omdat het werkt."}],
+        "bewijsniveau": "goed_beschreven",
+        "auteurs": ["A. Expert"],
+        "laatst_herzien": "2024-01-01",
+    },
+}
+
+
+def record(kind: str = "praktijk", doc_id: str = "synthetisch-voorbeeld", **meta) -> Record:
+    """The typed record of a description with valid front matter (VALID plus ``meta``)."""
+    return to_record(document(kind, doc_id, **{**VALID[kind], **meta}))
 
 
 def audience(name: str) -> Audience:
@@ -81,8 +108,9 @@ TABLE_CASES = [
 
 
 @pytest.mark.parametrize("zichtbaarheid,doc_org,audience_name", TABLE_CASES)
-def test_visibility_table_praktijk(zichtbaarheid, doc_org, audience_name):
-    doc = document(zichtbaarheid=zichtbaarheid, organisatie=doc_org)
+@pytest.mark.parametrize("make", [document, record])  # a loaded document and its typed record
+def test_visibility_table_praktijk(zichtbaarheid, doc_org, audience_name, make):
+    doc = make(zichtbaarheid=zichtbaarheid, organisatie=doc_org)
     want = expected(zichtbaarheid, doc_org, audience_name)
     assert may_see(audience(audience_name), doc, REGISTRY) is want
     # asking for drafts changes nothing for a description that is not a draft
@@ -118,8 +146,9 @@ def test_visibility_table_literal_rows(zichtbaarheid, audience_name, want):
     + [("partners", a, a != "openbaar") for a in AUDIENCES]
     + [("organisatie", a, False) for a in AUDIENCES],
 )  # an archetype has no own organisation
-def test_visibility_table_archetype(zichtbaarheid, audience_name, want):
-    doc = document("archetype", "synthetisch-archetype", zichtbaarheid=zichtbaarheid)
+@pytest.mark.parametrize("make", [document, record])
+def test_visibility_table_archetype(zichtbaarheid, audience_name, want, make):
+    doc = make("archetype", "synthetisch-archetype", zichtbaarheid=zichtbaarheid)
     assert may_see(audience(audience_name), doc, REGISTRY) is want
 
 
@@ -134,8 +163,9 @@ def test_organisatie_praktijk_without_organisation_is_never_visible():
 
 @pytest.mark.parametrize("zichtbaarheid", ["openbaar", "partners", "organisatie"])
 @pytest.mark.parametrize("audience_name", AUDIENCES)
-def test_concept_hidden_unless_drafts_requested(zichtbaarheid, audience_name):
-    doc = document(zichtbaarheid=zichtbaarheid, organisatie="havenstad-wonen", concept=True)
+@pytest.mark.parametrize("make", [document, record])
+def test_concept_hidden_unless_drafts_requested(zichtbaarheid, audience_name, make):
+    doc = make(zichtbaarheid=zichtbaarheid, organisatie="havenstad-wonen", concept=True)
     assert may_see(audience(audience_name), doc, REGISTRY) is False
     assert may_see(audience(audience_name), doc, REGISTRY, include_concepts=True) is expected(
         zichtbaarheid, "havenstad-wonen", audience_name
@@ -284,20 +314,15 @@ def test_every_audience_has_its_own_folder_without_colon():
         ({"naam": "A", "openbaar": True}, True, True),
         ({"naam": "A", "openbaar": False}, False, True),
         ({"naam": "A"}, False, True),
-        ({"naam": "A", "openbaar": "true"}, False, True),
-        ({"naam": "A", "openbaar": "ja"}, False, True),
-        ({"naam": "A", "openbaar": 1}, False, True),
-        ({"naam": "A", "openbaar": None}, False, True),
         (None, False, False),
-        ("Jan, 06-12345678", False, False),
-        (["Jan"], False, False),
     ],
 )
 def test_show_contact(contact, public_sees, others_see):
+    """On validated records only: the schema makes contact.openbaar a bool when present."""
     meta = {"zichtbaarheid": "openbaar", "organisatie": "havenstad-wonen"}
     if contact is not None:
         meta["contact"] = contact
-    doc = document(**meta)
+    doc = record(**meta)
     assert show_contact(audience("openbaar"), doc) is public_sees
     for name in AUDIENCES[1:]:
         assert show_contact(audience(name), doc) is others_see, name

@@ -191,7 +191,7 @@ def test_archetype_page_has_the_practice_section_with_counts(alle, loaded, audie
     page = alle.page(Audience(audience).folder, "archetypen/klushuizen/index.html")
     assert '<h2 id="praktijkvoorbeelden">Praktijkvoorbeelden</h2>' in page
     section = page.split('id="praktijkvoorbeelden"', 1)[1]
-    examples = [d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"]
+    examples = [d for d in selection.by_kind("praktijk") if d.archetype == "klushuizen"]
     assert examples
     linked = re.findall(r'<li><a href="\.\./\.\./praktijken/([a-z0-9-]+)/">', section)
     assert sorted(linked) == sorted(d.id for d in examples)
@@ -199,13 +199,8 @@ def test_archetype_page_has_the_practice_section_with_counts(alle, loaded, audie
     assert header == ["Effect", *RICHTING.values()]
     archetype = selection.find("archetype", "klushuizen")
     total = 0
-    for effect in archetype.meta["beoogde_effecten"]:
-        counts = Counter(
-            r["richting"]
-            for d in examples
-            for r in d.meta.get("resultaten", [])
-            if r["effect"] == effect
-        )
+    for effect in archetype.beoogde_effecten:
+        counts = Counter(r.richting for d in examples for r in d.resultaten if r.effect == effect)
         row = re.search(
             rf'<td><a href="\.\./\.\./effecten/{effect}/">[^<]*</a></td>\s*((?:<td>\d+</td>\s*)+)</tr>',
             section,
@@ -306,8 +301,7 @@ def _contacts(loaded, public: bool):
     return [
         d
         for d in openbaar.by_kind("praktijk")
-        if isinstance(d.meta.get("contact"), dict)
-        and d.meta["contact"].get("openbaar", False) is public
+        if d.contact is not None and d.contact.openbaar is public
     ]
 
 
@@ -316,14 +310,14 @@ def test_private_contact_details_are_absent_on_the_open_site_and_present_for_par
     assert any(d.id == "klushuizen-spoorbuurt" for d in documents)
     open_site = [html.unescape(read(p)) for p in html_files(alle.out / "openbaar")]
     for document in documents:
-        contact = document.meta["contact"]
+        contact = document.contact
         relative = f"praktijken/{document.id}/index.html"
         public_page = html.unescape(alle.page("openbaar", relative))
         partner_page = html.unescape(alle.page("partners", relative))
-        assert "<td>Contact</td>" not in public_page and contact["naam"] not in public_page
-        assert not any(contact["email"] in text for text in open_site), document.id
+        assert "<td>Contact</td>" not in public_page and contact.naam not in public_page
+        assert not any(contact.email in text for text in open_site), document.id
         assert "<td>Contact</td>" in partner_page
-        assert f"{contact['naam']} · {contact['email']}" in partner_page
+        assert f"{contact.naam} · {contact.email}" in partner_page
 
 
 def test_public_contact_details_are_on_the_open_site(alle, loaded):
@@ -331,7 +325,7 @@ def test_public_contact_details_are_on_the_open_site(alle, loaded):
     assert documents
     for document in documents:
         page = html.unescape(alle.page("openbaar", f"praktijken/{document.id}/index.html"))
-        assert f"{document.meta['contact']['naam']} · {document.meta['contact']['email']}" in page
+        assert f"{document.contact.naam} · {document.contact.email}" in page
 
 
 # --- concepts and progress

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -44,24 +45,24 @@ def read_csv(site: Path) -> list[list[str]]:
         return list(csv.reader(handle, delimiter=";"))
 
 
-def with_changed(content, kind: str, doc_id: str, **meta):
-    """The content with one description's front matter changed."""
-    documents = tuple(
-        dataclasses.replace(d, meta={**d.meta, **meta}) if (d.kind, d.id) == (kind, doc_id) else d
-        for d in content.documents
+def with_changed(content, kind: str, doc_id: str, **fields):
+    """The content with fields of one description's record changed."""
+    records = tuple(
+        dataclasses.replace(d, **fields) if (d.kind, d.id) == (kind, doc_id) else d
+        for d in content.records
     )
-    return dataclasses.replace(content, documents=documents)
+    return dataclasses.replace(content, records=records)
 
 
 def public_praktijk(content, contact_public: bool | None = None):
-    for document in content.by_kind("praktijk"):
-        contact = document.meta.get("contact")
+    for document in content.records:
         if (
-            document.zichtbaarheid == "openbaar"
+            document.kind == "praktijk"
+            and document.zichtbaarheid == "openbaar"
             and not document.concept
             and (
                 contact_public is None
-                or (isinstance(contact, dict) and contact.get("openbaar") is contact_public)
+                or (document.contact is not None and document.contact.openbaar is contact_public)
             )
         ):
             return document
@@ -109,18 +110,18 @@ def test_json_validates_against_schema(content, tmp_path, audience):
 
 def test_public_export_has_only_public_descriptions_and_allowed_contacts(content, tmp_path):
     export(content, "openbaar", tmp_path)
-    documents = {(d.kind, d.id): d for d in content.documents}
+    documents = {(d.kind, d.id): d for d in content.records}
     items = read_json(tmp_path)["beschrijvingen"]
     assert items
     for item in items:
         document = documents[(item["soort"], item["id"])]
         assert document.zichtbaarheid == "openbaar" and not document.concept
+        contact = getattr(document, "contact", None)
         if "contact" in item:
-            assert document.meta["contact"]["openbaar"] is True
-        contact = document.meta.get("contact")
-        if isinstance(contact, dict) and contact.get("openbaar") is not True:
+            assert contact.openbaar is True
+        if contact is not None and not contact.openbaar:
             assert "contact" not in item
-            assert contact["naam"] not in json.dumps(item, ensure_ascii=False)
+            assert contact.naam not in json.dumps(item, ensure_ascii=False)
     private = public_praktijk(content, contact_public=False)
     rows = {row[1]: dict(zip(COLUMNS, row)) for row in read_csv(tmp_path)[1:]}
     assert rows[private.id]["contact_naam"] == rows[private.id]["contact_email"] == ""
@@ -136,17 +137,13 @@ def test_partners_export_includes_partner_descriptions_and_contacts(content, tmp
     )
     private = [
         d
-        for d in content.documents
-        if (d.kind, d.id) in items
-        and isinstance(d.meta.get("contact"), dict)
-        and d.meta["contact"].get("openbaar") is not True
+        for d in content.by_kind("praktijk")
+        if (d.kind, d.id) in items and d.meta.get("contact", {}).get("openbaar") is not True
     ]
     assert private
     for document in private:
-        assert (
-            items[(document.kind, document.id)]["contact"]["naam"]
-            == document.meta["contact"]["naam"]
-        )
+        contact = items[(document.kind, document.id)]["contact"]
+        assert contact["naam"] == document.meta["contact"]["naam"]
 
 
 def test_organisation_export_includes_its_own_descriptions(content, tmp_path):
@@ -311,7 +308,7 @@ def test_feed_escapes_markup(content, tmp_path):
         "praktijk",
         target.id,
         titel=title,
-        laatst_bijgewerkt="2099-12-31",
+        laatst_bijgewerkt=date(2099, 12, 31),
         samenvatting="Een <b>vette</b> samenvatting\x07 met een besturingsteken.",
     )
     export(changed, "openbaar", tmp_path)

@@ -7,6 +7,7 @@ import html
 import math
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,10 @@ from generated_pages import front_matter
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wwidw_build import urls
 from wwidw_build.audience import Audience
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
-from wwidw_build.model import KINDS
 from wwidw_build.pages.builders import PAGE_SIZE
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pipeline import load_and_validate
@@ -46,8 +47,8 @@ def list_chain(pages: dict[str, str], folder: str, page: str) -> list[str]:
     return chain
 
 
-def changed(document, **meta):
-    return dataclasses.replace(document, meta={**document.meta, **meta})
+def changed(document, **fields):
+    return dataclasses.replace(document, **fields)
 
 
 # --- the tree
@@ -59,10 +60,10 @@ def test_every_visible_description_gets_a_page_and_no_hidden_one_does(content, b
     selection = select(content, Audience(audience))
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
-        page = pages[f"{KINDS[document.kind]}/{document.id}.md"]
+        page = pages[urls.page_file(document.kind, document.id)]
         assert front_matter(page)[1].splitlines()[0] == f"# {esc(document.titel)}"
     for document in selection.hidden:
-        assert f"{KINDS[document.kind]}/{document.id}.md" not in pages
+        assert urls.page_file(document.kind, document.id) not in pages
         assert not any(f"/{document.id}/)" in page for page in pages.values()), document.id
     for name in (
         "index.md",
@@ -88,10 +89,10 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
             assert isinstance(value, str) and not re.search(r"[<>\"\n]", value), (name, value)
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
-        meta, _ = front_matter(pages[f"{KINDS[document.kind]}/{document.id}.md"])
+        meta, _ = front_matter(pages[urls.page_file(document.kind, document.id)])
         assert meta == {
             "title": attr(document.titel),
-            "description": attr(document.meta["samenvatting"]),
+            "description": attr(document.samenvatting),
             "soort": document.kind,
         }
 
@@ -113,7 +114,7 @@ def test_home_page_counts_what_the_audience_sees(content, bodies):
 def test_archetype_page_has_the_generated_practice_section(content, bodies):
     selection = select(content, Audience("organisatie:woonstede-rivierland"))
     page = generate_pages(selection, bodies)["archetypen/klushuizen.md"]
-    examples = [d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"]
+    examples = [d for d in selection.by_kind("praktijk") if d.archetype == "klushuizen"]
     assert (
         len(examples) >= 2
     )  # klushuizen-spoorbuurt (openbaar) and klushuizen-kanaalzone (own organisation)
@@ -122,13 +123,8 @@ def test_archetype_page_has_the_generated_practice_section(content, bodies):
     assert sorted(linked_ids(section)) == sorted(d.id for d in examples)
     archetype = selection.find("archetype", "klushuizen")
     total = 0
-    for effect in archetype.meta["beoogde_effecten"]:
-        counts = Counter(
-            r["richting"]
-            for d in examples
-            for r in d.meta.get("resultaten", [])
-            if r["effect"] == effect
-        )
+    for effect in archetype.beoogde_effecten:
+        counts = Counter(r.richting for d in examples for r in d.resultaten if r.effect == effect)
         row = re.search(
             rf"^\| \[[^\]]*\]\(\.\./\.\./effecten/{effect}/\) \| (.*) \|$", section, re.M
         )
@@ -148,31 +144,29 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
     selection = select(content, Audience("openbaar"))
     source = selection.find("praktijk", "klushuizen-spoorbuurt")
     extra = [
-        dataclasses.replace(
-            source, id=f"kopie-{i:03d}", meta={**source.meta, "titel": f"Kopie {i:03d}"}
-        )
+        dataclasses.replace(source, id=f"kopie-{i:03d}", titel=f"Kopie {i:03d}")
         for i in range(2 * PAGE_SIZE + 7)
     ]
     selection = dataclasses.replace(selection, visible=selection.visible + tuple(extra))
     many_bodies = {**bodies, **{("praktijk", d.id): bodies[("praktijk", source.id)] for d in extra}}
     pages = generate_pages(selection, many_bodies)
 
-    lists = [("themas", t, "themas") for t in source.meta["themas"]]
-    lists += [("doelgroepen", t, "doelgroepen") for t in source.meta["doelgroepen"]]
-    lists += [("effecten", e, "beoogde_effecten") for e in source.meta["beoogde_effecten"]]
+    lists = [("themas", t, "themas") for t in source.themas]
+    lists += [("doelgroepen", t, "doelgroepen") for t in source.doelgroepen]
+    lists += [("effecten", e, "beoogde_effecten") for e in source.beoogde_effecten]
     lists += [
         ("organisaties", source.organisatie, "organisatie"),
-        ("gemeenten", slug(source.meta["gemeente"]), "gemeente"),
+        ("gemeenten", slug(source.gemeente), "gemeente"),
     ]
     for folder, key, field in lists:
-        value = source.meta[field] if field in ("organisatie", "gemeente") else key
+        value = getattr(source, field) if field in ("organisatie", "gemeente") else key
         expected = [
             d.id
             for d in selection.visible
             if (
-                value in d.meta.get(field, [])
-                if isinstance(d.meta.get(field), list)
-                else d.meta.get(field) == value
+                value in getattr(d, field, ())
+                if isinstance(getattr(d, field, None), tuple)
+                else getattr(d, field, None) == value
             )
         ]
         chain = list_chain(pages, folder, key)
@@ -198,7 +192,7 @@ def test_a_hostile_title_and_municipality_are_escaped_on_every_page(content, bod
     original = selection.find("praktijk", "klushuizen-spoorbuurt")
     hostile_place = "Lindeveen <b onclick=x>{: .groot}"
     document = changed(
-        original, titel=PAYLOAD, gemeente=hostile_place, laatst_bijgewerkt="2999-01-01"
+        original, titel=PAYLOAD, gemeente=hostile_place, laatst_bijgewerkt=date(2999, 1, 1)
     )
     selection = dataclasses.replace(
         selection, visible=tuple(document if d is original else d for d in selection.visible)
@@ -215,9 +209,9 @@ def test_a_hostile_title_and_municipality_are_escaped_on_every_page(content, bod
     place = slug(hostile_place)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", place)
     for name in (
-        f"themas/{original.meta['themas'][0]}.md",
-        f"doelgroepen/{original.meta['doelgroepen'][0]}.md",
-        f"effecten/{original.meta['beoogde_effecten'][0]}.md",
+        f"themas/{original.themas[0]}.md",
+        f"doelgroepen/{original.doelgroepen[0]}.md",
+        f"effecten/{original.beoogde_effecten[0]}.md",
         "organisaties/gemeente-lindeveen.md",
         f"gemeenten/{place}.md",
         "archetypen/klushuizen.md",
@@ -316,14 +310,9 @@ def test_write_tree_and_config(tmp_path, content, bodies):
 def test_an_archetype_with_many_examples_links_to_a_paginated_list(content, bodies):
     """At scale an archetype has thousands of examples: its own page lists a few, list pages the rest."""
     selection = select(content, Audience("openbaar"))
-    source = next(
-        d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == "klushuizen"
-    )
+    source = next(d for d in selection.by_kind("praktijk") if d.archetype == "klushuizen")
     copies = tuple(
-        dataclasses.replace(
-            source, id=f"klus-{i:03d}", meta={**source.meta, "titel": f"Klus {i:03d}"}
-        )
-        for i in range(120)
+        dataclasses.replace(source, id=f"klus-{i:03d}", titel=f"Klus {i:03d}") for i in range(120)
     )
     pages = generate_pages(
         dataclasses.replace(selection, visible=selection.visible + copies),

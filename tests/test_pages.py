@@ -27,6 +27,7 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import attr, esc
+from wwidw_build.records import Component
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
@@ -41,8 +42,8 @@ def with_document(selection: Selection, document) -> Selection:
     return dataclasses.replace(selection, visible=visible)
 
 
-def changed(document, **meta):
-    return dataclasses.replace(document, meta={**document.meta, **meta})
+def changed(document, **fields):
+    return dataclasses.replace(document, **fields)
 
 
 def summary_links(page: str) -> list[str]:
@@ -142,7 +143,7 @@ def test_praktijk_page_escapes_a_hostile_title_and_summary(content, bodies):
 def test_archetype_page_escapes_a_hostile_title_and_ingredient(content, bodies):
     selection = select(content, Audience("openbaar"))
     original = selection.find("archetype", "klushuizen")
-    ingredients = [{"naam": PAYLOAD, "onderbouwing": "<script>alert(1)</script>"}]
+    ingredients = (Component(naam=PAYLOAD, onderbouwing="<script>alert(1)</script>"),)
     document = changed(original, titel=PAYLOAD, werkzame_bestanddelen=ingredients)
     selection = with_document(selection, document)
     page = archetype_page(
@@ -172,7 +173,7 @@ def test_summary_line_of_a_praktijk_has_organisation_place_and_badge(content):
     selection = select(content, Audience("openbaar"))
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
     line = summary_line(selection, document, 1)
-    first = document.meta["resultaten"][0]["richting"]
+    first = document.resultaten[0].richting
     assert line.startswith(
         f"- [{esc(document.titel)}](../praktijken/klushuizen-spoorbuurt.md) · Gemeente Lindeveen · "
     )
@@ -205,7 +206,7 @@ def test_praktijk_page_has_the_facts_panel(content, bodies):
     ):
         assert re.search(rf"^\| {re.escape(label)} \| .+ \|$", page, re.M), label
     assert "| Organisatie | [Gemeente Lindeveen](../organisaties/gemeente-lindeveen.md) |" in page
-    assert page.count('class="wwidw-badge') == len(document.meta["resultaten"])
+    assert page.count('class="wwidw-badge') == len(document.resultaten)
 
 
 @pytest.mark.parametrize(
@@ -215,27 +216,23 @@ def test_praktijk_page_has_the_facts_panel(content, bodies):
 def test_contact_details_follow_contact_openbaar(content, bodies, audience, shown):
     selection = select(content, Audience(audience))
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
-    assert document.meta["contact"]["openbaar"] is False
+    assert document.contact.openbaar is False
     page = praktijk_page(
         selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
     )
-    contact = document.meta["contact"]
     assert ("| Contact |" in page) is shown
-    assert (esc(contact["naam"]) in page) is shown
-    assert (esc(contact["email"]) in page) is shown
+    assert (esc(document.contact.naam) in page) is shown
+    assert (esc(document.contact.email) in page) is shown
 
 
 def test_public_contact_details_are_shown_on_the_open_site(content, bodies):
     selection = select(content, Audience("openbaar"))
     document = selection.find("praktijk", "energiecoaches-zuiderdam")
-    assert document.meta["contact"]["openbaar"] is True
+    assert document.contact.openbaar is True
     page = praktijk_page(
         selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
     )
-    assert (
-        f"| Contact | {esc(document.meta['contact']['naam'])} · {esc(document.meta['contact']['email'])} |"
-        in page
-    )
+    assert f"| Contact | {esc(document.contact.naam)} · {esc(document.contact.email)} |" in page
 
 
 # --- pagination
@@ -261,9 +258,7 @@ def test_paginate(count, sizes):
 def copies(document, count: int) -> list:
     """``count`` copies of a description with their own id and title (as if that many were written)."""
     return [
-        dataclasses.replace(
-            document, id=f"kopie-{i:03d}", meta={**document.meta, "titel": f"Kopie {i:03d}"}
-        )
+        dataclasses.replace(document, id=f"kopie-{i:03d}", titel=f"Kopie {i:03d}")
         for i in range(count)
     ]
 

@@ -8,10 +8,12 @@ import pytest
 
 from wwidw_build.audience import all_audiences, may_see
 from wwidw_build.load import load_content
+from wwidw_build.pipeline import load_and_validate
+from wwidw_build.records import Archetype, Praktijk
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-REAL = load_content(CONTENT)[0]
+REAL = load_and_validate(CONTENT)[0]
 AUDIENCES = all_audiences(REAL.registry)
 
 
@@ -44,6 +46,16 @@ def test_selection_is_a_partition_by_may_see(audience, drafts):
     for document in selection.hidden:
         assert not may_see(audience, document, REAL.registry, drafts), document.path
     assert selection.audience == audience and selection.registry is REAL.registry
+    assert all(
+        isinstance(d, Praktijk if d.kind == "praktijk" else Archetype)
+        for d in selection.visible + selection.hidden
+    )
+
+
+def test_select_refuses_content_without_records():
+    """Only validated content has records; selecting from anything else is a programming error."""
+    with pytest.raises(ValueError):
+        select(load_content(CONTENT)[0], AUDIENCES[0])
 
 
 @pytest.mark.parametrize("audience", AUDIENCES, ids=lambda a: a.name)

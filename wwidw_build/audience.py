@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wwidw_build.model import Document, Registry
+
+if TYPE_CHECKING:
+    from wwidw_build.records import Praktijk, Record
 
 _ORG = re.compile(r"^organisatie:([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 
@@ -55,12 +59,14 @@ def all_audiences(registry: Registry) -> list[Audience]:
 
 
 def may_see(
-    audience: Audience, document: Document, registry: Registry, include_concepts: bool = False
+    audience: Audience,
+    document: Document | Record,
+    registry: Registry,
+    include_concepts: bool = False,
 ) -> bool:
-    """THE visibility rule. Unknown, missing or malformed visibility is never visible."""
-    if document.meta.get("concept", False) is not False and not (
-        include_concepts and document.concept
-    ):
+    """THE visibility rule, for a loaded document (possibly invalid) and a validated record alike.
+    Unknown, missing or malformed visibility is never visible."""
+    if document.concept_malformed or (document.concept and not include_concepts):
         return False
     visibility = document.zichtbaarheid
     if visibility == "openbaar":
@@ -79,6 +85,6 @@ def may_see(
     return False
 
 
-def show_contact(audience: Audience, document: Document) -> bool:
-    contact = document.meta.get("contact")
-    return isinstance(contact, dict) and (contact.get("openbaar") is True or not audience.is_public)
+def show_contact(audience: Audience, record: Praktijk) -> bool:
+    contact = record.contact
+    return contact is not None and (contact.openbaar or not audience.is_public)

@@ -21,7 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wwidw_build.model import KINDS, Document
+from wwidw_build import urls
+from wwidw_build.model import Document
 
 SEQUENCE = 8
 _TAG = re.compile(r"<[^>]*>")
@@ -87,7 +88,7 @@ def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
     paths, tokens, phrases, files = {}, {}, {}, {}
     for document in hidden:
         key = f"{document.kind}/{document.id}"
-        paths[f"{KINDS[document.kind]}/{document.id}"] = key
+        paths[f"{urls.folder(document.kind)}/{document.id}"] = key
         if "-" in document.id:
             tokens[document.id] = key
         title = tuple(words(document.titel))
@@ -148,12 +149,6 @@ class Leak:
 _PATH = re.compile(
     r"(praktijken|archetypen|praktijk|archetype)/([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9-])"
 )
-_FOLDER = {
-    "praktijk": "praktijken",
-    "archetype": "archetypen",
-    "praktijken": "praktijken",
-    "archetypen": "archetypen",
-}
 
 
 def scan_text(
@@ -172,7 +167,7 @@ def scan_text(
         html.unescape("\n".join(tags)).lower(),
     ):
         for match in set(_PATH.findall(stream)):
-            path = f"{_FOLDER[match[0]]}/{match[1]}"
+            path = f"{urls.folder(match[0])}/{match[1]}"
             if path in prints.paths:
                 hits.append((prints.paths[path], f"verwijzing {path}"))
         hits += _scan_tokens(_WORD.findall(stream), prints)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
 
-from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID
-from wwidw_build.model import KINDS, Document
+from wwidw_build import urls
+from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID, audience_label
 from wwidw_build.pages.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.pages.builders import (
     EXAMPLES_ON_PAGE,
@@ -22,6 +23,7 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import esc
+from wwidw_build.records import Record
 from wwidw_build.search.site import search_page
 from wwidw_build.selection import Selection
 
@@ -36,7 +38,7 @@ def url_resolver(selection: Selection):
     visible = {(d.kind, d.id) for d in selection.visible}
 
     def url_for(kind: str, doc_id: str) -> str | None:
-        return f"{PAGE_PREFIX}{KINDS[kind]}/{doc_id}/" if (kind, doc_id) in visible else None
+        return PAGE_PREFIX + urls.page_url(kind, doc_id) if (kind, doc_id) in visible else None
 
     return url_for
 
@@ -49,7 +51,7 @@ def generate_pages(
     pages: dict[str, str] = {}
     for document in selection.visible:
         build = praktijk_page if document.kind == "praktijk" else archetype_page
-        pages[f"{KINDS[document.kind]}/{document.id}.md"] = build(
+        pages[urls.page_file(document.kind, document.id)] = build(
             selection, document, bodies[(document.kind, document.id)], url_for
         )
     pages.update(_taxonomy_pages(selection))
@@ -86,13 +88,12 @@ def finalize_links(page: str, text: str) -> str:
     return _MD_LINK.sub(replace, text)
 
 
-def _group(documents, key) -> dict[str, list[Document]]:
-    groups: dict[str, list[Document]] = defaultdict(list)
+def _group(documents, values_of) -> dict[str, list[Record]]:
+    """The descriptions per value of a field (``values_of`` gives a description's values)."""
+    groups: dict[str, list[Record]] = defaultdict(list)
     for document in documents:
-        values = document.meta.get(key)
-        for value in values if isinstance(values, list) else [values]:
-            if isinstance(value, str):
-                groups[value].append(document)
+        for value in values_of(document):
+            groups[value].append(document)
     return groups
 
 
@@ -109,10 +110,15 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
     praktijken = selection.by_kind("praktijk")
     pages: dict[str, str] = {}
     specs = [
-        ("themas", "Thema's", reg.themas, _group(visible, "themas")),
-        ("doelgroepen", "Doelgroepen", reg.doelgroepen, _group(visible, "doelgroepen")),
-        ("effecten", "Effecten", reg.effecten, _group(visible, "beoogde_effecten")),
-        ("organisaties", "Organisaties", reg.organisaties, _group(praktijken, "organisatie")),
+        ("themas", "Thema's", reg.themas, _group(visible, attrgetter("themas"))),
+        ("doelgroepen", "Doelgroepen", reg.doelgroepen, _group(visible, attrgetter("doelgroepen"))),
+        ("effecten", "Effecten", reg.effecten, _group(visible, attrgetter("beoogde_effecten"))),
+        (
+            "organisaties",
+            "Organisaties",
+            reg.organisaties,
+            _group(praktijken, lambda d: (d.organisatie,)),
+        ),
     ]
     for folder, title, table, groups in specs:
         entries = []
@@ -134,7 +140,7 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
             )
         )
     domain_entries = []
-    effect_groups = _group(visible, "beoogde_effecten")
+    effect_groups = _group(visible, attrgetter("beoogde_effecten"))
     for domain in reg.domeinen.values():
         documents = {id(d): d for e in domain.effecten for d in effect_groups.get(e.id, [])}
         intro = "Effecten in dit domein: " + ", ".join(
@@ -149,8 +155,8 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
     pages.update(
         _index("effectdomeinen", "Effectdomeinen", "De effectordening, per domein.", domain_entries)
     )
-    municipalities: dict[str, tuple[str, list[Document]]] = {}
-    for name, documents in sorted(_group(praktijken, "gemeente").items()):
+    municipalities: dict[str, tuple[str, list[Record]]] = {}
+    for name, documents in sorted(_group(praktijken, lambda d: (d.gemeente,)).items()):
         spelling, members = municipalities.setdefault(slug(name), (name, []))
         members.extend(documents)  # spellings with the same slug share one page
     for key, (name, documents) in municipalities.items():
@@ -164,7 +170,7 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
         )
     )
     for archetype in selection.by_kind("archetype"):
-        examples = [d for d in praktijken if d.meta.get("archetype") == archetype.id]
+        examples = [d for d in praktijken if d.archetype == archetype.id]
         if len(examples) > EXAMPLES_ON_PAGE:
             pages.update(
                 list_pages(
@@ -191,10 +197,10 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
 
 def _home(selection: Selection) -> str:
     praktijken, archetypen = selection.by_kind("praktijk"), selection.by_kind("archetype")
-    newest = sorted(
-        praktijken, key=lambda d: (str(d.meta.get("laatst_bijgewerkt", "")), d.id), reverse=True
-    )[:10]
-    themes = _group(selection.visible, "themas")
+    newest = sorted(praktijken, key=lambda d: (str(d.laatst_bijgewerkt or ""), d.id), reverse=True)[
+        :10
+    ]
+    themes = _group(selection.visible, attrgetter("themas"))
     domains = selection.registry.domeinen.values()
     lines = [
         meta_block("Wat Werkt in de Wijk", "De kennisbank over wat werkt in de wijk, en wat niet."),
@@ -205,7 +211,7 @@ def _home(selection: Selection) -> str:
         "zelf; archetypen zijn syntheses door experts, met de werkzame bestanddelen en het bewijs.",
         "",
         f"Deze kennisbank bevat **{len(praktijken)} praktijken** en **{len(archetypen)} archetypen**. "
-        f"U leest de versie voor: **{esc(_audience_label(selection))}**.",
+        f"U leest de versie voor: **{esc(audience_label(selection.audience, selection.registry))}**.",
         "",
         "## Nieuwste praktijken",
         "",
@@ -227,16 +233,6 @@ def _home(selection: Selection) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _audience_label(selection: Selection) -> str:
-    audience = selection.audience
-    if audience.organisation:
-        organisation = selection.registry.organisaties.get(audience.organisation)
-        return f"medewerkers van {organisation.naam if organisation else audience.organisation}"
-    return {"openbaar": "iedereen (openbare site)", "partners": "partnerorganisaties"}.get(
-        audience.name, audience.name
-    )
 
 
 def _about(selection: Selection) -> str:

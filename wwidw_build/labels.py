@@ -1,4 +1,9 @@
-"""Dutch labels for enumerations shown on the site."""
+"""Dutch labels shown on the site and in the exports: enumerations, kinds and audiences."""
+
+from __future__ import annotations
+
+from wwidw_build.audience import Audience
+from wwidw_build.model import Registry
 
 RICHTING = {
     "werkt": "Werkt",
@@ -31,3 +36,24 @@ ZICHTBAARHEID = {
     "partners": "Alleen partners",
     "organisatie": "Alleen eigen organisatie",
 }
+SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
+
+
+def audience_label(audience: Audience, registry: Registry) -> str:
+    """Who a site is for, as the home page says it: 'U leest de versie voor: <label>'."""
+    if audience.organisation:
+        organisation = registry.organisaties.get(audience.organisation)
+        return f"medewerkers van {organisation.naam if organisation else audience.organisation}"
+    return {"openbaar": "iedereen (openbare site)", "partners": "partnerorganisaties"}.get(
+        audience.name, audience.name
+    )
+
+
+def feed_audience_label(audience: Audience, registry: Registry) -> str:
+    """The same, as the feed's subtitle says it: '... beschrijvingen voor <label>'."""
+    if audience.is_public:
+        return "de openbare site"
+    if audience.organisation:
+        organisation = registry.organisaties.get(audience.organisation)
+        return organisation.naam if organisation else audience.organisation
+    return "partners"

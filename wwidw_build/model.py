@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wwidw_build.strict_yaml import Parsed
+
+if TYPE_CHECKING:
+    from wwidw_build.records import Record
 
 KINDS = {"praktijk": "praktijken", "archetype": "archetypen"}  # kind -> folder under content/
 
@@ -49,6 +53,11 @@ class Document:
     @property
     def concept(self) -> bool:
         return self.meta.get("concept") is True
+
+    @property
+    def concept_malformed(self) -> bool:
+        """A ``concept`` that is not a bool (never visible: see audience.may_see)."""
+        return not isinstance(self.meta.get("concept", False), bool)
 
     def position(self, path: tuple) -> tuple[int, int]:
         return self.parsed.position(path)
@@ -99,12 +108,14 @@ class Registry:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything read from content/: the data files, the registry built from them, the documents."""
+    """Everything read from content/: the data files, the registry built from them, the documents,
+    and, once validation found no errors, a typed record per document (records.with_records)."""
 
     root: Path
     data_files: Mapping[str, SourceFile]  # key: "organisaties", "themas", "doelgroepen", "effecten"
     registry: Registry
     documents: tuple[Document, ...]
+    records: tuple[Record, ...] = ()
 
     def by_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]

@@ -7,13 +7,17 @@ from pathlib import Path
 from wwidw_build.diagnostics import Diagnostic
 from wwidw_build.load import load_content
 from wwidw_build.model import Content
+from wwidw_build.records import with_records
 from wwidw_build.validate import validate
 
 
 def load_and_validate(content_dir: Path) -> tuple[Content, list[Diagnostic]]:
-    """Load every file once and run every check; diagnostics from both stages, sorted."""
+    """Load every file once and run every check; diagnostics from both stages, sorted. Without
+    errors, every description also gets its typed record (the later stages read only those)."""
     content, diagnostics = load_content(content_dir)
     diagnostics = sorted(
         set(diagnostics + validate(content)), key=lambda d: (d.file, d.line, d.column, d.code)
     )
+    if not any(d.is_error for d in diagnostics):
+        content = with_records(content)
     return content, diagnostics

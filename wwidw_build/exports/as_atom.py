@@ -12,8 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from wwidw_build.exports.as_json import iso_date, url_of
-from wwidw_build.model import Document
+from wwidw_build import urls
+from wwidw_build.labels import SOORT, feed_audience_label
+from wwidw_build.records import Praktijk, Record
 from wwidw_build.selection import Selection
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -22,33 +23,24 @@ FEED_SIZE = 20
 TAG = "tag:watwerktindewijk.example,2025:"
 EPOCH = "1970-01-01"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
 
 
-def updated_of(document: Document) -> str | None:
-    """The date a description was last changed: laatst_bijgewerkt (praktijk) or laatst_herzien (archetype)."""
-    return iso_date(
-        document.meta.get("laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien")
-    )
+def updated_of(document: Record) -> str | None:
+    """The date a description was last changed (laatst_bijgewerkt or laatst_herzien), as text."""
+    return document.updated.isoformat() if document.updated else None
 
 
-def newest(documents, size: int = FEED_SIZE) -> list[Document]:
+def newest(documents, size: int = FEED_SIZE) -> list[Record]:
     """Newest first by date (undated last), ties by id; at most ``size``."""
     ordered = sorted(documents, key=lambda d: (d.id, d.kind))
     ordered.sort(key=lambda d: updated_of(d) or "", reverse=True)  # stable: ties keep id order
     return ordered[:size]
 
 
-def _timestamp(document: Document) -> str:
+def _timestamp(document: Record) -> str:
     date = updated_of(document)
-    start = document.meta.get("startjaar")
-    if (
-        date is None
-        and isinstance(start, int)
-        and not isinstance(start, bool)
-        and 1000 <= start <= 9999
-    ):
-        date = f"{start}-01-01"
+    if date is None and isinstance(document, Praktijk) and 1000 <= document.startjaar <= 9999:
+        date = f"{document.startjaar}-01-01"
     return f"{date or EPOCH}T00:00:00Z"
 
 
@@ -59,19 +51,10 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def _audience_label(selection: Selection) -> str:
-    audience = selection.audience
-    if audience.is_public:
-        return "de openbare site"
-    if audience.organisation:
-        organisation = selection.registry.organisaties.get(audience.organisation)
-        return organisation.naam if organisation else audience.organisation
-    return "partners"
-
-
 def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
     base = site_url.rstrip("/") + "/" if site_url else ""
     entries = newest(selection.visible)
+    audience = feed_audience_label(selection.audience, selection.registry)
     feed = ET.Element(
         "feed", {"xmlns": ATOM, XML_LANG: "nl"}
     )  # plain tags in the default namespace
@@ -80,7 +63,7 @@ def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
     _add(
         feed,
         "subtitle",
-        f"De {len(entries)} laatst bijgewerkte beschrijvingen voor {_audience_label(selection)}.",
+        f"De {len(entries)} laatst bijgewerkte beschrijvingen voor {audience}.",
         type="text",
     )
     _add(feed, "updated", max((_timestamp(d) for d in entries), default=f"{EPOCH}T00:00:00Z"))
@@ -89,22 +72,21 @@ def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
     _add(_add(feed, "author"), "name", "Wat Werkt in de Wijk")
     _add(feed, "generator", "wwidw-build")
     for document in entries:
-        relative = url_of(document.kind, document.id)
+        relative = urls.page_url(document.kind, document.id)
         entry = _add(feed, "entry")
         _add(entry, "id", f"{TAG}{relative}")
         _add(entry, "title", document.titel, type="text")
         _add(entry, "link", rel="alternate", type="text/html", href=base + relative)
         _add(entry, "updated", _timestamp(document))
-        if document.kind == "praktijk" and isinstance(document.organisatie, str):
+        if isinstance(document, Praktijk):
             organisation = selection.registry.organisaties.get(document.organisatie)
             _add(
                 _add(entry, "author"),
                 "name",
                 organisation.naam if organisation else document.organisatie,
             )
-        _add(entry, "category", term=document.kind, label=_SOORT.get(document.kind, document.kind))
-        summary = document.meta.get("samenvatting")
-        _add(entry, "summary", summary if isinstance(summary, str) else "", type="text")
+        _add(entry, "category", term=document.kind, label=SOORT[document.kind])
+        _add(entry, "summary", document.samenvatting, type="text")
     return feed
 
 

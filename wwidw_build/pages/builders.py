@@ -10,12 +10,13 @@ from collections import Counter
 
 import yaml
 
+from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
-from wwidw_build.model import KINDS, Document
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links
 from wwidw_build.pages.escape import attr, esc
+from wwidw_build.records import Archetype, Cost, Praktijk, Record, Result
 from wwidw_build.search.site import search_tags
 from wwidw_build.selection import Selection
 
@@ -53,8 +54,8 @@ def link(depth: int, folder: str, page: str, text: str) -> str:
     return f"[{esc(text)}]({'../' * depth}{folder}/{page}.md)"
 
 
-def doc_link(depth: int, document: Document) -> str:
-    return link(depth, KINDS[document.kind], document.id, document.titel)
+def doc_link(depth: int, document: Record) -> str:
+    return link(depth, urls.folder(document.kind), document.id, document.titel)
 
 
 def badge(richting: str) -> str:
@@ -67,18 +68,18 @@ def names(selection: Selection, key: str, ids, depth: int, folder: str) -> str:
         "doelgroepen": selection.registry.doelgroepen,
         "effecten": selection.registry.effecten,
     }[key]
-    return ", ".join(link(depth, folder, i, table[i].naam) for i in ids or [] if i in table) or "—"
+    return ", ".join(link(depth, folder, i, table[i].naam) for i in ids if i in table) or "—"
 
 
-def summary_line(selection: Selection, document: Document, depth: int) -> str:
+def summary_line(selection: Selection, document: Record, depth: int) -> str:
     parts = [doc_link(depth, document)]
-    if document.kind == "praktijk":
+    if isinstance(document, Praktijk):
         organisation = selection.registry.organisaties.get(document.organisatie)
         parts.append(esc(organisation.naam if organisation else document.organisatie))
-        parts.append(esc(document.meta.get("gemeente", "")))
-        parts += [badge(r["richting"]) for r in document.meta.get("resultaten", [])[:1]]
+        parts.append(esc(document.gemeente))
+        parts += [badge(r.richting) for r in document.resultaten[:1]]
     else:
-        parts.append("archetype · " + esc(BEWIJSNIVEAU.get(document.meta.get("bewijsniveau"), "")))
+        parts.append("archetype · " + esc(BEWIJSNIVEAU.get(document.bewijsniveau, "")))
     return "- " + " · ".join(p for p in parts if p)
 
 
@@ -87,7 +88,7 @@ def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
 
 
 def list_pages(
-    selection: Selection, folder: str, page: str, title: str, intro: str, documents: list[Document]
+    selection: Selection, folder: str, page: str, title: str, intro: str, documents: list[Record]
 ) -> dict[str, str]:
     """A list of descriptions, split over pages of PAGE_SIZE: <page>.md, <page>--2.md, ..."""
     chunks = paginate(sorted(documents, key=lambda d: d.titel.lower()))
@@ -129,16 +130,35 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
     return lines
 
 
-def praktijk_page(selection: Selection, document: Document, rendered: RenderedBody, url_for) -> str:
-    meta = document.meta
-    registry = selection.registry
-    organisation = registry.organisaties.get(document.organisatie)
-    place = esc(meta.get("gemeente", "")) + (f", {esc(meta['wijk'])}" if meta.get("wijk") else "")
-    period = (
-        f"{meta.get('startjaar', '')}–{meta.get('eindjaar', '')}"
-        if meta.get("eindjaar")
-        else f"sinds {meta.get('startjaar', '')}"
-    )
+def _heading(document: Record) -> list[str]:
+    """The page meta, the title and the samenvatting of a description page."""
+    return [
+        meta_block(document.titel, document.samenvatting, document.kind),
+        f"# {esc(document.titel)}",
+        "",
+        f"*{esc(document.samenvatting)}*",
+        "",
+    ]
+
+
+def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBody, url_for) -> str:
+    lines = [*_heading(document), FACTS_HEADER, "| --- | --- |"]
+    lines += [f"| {label} | {value} |" for label, value in _facts(selection, document)]
+    lines += [
+        "",
+        *_results(selection, document.resultaten),
+        *body_sections(rendered, url_for),
+    ]
+    lines += _archetype_section(selection, document.archetype)
+    lines += ["", search_tags(selection, document), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _facts(selection: Selection, document: Praktijk) -> list[tuple[str, str]]:
+    """The rows of a praktijk's facts table: (label, Markdown value)."""
+    d, organisation = document, selection.registry.organisaties.get(document.organisatie)
+    place = esc(d.gemeente) + (f", {esc(d.wijk)}" if d.wijk else "")
+    period = f"{d.startjaar}–{d.eindjaar}" if d.eindjaar else f"sinds {d.startjaar}"
     rows = [
         (
             "Organisatie",
@@ -146,62 +166,36 @@ def praktijk_page(selection: Selection, document: Document, rendered: RenderedBo
         ),
         ("Gemeente en wijk", place),
         ("Periode", esc(period)),
-        ("Projectstatus", esc(PROJECTSTATUS.get(meta.get("projectstatus"), ""))),
-        ("Thema's", names(selection, "themas", meta.get("themas"), 1, "themas")),
-        ("Doelgroepen", names(selection, "doelgroepen", meta.get("doelgroepen"), 1, "doelgroepen")),
-        (
-            "Beoogde effecten",
-            names(selection, "effecten", meta.get("beoogde_effecten"), 1, "effecten"),
-        ),
-        ("Meetontwerp", esc(MEETONTWERP.get(meta.get("meetontwerp"), "—"))),
-        ("Bewijsniveau", esc(BEWIJSNIVEAU.get(meta.get("bewijsniveau"), "—"))),
-        ("Bereik", esc(f"{meta['bereik']} mensen") if "bereik" in meta else "—"),
-        ("Kosten", _costs(meta.get("kosten"))),
-        ("Volledigheid", f"{completeness(document).score} / 100"),
+        ("Projectstatus", esc(PROJECTSTATUS.get(d.projectstatus, ""))),
+        ("Thema's", names(selection, "themas", d.themas, 1, "themas")),
+        ("Doelgroepen", names(selection, "doelgroepen", d.doelgroepen, 1, "doelgroepen")),
+        ("Beoogde effecten", names(selection, "effecten", d.beoogde_effecten, 1, "effecten")),
+        ("Meetontwerp", esc(MEETONTWERP.get(d.meetontwerp, "—"))),
+        ("Bewijsniveau", esc(BEWIJSNIVEAU.get(d.bewijsniveau, "—"))),
+        ("Bereik", esc(f"{d.bereik} mensen") if d.bereik is not None else "—"),
+        ("Kosten", _costs(d.kosten)),
+        ("Volledigheid", f"{completeness(d.document).score} / 100"),
     ]
-    if show_contact(selection.audience, document):
-        contact = meta["contact"]
-        rows.append(
-            (
-                "Contact",
-                esc(contact.get("naam", ""))
-                + (f" · {esc(contact['email'])}" if contact.get("email") else ""),
-            )
-        )
-    lines = [
-        meta_block(document.titel, meta.get("samenvatting", ""), "praktijk"),
-        f"# {esc(document.titel)}",
-        "",
-        f"*{esc(meta.get('samenvatting', ''))}*",
-        "",
-        FACTS_HEADER,
-        "| --- | --- |",
-    ]
-    lines += [f"| {label} | {value} |" for label, value in rows]
-    lines += [
-        "",
-        *_results(selection, meta.get("resultaten") or []),
-        *body_sections(rendered, url_for),
-    ]
-    lines += _archetype_section(selection, meta.get("archetype"))
-    lines += ["", search_tags(selection, document), ""]
-    return "\n".join(lines) + "\n"
+    if show_contact(selection.audience, d):
+        email = f" · {esc(d.contact.email)}" if d.contact.email else ""
+        rows.append(("Contact", esc(d.contact.naam) + email))
+    return rows
 
 
-def _costs(costs) -> str:
-    if not isinstance(costs, dict):
+def _costs(costs: Cost | None) -> str:
+    if costs is None:
         return "—"
     parts = []
-    if "totaal_eur" in costs:
-        parts.append(f"€ {costs['totaal_eur']:,}".replace(",", ".") + " totaal")
-    if "per_deelnemer_eur" in costs:
-        parts.append(f"€ {costs['per_deelnemer_eur']:,.0f}".replace(",", ".") + " per deelnemer")
-    if costs.get("financiering"):
-        parts.append("financiering: " + ", ".join(str(f) for f in costs["financiering"]))
+    if costs.totaal_eur is not None:
+        parts.append(f"€ {costs.totaal_eur:,}".replace(",", ".") + " totaal")
+    if costs.per_deelnemer_eur is not None:
+        parts.append(f"€ {costs.per_deelnemer_eur:,.0f}".replace(",", ".") + " per deelnemer")
+    if costs.financiering:
+        parts.append("financiering: " + ", ".join(costs.financiering))
     return esc("; ".join(parts)) if parts else "—"
 
 
-def _results(selection: Selection, results: list) -> list[str]:
+def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
     if not results:
         return []
     lines = [
@@ -211,19 +205,18 @@ def _results(selection: Selection, results: list) -> list[str]:
         "| --- | --- | --- | --- | --- |",
     ]
     for result in results:
-        effect = selection.registry.effecten.get(result.get("effect"))
-        name = (
-            link(1, "effecten", effect.id, effect.naam) if effect else esc(result.get("effect", ""))
-        )
-        cells = [esc(result.get(k, "—")) for k in ("indicator", "nulmeting", "eindmeting")]
-        lines.append(
-            f"| {name} | {badge(result.get('richting', ''))} | " + " | ".join(cells) + " |"
-        )
-    notes = [esc(r["toelichting"]) for r in results if r.get("toelichting")]
+        effect = selection.registry.effecten.get(result.effect)
+        name = link(1, "effecten", effect.id, effect.naam) if effect else esc(result.effect)
+        cells = [
+            esc("—" if value is None else value)
+            for value in (result.indicator, result.nulmeting, result.eindmeting)
+        ]
+        lines.append(f"| {name} | {badge(result.richting)} | " + " | ".join(cells) + " |")
+    notes = [esc(r.toelichting) for r in results if r.toelichting]
     return lines + [""] + [f"- {n}" for n in notes] + [""]
 
 
-def _archetype_section(selection: Selection, archetype_id) -> list[str]:
+def _archetype_section(selection: Selection, archetype_id: str | None) -> list[str]:
     if not archetype_id:
         return []
     archetype = selection.find("archetype", archetype_id)
@@ -239,65 +232,58 @@ def _archetype_section(selection: Selection, archetype_id) -> list[str]:
         "",
         f"Deze praktijk is een voorbeeld van {doc_link(1, archetype)}.",
         "",
-        f"> {esc(archetype.meta.get('samenvatting', ''))}",
+        f"> {esc(archetype.samenvatting)}",
         "",
     ]
 
 
 def archetype_page(
-    selection: Selection, document: Document, rendered: RenderedBody, url_for
+    selection: Selection, document: Archetype, rendered: RenderedBody, url_for
 ) -> str:
-    meta = document.meta
     lines = [
-        meta_block(document.titel, meta.get("samenvatting", ""), "archetype"),
-        f"# {esc(document.titel)}",
-        "",
-        f"*{esc(meta.get('samenvatting', ''))}*",
-        "",
-        f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(meta.get('bewijsniveau'), '—'))}",
+        *_heading(document),
+        f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(document.bewijsniveau, '—'))}",
         "",
     ]
-    if meta.get("synoniemen"):
-        lines += ["**Ook bekend als:** " + ", ".join(esc(s) for s in meta["synoniemen"]), ""]
+    if document.synoniemen:
+        lines += ["**Ook bekend als:** " + ", ".join(esc(s) for s in document.synoniemen), ""]
     lines += [
-        "**Thema's:** " + names(selection, "themas", meta.get("themas"), 1, "themas"),
+        "**Thema's:** " + names(selection, "themas", document.themas, 1, "themas"),
         "",
         "## Werkzame bestanddelen in het kort",
         "",
     ]
-    lines += [
-        f"- **{esc(b.get('naam', ''))}**: {esc(b.get('onderbouwing', ''))}"
-        for b in meta.get("werkzame_bestanddelen", [])
-    ]
+    lines += [f"- **{esc(b.naam)}**: {esc(b.onderbouwing)}" for b in document.werkzame_bestanddelen]
     lines += ["", *body_sections(rendered, url_for), *_practice(selection, document)]
-    if meta.get("bronnen"):
-        lines += ["## Bronnen", ""]
-        for source in meta["bronnen"]:
-            text = esc(source.get("titel", "")) + (
-                f" ({esc(source['jaar'])})" if source.get("jaar") else ""
-            )
-            url = source.get("url", "")
-            lines.append(
-                f'- <a href="{attr(url)}" rel="noopener noreferrer">{text}</a>'
-                if url.startswith(("http://", "https://"))
-                else f"- {text}"
-            )
-        lines.append("")
+    lines += _sources(document)
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
 
 
-def _practice(selection: Selection, archetype: Document) -> list[str]:
+def _sources(document: Archetype) -> list[str]:
+    if not document.bronnen:
+        return []
+    lines = ["## Bronnen", ""]
+    for source in document.bronnen:
+        text = esc(source.titel) + (f" ({esc(source.jaar)})" if source.jaar else "")
+        url = source.url or ""
+        lines.append(
+            f'- <a href="{attr(url)}" rel="noopener noreferrer">{text}</a>'
+            if url.startswith(("http://", "https://"))
+            else f"- {text}"
+        )
+    return lines + [""]
+
+
+def _practice(selection: Selection, archetype: Archetype) -> list[str]:
     """Generated 'Praktijkvoorbeelden': visible praktijken of this archetype and the evidence per effect."""
-    examples = [d for d in selection.by_kind("praktijk") if d.meta.get("archetype") == archetype.id]
+    examples = [d for d in selection.by_kind("praktijk") if d.archetype == archetype.id]
     lines = ["## Praktijkvoorbeelden", ""]
     if not examples:
         return lines + ["Er zijn hier nog geen praktijkvoorbeelden van dit archetype.", ""]
     shown = sorted(examples, key=lambda d: d.titel.lower())[:EXAMPLES_ON_PAGE]
     lines += [summary_line(selection, d, 1) for d in shown] + [""]
-    if (
-        len(examples) > EXAMPLES_ON_PAGE
-    ):  # the full list has its own paginated pages (pages stay small)
+    if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages
         lines += [
             f"Alle {len(examples)} praktijkvoorbeelden: "
             + link(1, "praktijkvoorbeelden", archetype.id, archetype.titel),
@@ -309,12 +295,9 @@ def _practice(selection: Selection, archetype: Document) -> list[str]:
         "| Effect | " + " | ".join(RICHTING.values()) + " |",
         "| --- |" + " --- |" * len(RICHTING),
     ]
-    for effect_id in archetype.meta.get("beoogde_effecten", []):
+    for effect_id in archetype.beoogde_effecten:
         counts = Counter(
-            r.get("richting")
-            for d in examples
-            for r in d.meta.get("resultaten", [])
-            if r.get("effect") == effect_id
+            r.richting for d in examples for r in d.resultaten if r.effect == effect_id
         )
         effect = selection.registry.effecten.get(effect_id)
         label = link(1, "effecten", effect_id, effect.naam) if effect else esc(effect_id)

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from wwidw_build import urls
 from wwidw_build.exports.as_atom import updated_of
-from wwidw_build.exports.as_json import url_of
 from wwidw_build.search.site import BUNDLE
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -78,7 +78,7 @@ def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str] | None = No
 
 def description_dates(documents) -> dict[str, str]:
     """Page URL -> the date a description was last changed (laatst_bijgewerkt or laatst_herzien)."""
-    dates = {url_of(d.kind, d.id): updated_of(d) for d in documents}
+    dates = {urls.page_url(d.kind, d.id): updated_of(d) for d in documents}
     return {url: date for url, date in dates.items() if date}
 
 

@@ -17,10 +17,11 @@ import os
 import subprocess
 from pathlib import Path
 
+from wwidw_build import urls
 from wwidw_build.checks.completeness import completeness
-from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
-from wwidw_build.model import Document
+from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING, SOORT
 from wwidw_build.pages.escape import attr, esc
+from wwidw_build.records import Praktijk, Record
 from wwidw_build.selection import Selection
 
 BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
@@ -56,7 +57,6 @@ ORDERED = {
     "richting": RICHTING,
     "meetontwerp": MEETONTWERP,
 }
-SOORT = {"praktijk": "Praktijk", "archetype": "Archetype"}
 SORTS = ("nieuwste", "volledigheid")
 # Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker,
 # wasm).
@@ -69,10 +69,8 @@ UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
-DESCRIPTION_FOLDERS = ("praktijken", "archetypen")  # a description page is <folder>/<id>/index.html
-DESCRIPTION_PAGES = (
-    "{" + ",".join(DESCRIPTION_FOLDERS) + "}/*/index.html"
-)  # the same, as Pagefind's --glob
+# A description page is <folder>/<id>/index.html; Pagefind's --glob for them:
+DESCRIPTION_PAGES = "{" + ",".join(urls.FOLDERS) + "}/*/index.html"
 NO_DATE = (
     "0000-00-00"  # pages without a date must still carry the key, or a sorted search drops them
 )
@@ -83,62 +81,58 @@ NO_DATE = (
 BROWSE = ("bladeren", "wwidwbladeren")  # (meta field, word)
 
 
-def start_period(year) -> str | None:
+def start_period(year: int) -> str:
     """Five-year bucket of a start year: 2017 -> '2015–2019'."""
-    if not isinstance(year, int) or isinstance(year, bool):
-        return None
     first = year - year % 5
     return f"{first}–{first + 4}"
 
 
 def _names(table, ids) -> list[str]:
-    return [table[i].naam for i in ids or [] if isinstance(i, str) and i in table]
+    return [table[i].naam for i in ids if i in table]
 
 
-def filter_values(selection: Selection, document: Document) -> dict[str, list[str]]:
+def filter_values(selection: Selection, document: Record) -> dict[str, list[str]]:
     """Every filter of one description as {filter: [values]} (Dutch names and labels, no ids)."""
-    meta, registry = document.meta, selection.registry
-    effects = [
-        registry.effecten[e] for e in meta.get("beoogde_effecten") or [] if e in registry.effecten
-    ]
+    registry = selection.registry
+    effects = [registry.effecten[e] for e in document.beoogde_effecten if e in registry.effecten]
     domains = [registry.domeinen[e.domein].naam for e in effects if e.domein in registry.domeinen]
-    organisation = registry.organisaties.get(document.organisatie or "")
     values = {
         "soort": [SOORT[document.kind]],
-        "thema": _names(registry.themas, meta.get("themas")),
+        "thema": _names(registry.themas, document.themas),
         "effectdomein": domains,
         "effect": [e.naam for e in effects],
-        "doelgroep": _names(registry.doelgroepen, meta.get("doelgroepen")),
-        "organisatie": [organisation.naam] if document.kind == "praktijk" and organisation else [],
-        "gemeente": [str(meta["gemeente"])]
-        if document.kind == "praktijk" and meta.get("gemeente")
-        else [],
-        "startperiode": [p for p in [start_period(meta.get("startjaar"))] if p],
-        "projectstatus": [
-            PROJECTSTATUS[s] for s in [meta.get("projectstatus")] if s in PROJECTSTATUS
-        ],
-        "bewijsniveau": [BEWIJSNIVEAU[b] for b in [meta.get("bewijsniveau")] if b in BEWIJSNIVEAU],
-        "richting": [
-            RICHTING[r.get("richting")]
-            for r in meta.get("resultaten") or []
-            if isinstance(r, dict) and r.get("richting") in RICHTING
-        ],
-        "meetontwerp": [MEETONTWERP[m] for m in [meta.get("meetontwerp")] if m in MEETONTWERP],
+        "doelgroep": _names(registry.doelgroepen, document.doelgroepen),
+        **_praktijk_filters(selection, document),
+        "bewijsniveau": [BEWIJSNIVEAU[b] for b in [document.bewijsniveau] if b in BEWIJSNIVEAU],
     }
-    return {key: list(dict.fromkeys(v)) for key, v in values.items()}  # unique, in order
+    return {key: list(dict.fromkeys(values[key])) for key in FILTERS}  # unique, in order
 
 
-def sort_values(document: Document) -> dict[str, str]:
-    date = document.meta.get(
-        "laatst_bijgewerkt" if document.kind == "praktijk" else "laatst_herzien"
-    )
+def _praktijk_filters(selection: Selection, document: Record) -> dict[str, list[str]]:
+    """The filters only a praktijk has values for."""
+    keys = ("organisatie", "gemeente", "startperiode", "projectstatus", "richting", "meetontwerp")
+    if not isinstance(document, Praktijk):
+        return dict.fromkeys(keys, [])
+    organisation = selection.registry.organisaties.get(document.organisatie)
     return {
-        "nieuwste": str(date) if date else NO_DATE,
-        "volledigheid": str(completeness(document).score),
+        "organisatie": [organisation.naam] if organisation else [],
+        "gemeente": [document.gemeente],
+        "startperiode": [start_period(document.startjaar)],
+        "projectstatus": [PROJECTSTATUS[document.projectstatus]],
+        "richting": [RICHTING[r.richting] for r in document.resultaten],
+        "meetontwerp": [MEETONTWERP[m] for m in [document.meetontwerp] if m],
     }
 
 
-def meta_values(document: Document, filters: dict[str, list[str]]) -> dict[str, str]:
+def sort_values(document: Record) -> dict[str, str]:
+    date = document.updated
+    return {
+        "nieuwste": date.isoformat() if date else NO_DATE,
+        "volledigheid": str(completeness(document.document).score),
+    }
+
+
+def meta_values(document: Record, filters: dict[str, list[str]]) -> dict[str, str]:
     """What a result card shows: title, organisation, gemeente, themes, evidence level, kind."""
     return {
         "title": document.titel,
@@ -150,7 +144,7 @@ def meta_values(document: Document, filters: dict[str, list[str]]) -> dict[str, 
     }
 
 
-def search_tags(selection: Selection, document: Document) -> str:
+def search_tags(selection: Selection, document: Record) -> str:
     """One line of raw HTML for the page: hidden, empty elements that carry the search fields."""
     filters = filter_values(selection, document)
     tags = [_tag("filter", key, value) for key in FILTERS for value in filters[key]]
@@ -248,7 +242,7 @@ def pagefind_binary() -> Path | None:
 
 
 def _has_description_pages(site: Path) -> bool:
-    pages = (p for folder in DESCRIPTION_FOLDERS for p in (site / folder).glob("*/index.html"))
+    pages = (p for folder in urls.FOLDERS for p in (site / folder).glob("*/index.html"))
     return any(
         "data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace") for p in pages
     )

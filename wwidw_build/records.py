@@ -1,0 +1,185 @@
+"""Typed records of validated descriptions: made once, after validation, read by every later stage.
+
+The loaded :class:`~wwidw_build.model.Document` keeps the front matter as a plain mapping, because the
+validator (and ``wwidw review``, which reads old versions that may be invalid) must look at any value
+whatsoever. Once validation found no errors, every value has the type its schema promises, so each
+description is turned into a :class:`Praktijk` or an :class:`Archetype` here, once; select, generate,
+the pages, the exports and the search data read their fields, never the mapping. Field names mirror
+the front-matter keys; lists become tuples, dates ``datetime.date``, a missing optional value ``None``
+(or an empty tuple).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from wwidw_build.model import Content, Document
+
+Scalar = str | int | float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    """One item of a praktijk's ``resultaten``."""
+
+    effect: str
+    richting: str
+    indicator: str | None = None
+    nulmeting: Scalar | None = None
+    eindmeting: Scalar | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cost:
+    """A praktijk's ``kosten``."""
+
+    totaal_eur: int | None = None
+    per_deelnemer_eur: int | float | None = None
+    financiering: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    naam: str
+    email: str | None = None
+    openbaar: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Component:
+    """One werkzaam bestanddeel of an archetype."""
+
+    naam: str
+    onderbouwing: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """One bron of an archetype."""
+
+    titel: str
+    url: str | None = None
+    jaar: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Description:
+    """What praktijken and archetypen share; ``document`` is the loaded file (body, path, source)."""
+
+    kind: ClassVar[str]
+    concept_malformed: ClassVar[bool] = False  # validated: concept is a bool (see audience.may_see)
+
+    document: Document = dataclasses.field(repr=False, compare=False)
+    id: str
+    titel: str
+    samenvatting: str
+    zichtbaarheid: str
+    themas: tuple[str, ...]
+    beoogde_effecten: tuple[str, ...]
+    doelgroepen: tuple[str, ...] = ()
+    bewijsniveau: str | None = None
+    auteurs: tuple[str, ...] = ()
+    concept: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def source(self) -> Path:
+        return self.document.source
+
+    @property
+    def body(self) -> str:
+        return self.document.body
+
+
+@dataclass(frozen=True, kw_only=True)
+class Praktijk(Description):
+    kind: ClassVar[str] = "praktijk"
+
+    organisatie: str
+    gemeente: str
+    startjaar: int
+    projectstatus: str
+    wijk: str | None = None
+    eindjaar: int | None = None
+    archetype: str | None = None
+    resultaten: tuple[Result, ...] = ()
+    meetontwerp: str | None = None
+    bereik: int | None = None
+    kosten: Cost | None = None
+    partners: tuple[str, ...] = ()
+    contact: Contact | None = None
+    laatst_bijgewerkt: datetime.date | None = None
+
+    @property
+    def updated(self) -> datetime.date | None:
+        return self.laatst_bijgewerkt
+
+
+@dataclass(frozen=True, kw_only=True)
+class Archetype(Description):
+    kind: ClassVar[str] = "archetype"
+    organisatie: ClassVar[None] = None  # only a praktijk belongs to an organisation
+
+    werkzame_bestanddelen: tuple[Component, ...]
+    laatst_herzien: datetime.date
+    synoniemen: tuple[str, ...] = ()
+    kostenindicatie: str | None = None
+    bronnen: tuple[Source, ...] = ()
+    verwante_archetypen: tuple[str, ...] = ()
+
+    @property
+    def updated(self) -> datetime.date | None:
+        return self.laatst_herzien
+
+
+Record = Praktijk | Archetype
+
+
+def _fields(cls: type, meta: Mapping) -> dict:
+    """The front-matter values that are plain fields of ``cls``, lists as tuples."""
+    names = {f.name for f in dataclasses.fields(cls)} - {"document", "id"}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in meta.items() if k in names}
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def praktijk(document: Document) -> Praktijk:
+    meta = document.meta
+    values = _fields(Praktijk, meta)
+    values["resultaten"] = tuple(Result(**r) for r in meta.get("resultaten", ()))
+    if "kosten" in meta:
+        values["kosten"] = Cost(**_fields(Cost, meta["kosten"]))
+    if "contact" in meta:
+        values["contact"] = Contact(**meta["contact"])
+    values["laatst_bijgewerkt"] = _date(meta.get("laatst_bijgewerkt"))
+    return Praktijk(document=document, id=document.id, **values)
+
+
+def archetype(document: Document) -> Archetype:
+    meta = document.meta
+    values = _fields(Archetype, meta)
+    values["werkzame_bestanddelen"] = tuple(Component(**c) for c in meta["werkzame_bestanddelen"])
+    values["bronnen"] = tuple(Source(**s) for s in meta.get("bronnen", ()))
+    values["laatst_herzien"] = _date(meta["laatst_herzien"])
+    return Archetype(document=document, id=document.id, **values)
+
+
+def to_record(document: Document) -> Record:
+    """The typed record of one validated description (its front matter must be valid)."""
+    return praktijk(document) if document.kind == "praktijk" else archetype(document)
+
+
+def with_records(content: Content) -> Content:
+    """``content`` with a record for every description: call only when validation found no errors."""
+    return dataclasses.replace(content, records=tuple(to_record(d) for d in content.documents))
