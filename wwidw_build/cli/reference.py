@@ -154,6 +154,7 @@ def generated(repo: Path | None = None) -> dict[Path, str]:
 
 def stale(repo: Path | None = None) -> list[Path]:
     repo = repo or REPO
+
     def current(path: Path) -> str | None:
         full = repo / path
         return full.read_text(encoding="utf-8") if full.is_file() else None
