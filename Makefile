@@ -17,7 +17,7 @@ PAGEFIND_PACKAGE := node_modules/pagefind/package.json
 NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: install python chromium java npm node-build node-tools site validate test lint format lint-workflows \
-	issue-form bench clean FORCE
+	issue-form docs bench clean FORCE
 # Serial even under make -j: both npm installs write node_modules/, and apt-get takes one lock.
 .NOTPARALLEL:
 
@@ -91,6 +91,11 @@ lint-workflows: install
 # Regenerate the issue form after changing content/organisaties.yml or a taxonomy.
 issue-form: install
 	$(PY) -m wwidw_build.authoring.issue_form_template content
+
+# Regenerate the docs that copy the code after changing a command's help or a diagnostic message:
+# docs/commands.md (every command's --help) and the table of messages in CONTRIBUTING.md.
+docs: python
+	$(PY) -m wwidw_build.cli.reference
 
 bench: install chromium
 	$(PY) benchmarks/run.py

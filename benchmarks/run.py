@@ -127,7 +127,7 @@ def _build_command(c: Corpus, out: Path, audience: str) -> list[str]:
         audience,
         "--out",
         str(out),
-        "--stil",
+        "--quiet",
     ]
 
 

@@ -1,4 +1,4 @@
-"""The visibility rule (DESIGN.md section 3), tested over synthetic descriptions and the real registry."""
+"""The visibility rule (docs/design.md), tested over synthetic descriptions and the real registry."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def audience(name: str) -> Audience:
 
 
 def expected(zichtbaarheid: str, doc_org: str | None, audience_name: str) -> bool:
-    """DESIGN.md section 3, written out independently of the product code."""
+    """docs/design.md's visibility table, written out independently of the product code."""
     aud_org = audience_name.split(":", 1)[1] if audience_name.startswith("organisatie:") else None
     if zichtbaarheid == "openbaar":
         return True

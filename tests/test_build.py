@@ -94,7 +94,7 @@ def concepten(tmp_path_factory) -> Built:
         "openbaar",
         "--out",
         root / "site",
-        "--concepten",
+        "--drafts",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(CONTENT, root / "site", result)
@@ -231,7 +231,7 @@ def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle
         "organisatie:platform31",
         "--out",
         tmp_path,
-        "--stil",
+        "--quiet",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     alone, within = (
@@ -344,7 +344,7 @@ def test_concepten_includes_concepts_the_audience_may_see(concepten, alle, loade
     site = concepten.out / "openbaar"
     page = read(site / "praktijken" / "pleinmediation-jongeren" / "index.html")
     assert "Pleinmediation tussen jongeren en omwonenden" in html.unescape(page)
-    # --concepten never widens visibility: a concept for partners stays off the open site.
+    # --drafts never widens visibility: a concept for partners stays off the open site.
     assert (
         next(d for d in loaded.documents if d.id == "digitale-thuisadministratie").zichtbaarheid
         == "partners"
@@ -386,7 +386,7 @@ def test_stil_prints_no_progress(tmp_path):
         "openbaar",
         "--out",
         tmp_path / "site",
-        "--stil",
+        "--quiet",
     )
     assert result.returncode == 0, result.stderr
     assert not PROGRESS.search(result.stderr)
@@ -494,7 +494,7 @@ def hostile(tmp_path_factory) -> Built:
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = wwidw(
-        "build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--stil"
+        "build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--quiet"
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(content, root / "site", result)

@@ -100,8 +100,8 @@ def test_help_has_no_english_click_fragments(capsys, command):
         (["build", "--audience"], "Optie '--audience' vraagt een waarde."),
         (["build", "extra"], "Onverwacht extra argument (extra)"),
         (["build", "--content", "README.md"], "Map 'README.md' is een bestand."),
-        (["zoek"], "Er ontbreekt een argument 'WOORDEN...'."),
-        (["zoek", "--aantal", "x", "bewoners"], "'x' is geen geldig getal."),
+        (["search"], "Er ontbreekt een argument 'WORDS...'."),
+        (["search", "--limit", "x", "bewoners"], "'x' is geen geldig getal."),
     ],
 )
 def test_usage_errors_are_dutch_and_exit_2(capsys, args, dutch):

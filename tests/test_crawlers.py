@@ -145,7 +145,7 @@ def test_without_an_address_or_off_the_public_site_the_sitemap_stays_empty(tmp_p
 
 def _build(*args):
     return subprocess.run(
-        [sys.executable, "-m", "wwidw_build", "build", "--stil", *args],
+        [sys.executable, "-m", "wwidw_build", "build", "--quiet", *args],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -1,26 +1,23 @@
-"""The documentation keeps up with the code: every diagnostic code and command is documented."""
+"""The documentation keeps up with the code and stays inside the repository.
 
+docs/commands.md and CONTRIBUTING.md's table of messages are generated (tests/test_reference.py).
+"""
+
+import re
 from pathlib import Path
 
-from wwidw_build.cli.main import cli
 from wwidw_build.messages import CATALOGUE
 
 REPO = Path(__file__).resolve().parent.parent
+# Documents a reader is sent to from the README; links in them are checked below.
+DOCS = ["README.md", "CONTRIBUTING.md", "benchmarks/README.md", "benchmarks/RESULTS.md"]
+# Written in parallel on another branch; drop it from here once it is merged.
+NOT_YET_MERGED = {"docs/engine.md"}
 
 
 def test_every_code_is_documented_in_contributing():
     text = (REPO / "CONTRIBUTING.md").read_text()
     assert [c for c in CATALOGUE if f"`{c}`" not in text] == []
-
-
-def test_every_command_and_option_is_in_the_readme():
-    text = (REPO / "README.md").read_text()
-    for name, command in cli.commands.items():
-        assert f"wwidw {name}" in text
-        for param in command.params:
-            for option in param.opts:
-                if option.startswith("--") and option != "--help":
-                    assert option in text, (name, option)
 
 
 def test_quick_start_has_exactly_two_commands():
@@ -30,6 +27,36 @@ def test_quick_start_has_exactly_two_commands():
         ["make", "site"],
         ["make", "test"],
     ]
+
+
+def test_the_readme_stays_short():
+    assert len((REPO / "README.md").read_text().splitlines()) <= 100
+
+
+def markdown_files() -> list[Path]:
+    return [REPO / name for name in DOCS] + sorted((REPO / "docs").glob("*.md"))
+
+
+def test_relative_links_point_to_files_in_the_repository():
+    broken = []
+    for path in markdown_files():
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", path.read_text()):
+            if re.match(r"[a-z]+:", target):
+                continue  # https:, mailto:
+            resolved = (path.parent / target).resolve()
+            relative = resolved.relative_to(REPO) if resolved.is_relative_to(REPO) else None
+            if relative is None or not (resolved.exists() or str(relative) in NOT_YET_MERGED):
+                broken.append((str(path.relative_to(REPO)), target))
+    assert broken == []
+
+
+def test_no_doc_points_outside_the_repository():
+    outside = [
+        str(path.relative_to(REPO))
+        for path in markdown_files()
+        if "../shared/" in path.read_text() or "DESIGN.md" in path.read_text()
+    ]
+    assert outside == []
 
 
 def test_ci_runs_make_test():

@@ -3,8 +3,8 @@
 The real content is built for ``openbaar`` once (tests/checked_site.py). vnu.jar (node_modules, from
 package-lock.json) runs once over the built HTML of every checked page, plus the live DOM of the Zoeken
 page after a search with filters (the markup that theme/assets/zoeken.js makes), saved from Debian's
-headless chromium. Every error must be fixed where it is made (theme/, pages.py, generate.py,
-search_site.py, zoeken.js), except the few that Material for MkDocs' own templates make and that we
+headless chromium. Every error must be fixed where it is made (theme/, pages/builders.py, generate.py,
+search/site.py, zoeken.js), except the few that Material for MkDocs' own templates make and that we
 cannot change without forking them: MATERIAL_ERRORS, each matched on the message AND on the exact
 markup vnu points at, which must come from the named Material template and from none of ours.
 """

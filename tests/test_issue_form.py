@@ -1,4 +1,4 @@
-"""`wwidw formulier`: a submitted GitHub issue form becomes a description, written by the scaffold.
+"""`wwidw form`: a submitted GitHub issue form becomes a description, written by the scaffold.
 
 The issue bodies here are made the way GitHub makes them, from the committed issue form: one
 ``### <label>`` heading per element, a blank line, the value, and ``_No response_`` for empty ones.
@@ -88,7 +88,7 @@ def run_formulier(content: Path, body: str, tmp_path: Path) -> subprocess.Comple
     issue = tmp_path / "issue.md"
     issue.write_text(body, encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "wwidw_build", "formulier", str(issue), "--content", str(content)],
+        [sys.executable, "-m", "wwidw_build", "form", str(issue), "--content", str(content)],
         capture_output=True,
         text=True,
     )
@@ -223,7 +223,7 @@ def test_an_existing_description_is_never_overwritten(content_copy, tmp_path):
 def test_formulier_is_a_cli_command(content_copy, tmp_path):
     issue = tmp_path / "issue.md"
     issue.write_bytes(b"\xff\xfe")
-    result = CliRunner().invoke(cli, ["formulier", str(issue), "--content", str(content_copy)])
+    result = CliRunner().invoke(cli, ["form", str(issue), "--content", str(content_copy)])
     assert result.exit_code == 2 and "UTF-8" in result.output
 
 

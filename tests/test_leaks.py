@@ -2,7 +2,7 @@
 
 Each canary has a made-up id, title, summary, sentence and attachment. After one build of all audiences
 (module fixture) every output file of every audience is read back and searched for every canary: present
-exactly where DESIGN.md section 3 says it may be seen, absent from every file everywhere else.
+exactly where docs/design.md's visibility table says it may be seen, absent from every file everywhere else.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Canary:
     zin: str  # the distinctive body sentence
     samenvatting: str
     zichtbaarheid: str
-    seen_by: frozenset  # audiences that may see it, written out from the DESIGN.md table
+    seen_by: frozenset  # audiences that may see it, written out from docs/design.md's table
     organisatie: str | None = None
     gemeente: str | None = None
     concept: bool = False

@@ -151,7 +151,7 @@ def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     temp = tmp_path / "tmp"  # keep the killed build's work folder out of the system's /tmp
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
-    args = ["build", "--content", content, "--audience", "openbaar", "--out", out, "--stil"]
+    args = ["build", "--content", content, "--audience", "openbaar", "--out", out, "--quiet"]
 
     first = wwidw(*args, env=env)
     assert first.returncode == 0, first.stderr

@@ -225,9 +225,7 @@ def test_the_command_against_the_main_branch(scenario):
     assert result.returncode == 0, result.stderr
     assert result.stdout == report
     out = repo.parent / "rapport.md"
-    result = wwidw(
-        "review", "--base", "main", "--content", "content", "--uitvoer", str(out), cwd=repo
-    )
+    result = wwidw("review", "--base", "main", "--content", "content", "--out", str(out), cwd=repo)
     assert result.returncode == 0 and result.stdout == ""
     assert out.read_text(encoding="utf-8") == report
     assert "Reviewrapport geschreven naar" in result.stderr
@@ -302,7 +300,7 @@ def test_usage_errors(content_copy, tmp_path):
     missing = wwidw("review", "--base", "main", "--content", "nergens", cwd=repo)
     assert missing.returncode == 2 and "bestaat niet" in missing.stderr
     unwritable = wwidw(
-        "review", "--base", "main", "--uitvoer", str(tmp_path / "geen" / "map" / "r.md"), cwd=repo
+        "review", "--base", "main", "--out", str(tmp_path / "geen" / "map" / "r.md"), cwd=repo
     )
     assert unwritable.returncode == 2 and "kan niet worden geschreven" in unwritable.stderr
 

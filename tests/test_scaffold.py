@@ -11,35 +11,35 @@ from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
 
 PRAKTIJK_OPTIONS = [
-    "--titel",
+    "--title",
     "Buurtgesprekken: ja of nee?",
-    "--samenvatting",
+    "--summary",
     "Bewoners en de corporatie gingen per portiek in gesprek over afval en geluid.",
-    "--organisatie",
+    "--organisation",
     "havenstad-wonen",
-    "--gemeente",
+    "--municipality",
     "Havenstad",
-    "--wijk",
+    "--neighbourhood",
     "yes",
-    "--startjaar",
+    "--start-year",
     "2023",
-    "--projectstatus",
+    "--status",
     "afgerond",
-    "--eindjaar",
+    "--end-year",
     "2024",
-    "--thema",
+    "--theme",
     "leefbaarheid,sociale-cohesie",
-    "--doelgroep",
+    "--target-group",
     "huurders",
     "--effect",
     "minder-burenoverlast",
-    "--zichtbaarheid",
+    "--visibility",
     "partners",
-    "--contact-naam",
+    "--contact-name",
     "Mira de Wit",
     "--contact-email",
     "m.dewit@havenstad.example",
-    "--auteur",
+    "--author",
     "Mira de Wit",
 ]
 
@@ -105,7 +105,7 @@ def test_invalid_answers_write_nothing(content_copy):
 
 def test_missing_steps_without_terminal_are_reported(content_copy):
     result = CliRunner().invoke(
-        cli, ["new", "praktijk", "--content", str(content_copy), "--titel", "Alleen een titel"]
+        cli, ["new", "praktijk", "--content", str(content_copy), "--title", "Alleen een titel"]
     )
     assert result.exit_code == 1 and "veld-verplicht" in result.output
 
@@ -118,23 +118,23 @@ def test_new_archetype_with_options(content_copy):
             "archetype",
             "--content",
             str(content_copy),
-            "--titel",
+            "--title",
             "Buurtsportcoach",
-            "--samenvatting",
+            "--summary",
             "Een sportcoach die bewoners in beweging brengt via clubs en scholen.",
-            "--bestanddeel",
+            "--ingredient",
             "Laagdrempelig aanbod",
-            "--bestanddeel",
+            "--ingredient",
             "Samenwerking met scholen",
-            "--bewijsniveau",
+            "--evidence-level",
             "goed_onderbouwd",
-            "--thema",
+            "--theme",
             "gezondheid",
             "--effect",
             "minder-eenzaamheid",
-            "--zichtbaarheid",
+            "--visibility",
             "openbaar",
-            "--auteur",
+            "--author",
             "Dr. A. Expert",
         ],
     )
@@ -169,7 +169,7 @@ def test_interactive_wizard_in_seven_steps(content_copy):
         + "\n"
     )
     result = CliRunner().invoke(
-        cli, ["new", "praktijk", "--content", str(content_copy), "--interactief"], input=answers
+        cli, ["new", "praktijk", "--content", str(content_copy), "--interactive"], input=answers
     )
     assert result.exit_code == 0, result.output
     for step in range(1, 8):

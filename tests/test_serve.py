@@ -40,7 +40,7 @@ def test_serve_rebuilds_after_a_change(content_copy, tmp_path):
             "serve",
             "--content",
             str(content_copy),
-            "--poort",
+            "--port",
             str(port),
             "--out",
             str(tmp_path / "voorbeeld"),

@@ -222,7 +222,7 @@ def test_the_pull_request_workflow_validates_builds_reviews_and_previews():
     for command in (
         ".venv/bin/wwidw validate --format github",
         ".venv/bin/wwidw build --out site",
-        '.venv/bin/wwidw review --base "origin/$BASE_REF" --uitvoer rapport/review.md',
+        '.venv/bin/wwidw review --base "origin/$BASE_REF" --out rapport/review.md',
         '>> "$GITHUB_STEP_SUMMARY"',
         "make install",
     ):
@@ -281,7 +281,7 @@ def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts(
     assert formulier["on"] == {"issues": {"types": ["labeled"]}}
     job = formulier["jobs"]["pull-request"]
     assert f"github.event.label.name == '{TRIGGER_LABEL}'" in job["if"]
-    write = next(s for s in job["steps"] if "wwidw formulier" in s.get("run", ""))
+    write = next(s for s in job["steps"] if "wwidw form " in s.get("run", ""))
     assert write["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     assert """printf '%s' "$ISSUE_BODY" > "$RUNNER_TEMP/issue.md\"""" in write["run"]
     opened = next(s for s in job["steps"] if "gh pr create" in s.get("run", ""))

@@ -273,7 +273,7 @@ def site(content, validation) -> Path:
         )
     out = content.parent / "site"
     built = _run(
-        "build", "--content", str(content), "--audience", "openbaar", "--out", str(out), "--stil"
+        "build", "--content", str(content), "--audience", "openbaar", "--out", str(out), "--quiet"
     )
     assert built.returncode == 0, built.stdout + built.stderr
     public = out / "openbaar"

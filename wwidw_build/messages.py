@@ -251,7 +251,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "De tekst bevat een getal dat op een burgerservicenummer lijkt ({waarde}).",
         "Een BSN mag nooit in een beschrijving staan; haal het getal weg.",
     ),
-    # Issue form (wwidw formulier)
+    # Issue form (wwidw form)
     "formulier-geen-jaar": (
         E,
         "'{waarde}' bij '{veld}' in het formulier is geen jaartal.",

@@ -93,7 +93,7 @@ PLURALS = {
         "Vraagt {nargs} waarden, maar er zijn {len} gegeven.",
     ),
 }
-# Type names: Click shows them upper case as a value's placeholder in the help (``--aantal GETAL``)
+# Type names: Click shows them upper case as a value's placeholder in the help (``--limit GETAL``)
 # and in errors ("'x' is geen geldig getal."); they are class attributes, not messages.
 TYPE_NAMES = {
     click.types.StringParamType: "tekst",

@@ -1,4 +1,11 @@
-"""The `wwidw` command: a thin click layer over the pipeline. Only this module prints and exits."""
+"""The `wwidw` commands: a thin click layer over the pipeline, which returns data and diagnostics.
+
+This package (with cli/support.py) prints the results and messages and picks the exit codes. Two other
+places write to the terminal, both on the CLI's behalf: the `new` wizard's prompts
+(authoring/wizard.py) and the build's progress lines on stderr (build_report.ProgressPrinter, the
+reporter `build` hands to build_all). Command and option names are English; every help text, prompt
+and message is Dutch (tests/test_cli_names.py).
+"""
 
 from __future__ import annotations
 
@@ -58,18 +65,18 @@ def cli() -> None:
     help="Toon ook aantallen per soort en zichtbaarheid en de volledigheid.",
 )
 @click.option(
-    "--vergelijk",
+    "--compare",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Toon daarna welke beschrijvingen het meest lijken op dit bestand (en mogelijke dubbelingen).",
 )
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def validate(
-    content_dir: Path, output_format: str, stats: bool, vergelijk: Path | None = None
+    content_dir: Path, output_format: str, stats: bool, compare: Path | None = None
 ) -> None:
     require_content_dir(content_dir)
-    if vergelijk is not None and not vergelijk.is_file():
-        raise click.UsageError(f"Het bestand '{vergelijk}' bij --vergelijk bestaat niet.")
+    if compare is not None and not compare.is_file():
+        raise click.UsageError(f"Het bestand '{compare}' bij --compare bestaat niet.")
     content, diagnostics = load_and_validate(content_dir)
     summary = compute_stats(content) if stats else None
     if output_format == "json":
@@ -80,8 +87,8 @@ def validate(
         click.echo(report.as_text(diagnostics))
     if summary is not None and output_format != "json":
         click.echo(report.stats_text(summary))
-    if vergelijk is not None:
-        _print_similar(content, vergelijk, err=output_format != "text")
+    if compare is not None:
+        _print_similar(content, compare, err=output_format != "text")
     _finish(1 if has_errors(diagnostics) else 0)
 
 
@@ -93,7 +100,7 @@ def _finish(code: int) -> None:
 def _write_checked(
     text: str, path: Path, diagnostics: list, fix_hint: str, exists_hint: str
 ) -> None:
-    """Write a scaffolded description only when it has no errors; never overwrite (wwidw new, formulier)."""
+    """Write a scaffolded description only when it has no errors; never overwrite (wwidw new, form)."""
     errors = [d for d in diagnostics if d.is_error]
     if errors:
         click.echo(report.as_text(errors), err=True)
@@ -116,97 +123,99 @@ def _list(values: tuple[str, ...]) -> list[str]:
     help="Maak een nieuwe beschrijving (praktijk of archetype) in zeven stappen. "
     "Elke stap kan ook als optie worden meegegeven."
 )
-@click.argument("soort", type=click.Choice(["praktijk", "archetype"]))
+@click.argument("kind", type=click.Choice(["praktijk", "archetype"]))
 @content_option
 @click.option(
     "--id", "doc_id", default="", help="Bestandsnaam zonder .md; standaard afgeleid van de titel."
 )
-@click.option("--titel", default="", help="Stap 1: de titel.")
-@click.option("--samenvatting", default="", help="Stap 1: de samenvatting (hooguit 600 tekens).")
+@click.option("--title", default="", help="Stap 1: de titel.")
+@click.option("--summary", default="", help="Stap 1: de samenvatting (hooguit 600 tekens).")
 @click.option(
-    "--organisatie", default="", help="Stap 2 (praktijk): id van uw organisatie uit het register."
+    "--organisation", default="", help="Stap 2 (praktijk): id van uw organisatie uit het register."
 )
 @click.option(
-    "--bestanddeel",
+    "--ingredient",
     multiple=True,
     help="Stap 2 (archetype): naam van een werkzaam bestanddeel; herhaalbaar.",
 )
-@click.option("--gemeente", default="", help="Stap 3 (praktijk): de gemeente.")
-@click.option("--wijk", default="", help="Stap 3 (praktijk): de wijk of buurt.")
-@click.option("--startjaar", type=int, default=None, help="Stap 3 (praktijk): het startjaar.")
+@click.option("--municipality", default="", help="Stap 3 (praktijk): de gemeente.")
+@click.option("--neighbourhood", default="", help="Stap 3 (praktijk): de wijk of buurt.")
+@click.option("--start-year", type=int, default=None, help="Stap 3 (praktijk): het startjaar.")
 @click.option(
-    "--eindjaar",
+    "--end-year",
     type=int,
     default=None,
     help="Stap 3 (praktijk): het eindjaar, als het project klaar is.",
 )
 @click.option(
-    "--projectstatus",
+    "--status",
     type=click.Choice(["lopend", "afgerond", "gestopt"]),
     default=None,
-    help="Stap 3 (praktijk): lopend, afgerond of gestopt.",
+    help="Stap 3 (praktijk): de projectstatus: lopend, afgerond of gestopt.",
 )
 @click.option(
-    "--bewijsniveau", default="", help="Stap 3 (archetype): de trede op de erkenningsladder."
+    "--evidence-level",
+    default="",
+    help="Stap 3 (archetype): het bewijsniveau, de trede op de erkenningsladder.",
 )
-@click.option("--thema", multiple=True, help="Stap 4: thema-id; herhaalbaar of met komma's.")
+@click.option("--theme", multiple=True, help="Stap 4: thema-id; herhaalbaar of met komma's.")
 @click.option(
-    "--doelgroep", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's."
+    "--target-group", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's."
 )
 @click.option(
     "--effect", multiple=True, help="Stap 5: beoogd effect-id; herhaalbaar of met komma's."
 )
 @click.option(
-    "--zichtbaarheid",
+    "--visibility",
     type=click.Choice(["openbaar", "partners", "organisatie"]),
     default=None,
     help="Stap 6: wie de beschrijving mag lezen.",
 )
-@click.option("--contact-naam", default="", help="Stap 7 (praktijk): naam van de contactpersoon.")
+@click.option("--contact-name", default="", help="Stap 7 (praktijk): naam van de contactpersoon.")
 @click.option(
     "--contact-email",
     default="",
     help="Stap 7 (praktijk): zakelijk e-mailadres van de contactpersoon.",
 )
 @click.option(
-    "--contact-openbaar/--contact-niet-openbaar",
+    "--contact-public/--contact-private",
     default=False,
     help="Stap 7 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.",
 )
-@click.option("--auteur", multiple=True, help="Stap 7: auteur; herhaalbaar of met komma's.")
+@click.option("--author", multiple=True, help="Stap 7: auteur; herhaalbaar of met komma's.")
 @click.option(
-    "--interactief/--niet-interactief",
+    "--interactive/--no-interactive",
     default=None,
     help="Vraag ontbrekende stappen (standaard: alleen in een terminal).",
 )
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def new(soort: str, content_dir: Path, doc_id: str, interactief: bool | None, **options) -> None:
+def new(kind: str, content_dir: Path, doc_id: str, interactive: bool | None, **options) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
     answers = Answers(
-        kind=soort,
+        kind=kind,
         id=doc_id,
-        titel=options["titel"],
-        samenvatting=options["samenvatting"],
-        organisatie=options["organisatie"],
-        gemeente=options["gemeente"],
-        wijk=options["wijk"],
-        startjaar=options["startjaar"],
-        eindjaar=options["eindjaar"],
-        projectstatus=options["projectstatus"] or "",
-        themas=_list(options["thema"]),
-        doelgroepen=_list(options["doelgroep"]),
+        titel=options["title"],
+        samenvatting=options["summary"],
+        organisatie=options["organisation"],
+        gemeente=options["municipality"],
+        wijk=options["neighbourhood"],
+        startjaar=options["start_year"],
+        eindjaar=options["end_year"],
+        projectstatus=options["status"] or "",
+        themas=_list(options["theme"]),
+        doelgroepen=_list(options["target_group"]),
         effecten=_list(options["effect"]),
-        zichtbaarheid=options["zichtbaarheid"] or "",
-        contact_naam=options["contact_naam"],
+        zichtbaarheid=options["visibility"] or "",
+        contact_naam=options["contact_name"],
         contact_email=options["contact_email"],
-        contact_openbaar=options["contact_openbaar"],
-        bestanddelen=_list(options["bestanddeel"]),
-        bewijsniveau=options["bewijsniveau"],
-        auteurs=_list(options["auteur"]),
+        contact_openbaar=options["contact_public"],
+        bestanddelen=_list(options["ingredient"]),
+        bewijsniveau=options["evidence_level"],
+        auteurs=_list(options["author"]),
     )
-    if interactief if interactief is not None else sys.stdin.isatty():
-        click.secho(f"Nieuwe {soort}beschrijving — Wat Werkt in de Wijk", bold=True)
+    if interactive if interactive is not None else sys.stdin.isatty():
+        click.secho(f"Nieuwe {kind}beschrijving — Wat Werkt in de Wijk", bold=True)
         answers = ask_missing(answers, content.registry)
     text, path, problems = check(content, answers, date.today())
     _write_checked(
@@ -265,22 +274,22 @@ def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
     help="Map waarin elke publieksversie komt (site/<publiek>/).",
 )
 @click.option(
-    "--concepten",
+    "--drafts",
     is_flag=True,
     help="Neem ook concepten op (alleen voor voorbeelden, nooit publiceren).",
 )
-@click.option("--stil", is_flag=True, help="Toon geen voortgang, alleen fouten.")
+@click.option("--quiet", is_flag=True, help="Toon geen voortgang, alleen fouten.")
 @click.option(
     "--site-url",
     default="",
-    metavar="ADRES",
+    metavar="URL",
     callback=_site_url,
     help="Webadres van de openbare site (https://...). Alleen voor de openbare site: dan krijgt die een "
     "sitemap.xml met alle pagina's, een verwijzing ernaar in robots.txt en volledige links in feed.xml.",
 )
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def build(
-    content_dir: Path, audience_name: str, out_dir: Path, concepten: bool, stil: bool, site_url: str
+    content_dir: Path, audience_name: str, out_dir: Path, drafts: bool, quiet: bool, site_url: str
 ) -> None:
     require_content_dir(content_dir)
     content, diagnostics = load_and_validate(content_dir)
@@ -296,11 +305,11 @@ def build(
         content,
         audiences,
         out_dir,
-        concepten,
-        None if stil else ProgressPrinter(),
+        drafts,
+        None if quiet else ProgressPrinter(),
         site_url=site_url,
     )
-    if not stil or not all(r.ok for r in results):
+    if not quiet or not all(r.ok for r in results):
         click.echo(summary_table(results), err=not all(r.ok for r in results))
     _finish(0 if all(r.ok for r in results) else 1)
 
@@ -317,8 +326,7 @@ def build(
     help="openbaar, partners of organisatie:<id>.",
 )
 @click.option(
-    "--poort",
-    "port",
+    "--port",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,
@@ -332,11 +340,9 @@ def build(
     show_default=True,
     help="Map voor de voorbeeldbouw.",
 )
-@click.option(
-    "--concepten/--zonder-concepten", default=True, show_default=True, help="Toon ook concepten."
-)
+@click.option("--drafts/--no-drafts", default=True, show_default=True, help="Toon ook concepten.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, concepten: bool) -> None:
+def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, drafts: bool) -> None:
     require_content_dir(content_dir)
     content, _ = load_and_validate(content_dir)
     if audience_name == "alle":
@@ -354,7 +360,7 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, conce
                 err=True,
             )
             return
-        results = build_all(fresh, [audience], out_dir, concepten, None, workers=1)
+        results = build_all(fresh, [audience], out_dir, drafts, None, workers=1)
         click.echo(summary_table(results), err=True)
 
     rebuild()
@@ -377,8 +383,10 @@ def _score(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
-@cli.command(help="Zoek in de beschrijvingen die één publiek mag lezen; de beste treffers eerst.")
-@click.argument("woorden", nargs=-1, required=True)
+@cli.command(
+    "search", help="Zoek in de beschrijvingen die één publiek mag lezen; de beste treffers eerst."
+)
+@click.argument("words", nargs=-1, required=True)
 @content_option
 @click.option(
     "--audience",
@@ -388,14 +396,16 @@ def _score(value: float) -> str:
     help="openbaar, partners of organisatie:<id>: zoek alleen in wat dit publiek mag lezen.",
 )
 @click.option(
-    "--aantal",
+    "--limit",
     type=int,
     default=10,
     show_default=True,
     help="Hoeveel treffers hooguit (minstens 1).",
 )
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal: int) -> None:
+def search_command(
+    words: tuple[str, ...], content_dir: Path, audience_name: str, limit: int
+) -> None:
     require_content_dir(content_dir)
     content, problems = load_content(content_dir)
     if audience_name == "alle":
@@ -403,9 +413,9 @@ def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal
             "Kies één publiek om in te zoeken, bijvoorbeeld --audience openbaar."
         )
     audience = _audiences(audience_name, content.registry)[0]
-    if aantal < 1:
-        raise click.UsageError(f"--aantal moet minstens 1 zijn, niet {aantal}.")
-    text = " ".join(woorden)
+    if limit < 1:
+        raise click.UsageError(f"--limit moet minstens 1 zijn, niet {limit}.")
+    text = " ".join(words)
     if has_errors(problems):
         click.echo(
             "Let op: de inhoud bevat fouten (zie 'wwidw validate'); misschien is niet alles doorzocht.",
@@ -416,7 +426,7 @@ def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal
             f"Geen zoekwoorden in '{text}': alleen veelvoorkomende woorden. Kies een specifieker woord."
         )
         _finish(0)
-    hits = search(content, text, audience, aantal)
+    hits = search(content, text, audience, limit)
     if not hits:
         click.echo(f"Niets gevonden voor '{text}' (publiek: {audience.name}).")
         _finish(0)
@@ -430,7 +440,7 @@ def zoek(woorden: tuple[str, ...], content_dir: Path, audience_name: str, aantal
 
 
 def _print_similar(content, path: Path, err: bool) -> None:
-    """`validate --vergelijk`: the most similar descriptions, likely duplicates and an archetype suggestion."""
+    """`validate --compare`: the most similar descriptions, likely duplicates and an archetype suggestion."""
 
     def say(line: str = "") -> None:
         click.echo(line, err=err)
@@ -478,30 +488,31 @@ def _print_similar(content, path: Path, err: bool) -> None:
 )
 @content_option
 @click.option(
-    "--uitvoer",
+    "--out",
+    "out_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
 )
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def review(base: str, content_dir: Path, uitvoer: Path | None) -> None:
+def review(base: str, content_dir: Path, out_file: Path | None) -> None:
     require_content_dir(content_dir)
     try:
         result = make_review(content_dir, base)
     except GitProblem as problem:
         raise click.UsageError(str(problem)) from None
     text = render_review(result)
-    if uitvoer is None:
+    if out_file is None:
         click.echo(text, nl=False)
     else:
         try:
-            uitvoer.write_text(text, encoding="utf-8")
+            out_file.write_text(text, encoding="utf-8")
         except OSError as error:
             raise click.UsageError(
-                f"Het rapport kan niet worden geschreven naar '{uitvoer}': {error.strerror}."
+                f"Het rapport kan niet worden geschreven naar '{out_file}': {error.strerror}."
             ) from None
         click.echo(
-            f"Reviewrapport geschreven naar {uitvoer} ({len(result.items)} gewijzigde beschrijving(en), "
+            f"Reviewrapport geschreven naar {out_file} ({len(result.items)} gewijzigde beschrijving(en), "
             f"{len(result.failed)} met fouten).",
             err=True,
         )
@@ -516,23 +527,23 @@ FORM_MAX_BYTES = 256 * 1024  # GitHub caps an issue body at 65,536 characters
     "met dezelfde controle als 'wwidw new'."
 )
 @click.argument(
-    "issue_tekst",
-    metavar="ISSUE-TEKST",
+    "issue_file",
+    metavar="ISSUE-BODY",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
 )
 @content_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def formulier(issue_tekst: Path, content_dir: Path) -> None:
+def form(issue_file: Path, content_dir: Path) -> None:
     require_content_dir(content_dir)
-    raw = issue_tekst.read_bytes()
+    raw = issue_file.read_bytes()
     if len(raw) > FORM_MAX_BYTES:
-        raise click.UsageError(f"Het bestand '{issue_tekst}' is te groot voor een formulier.")
+        raise click.UsageError(f"Het bestand '{issue_file}' is te groot voor een formulier.")
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise click.UsageError(f"Het bestand '{issue_tekst}' is geen UTF-8-tekst.") from None
+        raise click.UsageError(f"Het bestand '{issue_file}' is geen UTF-8-tekst.") from None
     content, _ = load_and_validate(content_dir)
-    answers, problems = parse_issue_body(body, str(issue_tekst))
+    answers, problems = parse_issue_body(body, str(issue_file))
     text, path, checked = check(content, answers, date.today())
     _write_checked(
         text,

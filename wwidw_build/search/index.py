@@ -37,7 +37,7 @@ from wwidw_build.search import text as search_text
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
 COMPOUND_BOOST = 0.5  # "achterstand" also finds the compound "huurachterstand", weighted lower
 MAX_COMPOUNDS = 50
-KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, --vergelijk files)
+KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, --compare files)
 _CODE = hashlib.sha256(
     Path(search_text.__file__).read_bytes() + Path(__file__).read_bytes()
 ).hexdigest()

@@ -8,7 +8,7 @@ scores 1.0, unrelated descriptions score near 0. The scale is asymmetric: a long
 contains all of the compared one's words can score above its own score; the relative score is then
 capped at 1.0 ("at least as close as itself").
 
-Results are not filtered unless an audience is given: ``wwidw validate --vergelijk`` and the PR review
+Results are not filtered unless an audience is given: ``wwidw validate --compare`` and the PR review
 report run on the repository, whose readers see every file anyway. When the result is shown to an
 audience, pass it, and the one visibility rule (:func:`wwidw_build.audience.may_see`) filters.
 """
