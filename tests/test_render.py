@@ -14,6 +14,8 @@ Chromium. ``test_every_site_check_runs_here_too`` keeps the lists complete.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import inspect
 import re
 import shutil
@@ -170,5 +172,14 @@ def test_a_failed_render_returns_the_engine_log(renderer, tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def test_the_engines_are_modules_of_this_venv():
+def test_both_engines_are_installed_side_by_side():
+    """One venv: ProperDocs installs its own package, never files of the ``mkdocs`` package."""
     assert MkDocsRenderer().module == "mkdocs" and ProperDocsRenderer().module == "properdocs"
+    mkdocs, properdocs = (importlib.util.find_spec(m) for m in ("mkdocs", "properdocs"))
+    assert mkdocs and properdocs and Path(mkdocs.origin).parent.name == "mkdocs"
+    owners = {
+        dist.metadata["Name"]
+        for dist in importlib.metadata.distributions()
+        if any(str(f).startswith("mkdocs/") for f in dist.files or ())
+    }
+    assert owners == {"mkdocs"}

@@ -50,9 +50,8 @@ class MkDocsRenderer:
             )
             for config, site_dir in jobs
         ]
-        return [
-            _finish(process) for process in running
-        ]  # a finished process never waits on another
+        # In order: a finished process never waits on another.
+        return [_finish(process) for process in running]
 
 
 @dataclass(frozen=True)
