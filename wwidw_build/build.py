@@ -26,7 +26,7 @@ from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_co
 from wwidw_build.model import Content
 from wwidw_build.pages.body_render import RenderedBody, render_body
 from wwidw_build.pages.crawlers import write_crawler_files
-from wwidw_build.render import MkDocsRenderer
+from wwidw_build.render import MkDocsRenderer, Renderer
 from wwidw_build.search.site import BUNDLE, start_index
 from wwidw_build.selection import select
 
@@ -63,6 +63,7 @@ class _Job:
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
     reference: _Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
+    renderer: Renderer = field(default_factory=MkDocsRenderer)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def build_all(
     reporter: Reporter | None = None,
     workers: int | None = None,
     site_url: str = "",
+    renderer: Renderer = MkDocsRenderer(),  # noqa: B008 - frozen, so one shared default is safe
 ) -> list[AudienceResult]:
     """Build the audiences. The one with the largest corpus is built first and in full; the others
     then render only the pages whose Markdown differs from it and reuse its output for the rest
@@ -140,6 +142,7 @@ def build_all(
         Path(out).absolute(),
         reporter or Reporter(),
         site_url,
+        renderer=renderer,
     )
     base = _base(audiences, selections)
     results = {base: _build_one(base, shards=os.cpu_count() or 1)}
@@ -272,7 +275,7 @@ def _render(pages: dict[str, str], selection, work: Path, staged: Path, partial:
         write_tree({p: pages[p] for p in group | (NAV_PAGES & pages.keys())}, docs)
         write_config(selection, docs, config, partial=partial or shards > 1)
         jobs.append((config, staged if n == 0 else work / f"site-{n}"))
-    results = MkDocsRenderer().render_all(jobs)
+    results = _JOB.renderer.render_all(jobs)
     failed = [r for r in results if not r.ok]
     if failed:
         return failed[0]
