@@ -12,9 +12,6 @@ REPO = Path(__file__).resolve().parent.parent
 # Documents a reader is sent to from the README; links in them are checked below.
 DOCS = ["README.md", "CONTRIBUTING.md", "benchmarks/README.md", "benchmarks/RESULTS.md"]
 # Written in parallel on another branch; drop it from here once it is merged.
-NOT_YET_MERGED = {"docs/engine.md"}
-
-
 def test_every_code_is_documented_in_contributing():
     text = (REPO / "CONTRIBUTING.md").read_text()
     assert [c for c in CATALOGUE if f"`{c}`" not in text] == []
@@ -45,7 +42,7 @@ def test_relative_links_point_to_files_in_the_repository():
                 continue  # https:, mailto:
             resolved = (path.parent / target).resolve()
             relative = resolved.relative_to(REPO) if resolved.is_relative_to(REPO) else None
-            if relative is None or not (resolved.exists() or str(relative) in NOT_YET_MERGED):
+            if relative is None or not resolved.exists():
                 broken.append((str(path.relative_to(REPO)), target))
     assert broken == []
 
