@@ -35,7 +35,7 @@ def map_forked(
     cores by default). With fewer than ``parallel_from`` items or fewer than two workers, everything
     runs here in one call. ``meanwhile`` (no arguments) runs in this process while the workers run."""
     items = list(items)
-    workers = workers or os.cpu_count() or 1
+    workers = (os.cpu_count() or 1) if workers is None else workers
     if len(items) < parallel_from or workers < 2:
         results = _checked(function(items, shared), len(items))
         if meanwhile:
