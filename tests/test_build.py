@@ -19,6 +19,7 @@ import pytest
 
 from wwidw_build.audience import Audience, all_audiences
 from wwidw_build.labels import RICHTING
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent
@@ -248,11 +249,11 @@ def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle
 
 
 def test_a_render_split_over_processes_equals_one_process(alle, loaded, tmp_path, monkeypatch):
-    from wwidw_build import build
+    from wwidw_build import build, render_shards
 
-    monkeypatch.setattr(build, "SHARD_FROM", 5)
+    monkeypatch.setattr(render_shards, "SHARD_FROM", 5)
     monkeypatch.setattr(build.os, "cpu_count", lambda: 3)
-    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path)
+    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path, renderer=MkDocsRenderer())
     assert result.ok, result.problems or result.leaks
     split, whole = pages_of(tmp_path / "openbaar"), pages_of(alle.out / "openbaar")
     assert split.keys() == whole.keys()

@@ -21,6 +21,7 @@ from wwidw_build.diagnostics import has_errors
 from wwidw_build.load import load_content
 from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 from wwidw_build.search.index import search
@@ -296,8 +297,9 @@ def build(
         content,
         audiences,
         out_dir,
-        concepten,
-        None if stil else ProgressPrinter(),
+        renderer=MkDocsRenderer(),
+        include_concepts=concepten,
+        reporter=None if stil else ProgressPrinter(),
         site_url=site_url,
     )
     if not stil or not all(r.ok for r in results):
@@ -354,7 +356,14 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, conce
                 err=True,
             )
             return
-        results = build_all(fresh, [audience], out_dir, concepten, None, workers=1)
+        results = build_all(
+            fresh,
+            [audience],
+            out_dir,
+            renderer=MkDocsRenderer(),
+            include_concepts=concepten,
+            workers=1,
+        )
         click.echo(summary_table(results), err=True)
 
     rebuild()
