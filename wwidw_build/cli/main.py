@@ -27,7 +27,8 @@ from wwidw_build.review.markdown import render as render_review
 from wwidw_build.search.index import search
 from wwidw_build.search.similarity import read_description, similar_to, suggest_archetype
 from wwidw_build.search.text import terms as query_terms
-from wwidw_build.serve import start_server, watch
+from wwidw_build.serve import watch
+from wwidw_build.static_server import StaticServer
 
 
 @click.group(
@@ -367,15 +368,15 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, conce
         click.echo(summary_table(results), err=True)
 
     rebuild()
-    server = start_server((out_dir / audience.folder).absolute(), port)
+    server = StaticServer((out_dir / audience.folder).absolute(), port).start()
     click.echo(
-        f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)",
+        f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.port}/ (stoppen: Ctrl+C)",
         err=True,
     )
     try:
         watch(content_dir, rebuild)
     except KeyboardInterrupt:
-        server.shutdown()
+        server.stop()
 
 
 def main(args=None) -> None:
