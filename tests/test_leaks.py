@@ -440,11 +440,11 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
             generate, "_about", lambda selection: original(selection) + "\n" + text + "\n"
         )
     else:
-        original_copy = build_module._copy_attachments
+        original_copy = build_module.copy_attachments
         extra = [d for d in built.content.documents if d.id == hidden.id]
         monkeypatch.setattr(
             build_module,
-            "_copy_attachments",
+            "copy_attachments",
             lambda root, documents, attachments_of, site: original_copy(
                 root, list(documents) + extra, attachments_of, site
             ),

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import functools
 import os
-import posixpath
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wwidw_build import audit, forking, publish
+from wwidw_build.attachments import attachment_names, copy_attachments
 from wwidw_build.audience import Audience
-from wwidw_build.checks.rules import linked_files
 from wwidw_build.exports import write_exports
-from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir
+from wwidw_build.generate import generate_pages
 from wwidw_build.model import Content
 from wwidw_build.pages.body_render import RenderedBody, render_body
 from wwidw_build.pages.crawlers import write_crawler_files
+from wwidw_build.reference_build import Reference, audited_elsewhere, link_pages, reusable_pages
 from wwidw_build.render import Renderer
 from wwidw_build.render_shards import render_pages
 from wwidw_build.search.site import BUNDLE, Indexing, start_index
@@ -61,17 +60,8 @@ class _Job:
     reporter: Reporter
     renderer: Renderer
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
-    reference: _Reference | None = None
+    reference: Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
-
-
-@dataclass(frozen=True)
-class _Reference:
-    """A published build whose pages other audiences reuse when their Markdown is identical."""
-
-    pages: dict  # relative .md path -> Markdown
-    site: Path
-    selection: object  # the reference audience's Selection
 
 
 PARALLEL_BODIES_FROM = 200
@@ -133,7 +123,7 @@ def build_all(
     base = _base(audiences, selections)
     results = {base: _build_one(base, job, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
-        job.reference = _Reference(job.generated.pop(base), job.out / base.folder, selections[base])
+        job.reference = Reference(job.generated.pop(base), job.out / base.folder, selections[base])
     others = [a for a in audiences if a != base]
     results.update(zip(others, _build_others(others, job, workers)))
     return [results[a] for a in audiences]
@@ -162,11 +152,6 @@ def _base(audiences: list[Audience], selections: dict) -> Audience:
         if audience.name == "partners":
             return audience
     return max(audiences, key=lambda a: len(selections[a].visible))
-
-
-def html_path(page: str) -> str:
-    """Where mkdocs (use_directory_urls) writes a page: x/index.md -> x/index.html, x/y.md -> x/y/index.html."""
-    return posixpath.join(output_dir(page), "index.html")
 
 
 class _StageFailed(Exception):
@@ -224,7 +209,7 @@ def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult
 
 def _generate(job: _Job, staged: _Staged) -> None:
     staged.pages = job.generated[staged.audience] = generate_pages(staged.selection, job.bodies)
-    staged.reused = _reusable(staged.pages, job.reference)
+    staged.reused = reusable_pages(staged.pages, job.reference)
 
 
 def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
@@ -242,8 +227,8 @@ def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
     if not rendered.ok:
         raise _StageFailed((rendered.log,))
     staged.rendered = True
-    for page in staged.reused:
-        _link_or_copy(job.reference.site / html_path(page), staged.folder / html_path(page))
+    if staged.reused:
+        link_pages(job.reference, staged.reused, staged.folder)
 
 
 def _complete(job: _Job, staged: _Staged) -> Indexing:
@@ -253,9 +238,7 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
     indexing = start_index(site)
     public_url = job.site_url if staged.audience.is_public else ""
     write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
-    _copy_attachments(
-        job.content.root, selection.visible, functools.partial(_attachments, job), site
-    )
+    copy_attachments(job.content.root, selection.visible, _attachments_of(job), site)
     write_exports(selection, site, public_url)
     return indexing
 
@@ -263,9 +246,9 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
 def _audit_stage(job: _Job, staged: _Staged, indexing: Indexing, shards: int) -> None:
     """Scan every file for leaks (the index once Pagefind is done) and check the internal links."""
     site, selection = staged.folder, staged.selection
-    attachments_of = functools.partial(_attachments, job)
+    attachments_of = _attachments_of(job)
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
-    skip = _audited_elsewhere(job, selection)
+    skip = audited_elsewhere(job.reference, selection)
     leaks = audit.audit_files(site, _files(site, exclude=BUNDLE), prints, skip=skip)
     broken = audit.broken_links(site)
     indexed, index_log = indexing.wait()
@@ -296,15 +279,6 @@ def _publish(job: _Job, staged: _Staged, started: float) -> AudienceResult:
     )
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows it (published trees are swapped, never edited)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def _files(folder: Path, exclude: str | None = None) -> list[Path]:
     """Every file under ``folder``, without those in its subfolder ``exclude``."""
     skipped = folder / exclude if exclude else None
@@ -315,53 +289,6 @@ def _files(folder: Path, exclude: str | None = None) -> list[Path]:
     )
 
 
-def _audited_elsewhere(job: _Job, selection) -> Path | None:
-    """The reference site, when every file identical to one of its files needs no new scan.
-
-    That holds when this audience hides no description that the reference audience may see: its
-    fingerprints are then a subset of the reference's, which its (passed) audit already checked."""
-    if job.reference is None:
-        return None
-    reference_hidden = {(d.kind, d.id) for d in job.reference.selection.hidden}
-    return (
-        job.reference.site
-        if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden
-        else None
-    )
-
-
-def _reusable(pages: dict[str, str], reference: _Reference | None) -> set[str]:
-    """Pages whose Markdown equals the reference build's; navigation targets are always rendered
-    (mkdocs needs them for the navigation, which must be the same in every audience)."""
-    if reference is None:
-        return set()
-    return {p for p, md in pages.items() if p not in NAV_PAGES and reference.pages.get(p) == md}
-
-
-def _attachments(job: _Job, document) -> frozenset[str]:
-    """Attachment names of a description: from its rendered body, or (hidden, not rendered) its links."""
-    body = job.bodies.get((document.kind, document.id))
-    if body is not None:
-        return body.attachments
-    bijlagen = (job.content.root / "bijlagen").resolve()
-    return frozenset(
-        p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen
-    )
-
-
-def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None:
-    """Copy only the attachments that visible descriptions use (names were checked on render)."""
-    names = {name for d in documents for name in attachments_of(d)}
-    if not names:
-        return
-    target = site / "bijlagen"
-    target.mkdir(exist_ok=True)
-    source_dir = (root / "bijlagen").resolve()
-    for name in sorted(names):
-        source = (source_dir / name).resolve()
-        if (
-            source.parent == source_dir
-            and source.is_file()
-            and not (source_dir / name).is_symlink()
-        ):
-            shutil.copyfile(source, target / name)
+def _attachments_of(job: _Job):
+    """Attachment names per description, for the fingerprints and the copy."""
+    return functools.partial(attachment_names, job.bodies, job.content.root)
