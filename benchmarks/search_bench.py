@@ -3,15 +3,17 @@
 ``index_figures(site)`` times ``wwidw_build.search.site.index_site`` on a copy of the site without its
 ``pagefind/`` folder (hard links, so the copy is cheap) and measures the index that comes out.
 
-``browser_figures(site)`` serves the site on 127.0.0.1 (http.server, HTTP/1.1 keep-alive) and drives the
-Zoeken page in Debian's headless chromium (``/usr/bin/chromium`` with ``tests/browser.py``'s flags, never
-a downloaded browser; it resolves no host names, so nothing but 127.0.0.1 can be reached):
+``browser_figures(site)`` serves the site on 127.0.0.1 (``wwidw_build.static_server``: http.server,
+HTTP/1.1 keep-alive) and drives the Zoeken page in Debian's headless chromium (``/usr/bin/chromium``
+with ``tests/browser.py``'s flags, never a downloaded browser; it resolves no host names, so nothing
+but 127.0.0.1 can be reached):
 
 - the bytes the browser fetches, from its network log (every finished request of a fresh browser
   context, so an empty cache; each URL counted once, by the ``Content-Length`` of the response it
-  received; the server compresses text with gzip as GitHub Pages does, ``COMPRESSED_TYPES``), for
-  four ways to reach a first query — typed on the Zoeken page with and without two filters in the
-  URL, and the whole query in the URL as the search box in the header sends it;
+  received; the server compresses text with gzip as GitHub Pages does, ``COMPRESSED_TYPES`` of
+  ``static_server``), for four ways to reach a first query — typed on the Zoeken page with and
+  without two filters in the URL, and the whole query in the URL as the search box in the header
+  sends it;
 - the time from the last keystroke to the results being shown, for ``WORDS`` typed one after another
   on one Zoeken page: ``performance.now()`` in a capturing ``keydown`` listener, and a
   MutationObserver on ``data-gezocht`` of the search root (zoeken.js sets it once the result count and
@@ -27,16 +29,11 @@ Usage on its own: ``python benchmarks/search_bench.py SITE_DIR`` (a built audien
 from __future__ import annotations
 
 import contextlib
-import functools
-import gzip
-import http.server
-import io
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
@@ -174,70 +171,6 @@ def index_figures(site: Path, runs: int = 1) -> dict:
 
 # --- the browser
 # --------------------------------------------------------------------------------------
-
-
-# What GitHub Pages (the public host) sends gzip-compressed when the browser accepts it: text types.
-# The Pagefind index files and its wasm are gzip data already and go out as they are.
-COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    # HTTP/1.1 keep-alive without Nagle's algorithm, as a real host would serve: http.server's
-    # default (HTTP/1.0, a new connection per request) makes 20 small fetches take 100-400 ms on
-    # localhost.
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-
-    def send_head(self):
-        """Text files gzip-compressed (``Content-Encoding: gzip``) when the browser accepts it, as the
-        public host does; everything else as http.server sends it."""
-        path = Path(self.translate_path(self.path))
-        if (
-            path.suffix not in COMPRESSED_TYPES
-            or not path.is_file()
-            or "gzip" not in self.headers.get("Accept-Encoding", "")
-        ):
-            return super().send_head()
-        body = _compressed(path, path.stat().st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-@functools.lru_cache(maxsize=4096)
-def _compressed(path: Path, mtime_ns: int) -> bytes:
-    return gzip.compress(path.read_bytes(), 6)
-
-
-class Server:
-    """A static server on 127.0.0.1 (random port) in a daemon thread."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(_Handler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, name="bench-server", daemon=True
-        )
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
-
-    def url(self, path: str) -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
 
 
 @contextlib.contextmanager
@@ -427,7 +360,9 @@ def browser_figures(site: Path) -> dict:
         "URL (header box)": (f"zoeken/?{urlencode({'q': FIRST_WORD})}", None),
         "URL, 2 filters": (f"zoeken/?{urlencode({'q': FIRST_WORD})}&{filters}", None),
     }
-    with Server(site) as server, _chromium() as browser_:
+    from wwidw_build.static_server import StaticServer
+
+    with StaticServer(site, gzip=True) as server, _chromium() as browser_:
         out = {
             name: _scenario(browser_, server, site, path, typed)
             for name, (path, typed) in scenarios.items()

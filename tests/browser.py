@@ -1,4 +1,5 @@
-"""Shared real-browser helpers for tests: Debian's chromium via Playwright, and a localhost static server.
+"""Shared real-browser helpers for tests: Debian's chromium via Playwright (the pages come from
+``wwidw_build.static_server.StaticServer`` on localhost).
 
 No browser is ever downloaded: Playwright drives the system chromium (``apt-get install chromium``,
 ``make test`` does that when run as root). Every page visit records what a payload could have done:
@@ -10,8 +11,6 @@ markup that survived into the DOM (inline event handlers, non-http(s)/mailto URL
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,35 +117,6 @@ SCRIPT_LINKS = r"""
   try { return new URL(a.getAttribute('href'), document.baseURI).protocol === 'javascript:'; } catch (e) { return false; }
 })
 """
-
-
-class StaticServer:
-    """http.server on 127.0.0.1 (random port) in a daemon thread, serving one folder quietly."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, name="static-server", daemon=True
-        )
-
-    def __enter__(self) -> StaticServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
-
-    def url(self, path: str) -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - signature of the base class
-        pass
 
 
 @contextlib.contextmanager

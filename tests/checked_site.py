@@ -37,13 +37,14 @@ def build_openbaar(root: Path) -> Path:
     from wwidw_build.audience import Audience
     from wwidw_build.build import build_all
     from wwidw_build.pipeline import load_and_validate
+    from wwidw_build.render import MkDocsRenderer
 
     content_dir = root / "content"
     shutil.copytree(REPO / "content", content_dir, symlinks=True)
     content, diagnostics = load_and_validate(content_dir)
     errors = [d for d in diagnostics if d.is_error]
     assert not errors, errors
-    [result] = build_all(content, [Audience("openbaar")], root / "site")
+    [result] = build_all(content, [Audience("openbaar")], root / "site", renderer=MkDocsRenderer())
     assert result.ok, (result.problems, result.leaks)
     site = root / "site" / "openbaar"
     for name, path in PAGES.items():

@@ -15,6 +15,8 @@ import browser
 import checked_site
 import pytest
 
+from wwidw_build.static_server import StaticServer
+
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 VIEWPORTS = {"desktop": DESKTOP, "telefoon": PHONE}
@@ -47,7 +49,7 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def server(openbaar_site):
-    with browser.StaticServer(openbaar_site) as instance:
+    with StaticServer(openbaar_site) as instance:
         yield instance
 
 

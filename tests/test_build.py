@@ -19,6 +19,7 @@ import pytest
 
 from wwidw_build.audience import Audience, all_audiences
 from wwidw_build.labels import RICHTING
+from wwidw_build.render import MkDocsRenderer, RenderResult
 from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent
@@ -243,15 +244,34 @@ def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle
 
 
 def test_a_render_split_over_processes_equals_one_process(alle, loaded, tmp_path, monkeypatch):
-    from wwidw_build import build
+    from wwidw_build import build, render_shards
 
-    monkeypatch.setattr(build, "SHARD_FROM", 5)
+    monkeypatch.setattr(render_shards, "SHARD_FROM", 5)
     monkeypatch.setattr(build.os, "cpu_count", lambda: 3)
-    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path)
+    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path, renderer=MkDocsRenderer())
     assert result.ok, result.problems or result.leaks
     split, whole = pages_of(tmp_path / "openbaar"), pages_of(alle.out / "openbaar")
     assert split.keys() == whole.keys()
     assert [name for name in split if split[name] != whole[name]] == []
+
+
+class BrokenEngine:
+    """A renderer whose engine fails every job (the renderer is a parameter of build_all)."""
+
+    def render_all(self, jobs):
+        return [RenderResult(False, "de engine is kapot") for _ in jobs]
+
+
+def test_a_failed_render_keeps_the_previous_site_and_leaves_no_staging_folder(loaded, tmp_path):
+    from wwidw_build import build
+
+    (tmp_path / "openbaar").mkdir()
+    (tmp_path / "openbaar" / "index.html").write_text("vorige versie", encoding="utf-8")
+    [result] = build.build_all(loaded, [Audience("openbaar")], tmp_path, renderer=BrokenEngine())
+    assert not result.ok and result.problems == ("de engine is kapot",) and not result.leaks
+    assert result.descriptions == 0  # nothing was rendered
+    assert [p.name for p in tmp_path.iterdir()] == ["openbaar"]
+    assert read(tmp_path / "openbaar" / "index.html") == "vorige versie"
 
 
 def test_no_html_page_is_over_100_kb(alle):

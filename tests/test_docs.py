@@ -11,6 +11,8 @@ from wwidw_build.messages import CATALOGUE
 REPO = Path(__file__).resolve().parent.parent
 # Documents a reader is sent to from the README; links in them are checked below.
 DOCS = ["README.md", "CONTRIBUTING.md", "benchmarks/README.md", "benchmarks/RESULTS.md"]
+
+
 # Written in parallel on another branch; drop it from here once it is merged.
 def test_every_code_is_documented_in_contributing():
     text = (REPO / "CONTRIBUTING.md").read_text()

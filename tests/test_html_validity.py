@@ -21,6 +21,8 @@ import browser
 import checked_site
 import pytest
 
+from wwidw_build.static_server import StaticServer
+
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
 THEME = checked_site.REPO / "theme"
 
@@ -79,7 +81,7 @@ def is_materials(message: dict) -> bool:
 
 def live_search_page(site: Path, out: Path) -> Path:
     """The Zoeken page's DOM after a search, with every filter group open and two values selected."""
-    with browser.StaticServer(site) as server, browser.chromium() as chromium:
+    with StaticServer(site) as server, browser.chromium() as chromium:
         context = browser.local_context(chromium, server.origin)
         page = context.new_page()
         page.goto(server.url("zoeken/?q=huurachterstanden"))

@@ -30,6 +30,7 @@ from wwidw_build.build import build_all
 from wwidw_build.cli.main import cli
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.sections import split_sections
 
 REPO = Path(__file__).resolve().parent.parent
@@ -186,7 +187,14 @@ def test_hostile_values_are_escaped_in_the_built_pages(content_copy, tmp_path):
     content, diagnostics = load_and_validate(content_copy)
     assert not [d for d in diagnostics if d.is_error]
     out = tmp_path / "site"
-    results = build_all(content, [Audience("openbaar")], out, include_concepts=True, workers=1)
+    results = build_all(
+        content,
+        [Audience("openbaar")],
+        out,
+        renderer=MkDocsRenderer(),
+        include_concepts=True,
+        workers=1,
+    )
     assert all(r.ok for r in results), results
     page = (out / "openbaar" / "praktijken" / path.stem / "index.html").read_text(encoding="utf-8")
     assert "rm -rf /" in page and "&lt;script&gt;" in page  # the title is there, as text

@@ -23,6 +23,7 @@ from wwidw_build.build import build_all
 from wwidw_build.load import load_content
 from wwidw_build.pages.body_render import HIDDEN_LINK_TEXT
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -231,7 +232,7 @@ def built(canary_content, tmp_path_factory) -> Built:
     assert not errors, errors
     assert {d.id for d in content.documents} >= set(BY_ID)
     out = tmp_path_factory.mktemp("site")
-    results = build_all(content, all_audiences(content.registry), out)
+    results = build_all(content, all_audiences(content.registry), out, renderer=MkDocsRenderer())
     return Built(content, out, {r.audience: r for r in results})
 
 
@@ -439,18 +440,22 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
             generate, "_about", lambda selection: original(selection) + "\n" + text + "\n"
         )
     else:
-        original_copy = build_module._copy_attachments
+        original_copy = build_module.copy_attachments
         extra = [d for d in built.content.documents if d.id == hidden.id]
         monkeypatch.setattr(
             build_module,
-            "_copy_attachments",
+            "copy_attachments",
             lambda root, documents, attachments_of, site: original_copy(
                 root, list(documents) + extra, attachments_of, site
             ),
         )
 
     [result] = build_all(
-        built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1
+        built.content,
+        [parse_audience("openbaar", built.content.registry)],
+        out,
+        renderer=MkDocsRenderer(),
+        workers=1,
     )
     assert result.ok is False
     assert result.leaks, result
@@ -473,7 +478,11 @@ def test_unplanted_rebuild_publishes(built, tmp_path):
     shutil.copytree(built.out / "openbaar", out / "openbaar")
     before = _snapshot(out / "openbaar")
     [result] = build_all(
-        built.content, [parse_audience("openbaar", built.content.registry)], out, workers=1
+        built.content,
+        [parse_audience("openbaar", built.content.registry)],
+        out,
+        renderer=MkDocsRenderer(),
+        workers=1,
     )
     assert result.ok and not result.leaks
     after = _snapshot(out / "openbaar")
@@ -496,7 +505,13 @@ def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_p
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
     out = tmp_path / "site"
-    [result] = build_all(content, [parse_audience("openbaar", content.registry)], out, workers=1)
+    [result] = build_all(
+        content,
+        [parse_audience("openbaar", content.registry)],
+        out,
+        renderer=MkDocsRenderer(),
+        workers=1,
+    )
     assert result.ok, (
         result.leaks
     )  # the bug is in rendering, not in the content: the build should pass ...
@@ -525,6 +540,10 @@ def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content,
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
     [result] = build_all(
-        content, [parse_audience("openbaar", content.registry)], tmp_path / "site", workers=1
+        content,
+        [parse_audience("openbaar", content.registry)],
+        tmp_path / "site",
+        renderer=MkDocsRenderer(),
+        workers=1,
     )
     assert result.ok, [(leak.file, leak.description, leak.what) for leak in result.leaks]

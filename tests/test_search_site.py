@@ -27,6 +27,7 @@ from wwidw_build.build import build_all
 from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
 from wwidw_build.search.site import (
     BROWSE,
@@ -39,6 +40,7 @@ from wwidw_build.search.site import (
     start_period,
 )
 from wwidw_build.selection import select
+from wwidw_build.static_server import StaticServer
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 AUDIENCES = ("openbaar", "partners")
@@ -124,7 +126,9 @@ def built(tmp_path_factory) -> Built:
     content, diagnostics = load_and_validate(content_dir)
     errors = [d for d in diagnostics if d.is_error]
     assert not errors, errors
-    results = build_all(content, [Audience(a) for a in AUDIENCES], root / "site")
+    results = build_all(
+        content, [Audience(a) for a in AUDIENCES], root / "site", renderer=MkDocsRenderer()
+    )
     assert all(r.ok for r in results), [(r.audience, r.problems, r.leaks) for r in results]
     return Built(content, root / "site")
 
@@ -296,8 +300,8 @@ def chromium():
 @pytest.fixture(scope="module")
 def servers(built):
     with (
-        browser.StaticServer(built.site("openbaar")) as openbaar,
-        browser.StaticServer(built.site("partners")) as partners,
+        StaticServer(built.site("openbaar")) as openbaar,
+        StaticServer(built.site("partners")) as partners,
     ):
         yield {"openbaar": openbaar, "partners": partners}
 

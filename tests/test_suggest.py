@@ -17,3 +17,12 @@ def test_name_instead_of_id():
 
 def test_nothing_close():
     assert suggestion("zzzz", KNOWN) == ""
+
+
+def test_strict_matches_the_spelling_as_written_and_falls_back():
+    fields = ["titel", "organisatie"]
+    assert suggestion("tittel", fields, "Toegestane velden.", loose=False) == "Bedoelde u 'titel'? "
+    # Loose matching would find 'organisatie' in 'org' (containment); strict gives the fallback.
+    assert suggestion("org", fields, loose=False) == ""
+    assert suggestion("org", fields) == "Bedoelde u 'organisatie'? "
+    assert suggestion("zzzz", fields, "Toegestane velden.", loose=False) == "Toegestane velden."

@@ -24,6 +24,7 @@ import yaml
 from xss_payloads import PAYLOADS, Payload
 
 from wwidw_build.generate import slug
+from wwidw_build.static_server import StaticServer
 
 PRAKTIJKEN = 5
 ARCHETYPE_ID = "xss-proefarchetype"
@@ -319,7 +320,7 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def visits(site, pages, chromium) -> dict[str, browser.Visit]:
-    with browser.StaticServer(site) as server:
+    with StaticServer(site) as server:
         context = browser.local_context(chromium, server.origin)
         try:
             return {

@@ -12,16 +12,14 @@ import contextlib
 import gzip
 import html
 import json
-import multiprocessing
 import posixpath
 import re
 import zlib
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wwidw_build import urls
+from wwidw_build import forking, urls
 from wwidw_build.model import Document
 
 SEQUENCE = 8
@@ -223,45 +221,36 @@ def audit_files(
     """Scan the given files of ``site``, split over ``workers`` forked processes when there are many.
     With ``skip``, files byte-identical to the file at the same place under ``skip`` are left out: the
     caller vouches that ``skip`` passed an audit at least as strict."""
-    paths = list(paths)
-    if workers > 1 and len(paths) >= PARALLEL_FROM:
-        global _SHARED
-        _SHARED = (site, paths, prints, skip, workers)
-        try:
-            with ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork")
-            ) as pool:
-                return [leak for part in pool.map(_audit_part, range(workers)) for leak in part]
-        finally:
-            _SHARED = None
-    return _audit(site, paths, prints, skip)
+    per_file = forking.map_forked(
+        _audit_some, paths, (site, prints, skip), workers=workers, parallel_from=PARALLEL_FROM
+    )
+    return [leak for leaks in per_file for leak in leaks]
 
 
 PARALLEL_FROM = 200  # files
-_SHARED: tuple | None = None  # set before forking, so workers inherit it without pickling
 
 
-def _audit_part(part: int) -> list[Leak]:
-    site, paths, prints, skip, workers = _SHARED
-    return _audit(site, paths[part::workers], prints, skip)
+def _audit_some(paths: list[Path], shared: tuple) -> list[list[Leak]]:
+    """The leaks of each file; a tag already scanned in an earlier file of ``paths`` is skipped."""
+    site, prints, skip = shared
+    seen_tags: set = set()
+    return [_audit_file(site, path, prints, skip, seen_tags) for path in paths]
 
 
-def _audit(site: Path, paths, prints: Fingerprints, skip: Path | None) -> list[Leak]:
-    leaks, seen_tags = [], set()
-    for path in paths:
-        relative = path.relative_to(site).as_posix()
-        if path.name in prints.attachments:
-            leaks.append(Leak(relative, prints.attachments[path.name], "bijlage"))
-        if skip is not None and _same_file(path, skip / relative):
-            continue
-        if path.suffix.lower() in PAGEFIND_SUFFIXES:
-            text = pagefind_text(path.read_bytes())
-        elif path.suffix.lower() in _TEXT_SUFFIXES:
-            text = path.read_text("utf-8", errors="replace")
-        else:
-            continue
-        leaks += [Leak(relative, key, what) for key, what in scan_text(text, prints, seen_tags)]
-    return leaks
+def _audit_file(site: Path, path: Path, prints: Fingerprints, skip, seen_tags: set) -> list[Leak]:
+    relative = path.relative_to(site).as_posix()
+    leaks = []
+    if path.name in prints.attachments:
+        leaks.append(Leak(relative, prints.attachments[path.name], "bijlage"))
+    if skip is not None and _same_file(path, skip / relative):
+        return leaks
+    if path.suffix.lower() in PAGEFIND_SUFFIXES:
+        text = pagefind_text(path.read_bytes())
+    elif path.suffix.lower() in _TEXT_SUFFIXES:
+        text = path.read_text("utf-8", errors="replace")
+    else:
+        return leaks
+    return leaks + [Leak(relative, key, what) for key, what in scan_text(text, prints, seen_tags)]
 
 
 def pagefind_text(data: bytes) -> str:

@@ -8,27 +8,25 @@ audiences then build in parallel processes (fork), each into a staging folder th
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
-import posixpath
-import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wwidw_build import audit, publish
+from wwidw_build import audit, forking, publish
+from wwidw_build.attachments import attachment_names, copy_attachments
 from wwidw_build.audience import Audience
-from wwidw_build.checks.rules import linked_files
 from wwidw_build.exports import write_exports
-from wwidw_build.generate import NAV_PAGES, generate_pages, output_dir, write_config, write_tree
+from wwidw_build.generate import generate_pages
 from wwidw_build.model import Content
 from wwidw_build.pages.body_render import RenderedBody, render_body
 from wwidw_build.pages.crawlers import write_crawler_files
-from wwidw_build.render import MkDocsRenderer, Renderer
-from wwidw_build.search.site import BUNDLE, start_index
-from wwidw_build.selection import select
+from wwidw_build.reference_build import Reference, audited_elsewhere, link_pages, reusable_pages
+from wwidw_build.render import Renderer
+from wwidw_build.render_shards import render_pages
+from wwidw_build.search.site import BUNDLE, Indexing, start_index
+from wwidw_build.selection import Selection, select
 
 
 @dataclass(frozen=True)
@@ -60,22 +58,12 @@ class _Job:
     sequences: dict
     out: Path
     reporter: Reporter
+    renderer: Renderer
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
-    reference: _Reference | None = None
+    reference: Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
-    renderer: Renderer = field(default_factory=MkDocsRenderer)
 
 
-@dataclass(frozen=True)
-class _Reference:
-    """A published build whose pages other audiences reuse when their Markdown is identical."""
-
-    pages: dict  # relative .md path -> Markdown
-    site: Path
-    selection: object  # the reference audience's Selection
-
-
-_JOB: _Job | None = None  # set before forking, so workers inherit it without pickling
 PARALLEL_BODIES_FROM = 200
 
 
@@ -85,47 +73,35 @@ def render_bodies(
     """Render the given descriptions' bodies once (all of them by default), in parallel when many.
     ``meanwhile`` (no arguments) runs in this process while the workers render."""
     documents = list(content.documents if documents is None else documents)
-    workers = os.cpu_count() or 1
-    if len(documents) < PARALLEL_BODIES_FROM or workers < 2:
-        bodies = {(d.kind, d.id): render_body(d, content.root) for d in documents}
-        if meanwhile:
-            meanwhile()
-        return bodies
-    global _BODY_INPUT
-    _BODY_INPUT = (content.root, documents)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = [pool.submit(_render_slice, (i, workers)) for i in range(workers)]
-            if meanwhile:
-                meanwhile()
-            return {key: body for part in parts for key, body in part.result()}
-    finally:
-        _BODY_INPUT = None
+    bodies = forking.map_forked(
+        _render_some,
+        documents,
+        content.root,
+        parallel_from=PARALLEL_BODIES_FROM,
+        meanwhile=meanwhile,
+    )
+    return {(d.kind, d.id): body for d, body in zip(documents, bodies)}
 
 
-_BODY_INPUT: tuple | None = None
-
-
-def _render_slice(part: tuple[int, int]) -> list:
-    root, documents = _BODY_INPUT
-    return [((d.kind, d.id), render_body(d, root)) for d in documents[part[0] :: part[1]]]
+def _render_some(documents: list, root: Path) -> list[RenderedBody]:
+    return [render_body(document, root) for document in documents]
 
 
 def build_all(
     content: Content,
     audiences: list[Audience],
     out: Path,
+    *,
+    renderer: Renderer,
     include_concepts: bool = False,
     reporter: Reporter | None = None,
     workers: int | None = None,
     site_url: str = "",
-    renderer: Renderer = MkDocsRenderer(),  # noqa: B008 - frozen, so one shared default is safe
 ) -> list[AudienceResult]:
-    """Build the audiences. The one with the largest corpus is built first and in full; the others
-    then render only the pages whose Markdown differs from it and reuse its output for the rest
-    (same Markdown and the same mkdocs config give the same HTML). ``site_url``: the public site's
-    address (see ``crawlers.normalise_site_url``), used for the public site only."""
-    global _JOB
+    """Build the audiences with ``renderer``. The one with the largest corpus is built first and in
+    full; the others then render only the pages whose Markdown differs from it and reuse its output
+    for the rest (same Markdown and the same engine config give the same HTML). ``site_url``: the
+    public site's address (see ``crawlers.normalise_site_url``), used for the public site only."""
     selections = {a: select(content, a, include_concepts) for a in audiences}
     visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
     sequences = {}
@@ -134,31 +110,39 @@ def build_all(
         visible.values(),
         meanwhile=lambda: sequences.update(audit.unique_sequences(content.documents)),
     )
-    _JOB = _Job(
-        content,
-        selections,
-        bodies,
-        sequences,
-        Path(out).absolute(),
-        reporter or Reporter(),
-        site_url,
+    job = _Job(
+        content=content,
+        selections=selections,
+        bodies=bodies,
+        sequences=sequences,
+        out=Path(out).absolute(),
+        reporter=reporter or Reporter(),
         renderer=renderer,
+        site_url=site_url,
     )
     base = _base(audiences, selections)
-    results = {base: _build_one(base, shards=os.cpu_count() or 1)}
+    results = {base: _build_one(base, job, shards=os.cpu_count() or 1)}
     if results[base].ok and len(audiences) > 1:
-        _JOB.reference = _Reference(
-            _JOB.generated.pop(base), _JOB.out / base.folder, selections[base]
-        )
+        job.reference = Reference(job.generated.pop(base), job.out / base.folder, selections[base])
     others = [a for a in audiences if a != base]
+    results.update(zip(others, _build_others(others, job, workers)))
+    return [results[a] for a in audiences]
+
+
+def _build_others(others: list[Audience], job: _Job, workers: int | None) -> list[AudienceResult]:
+    """One audience per forked worker (a free worker takes the next); built one after another,
+    each audience splits its render over the cores instead."""
     cores = os.cpu_count() or 1
     workers = min(len(others), workers or cores)
-    if workers <= 1:
-        results.update({a: _build_one(a, shards=cores) for a in others})
-    else:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results.update(zip(others, pool.map(_build_one, others)))
-    return [results[a] for a in audiences]
+    shards = cores if workers <= 1 else 1
+    return forking.map_forked(
+        _build_some, others, (job, shards), workers=workers, slices=len(others)
+    )
+
+
+def _build_some(audiences: list[Audience], shared: tuple) -> list[AudienceResult]:
+    job, shards = shared
+    return [_build_one(audience, job, shards) for audience in audiences]
 
 
 def _base(audiences: list[Audience], selections: dict) -> Audience:
@@ -170,139 +154,129 @@ def _base(audiences: list[Audience], selections: dict) -> Audience:
     return max(audiences, key=lambda a: len(selections[a].visible))
 
 
-def html_path(page: str) -> str:
-    """Where mkdocs (use_directory_urls) writes a page: x/index.md -> x/index.html, x/y.md -> x/y/index.html."""
-    return posixpath.join(output_dir(page), "index.html")
+class _StageFailed(Exception):
+    """A stage of one audience's build failed; what the build result reports."""
+
+    def __init__(self, problems: tuple[str, ...], leaks: tuple[audit.Leak, ...] = ()):
+        super().__init__(problems)
+        self.problems, self.leaks = problems, leaks
 
 
-def _build_one(audience: Audience, shards: int = 1) -> AudienceResult:
-    job = _JOB
+@dataclass
+class _Staged:
+    """One audience's build in its staging folder, filled in stage by stage."""
+
+    audience: Audience
+    selection: Selection
+    folder: Path
+    pages: dict = field(default_factory=dict)  # relative .md path -> Markdown
+    reused: set = field(default_factory=set)  # pages copied from the reference build
+    rendered: bool = False
+
+
+def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult:
+    """select -> generate -> render -> complete -> audit -> publish, in a staging folder. A failed
+    stage raises ``_StageFailed``; whatever failed, the staging folder is discarded here (after a
+    publish there is nothing left to discard)."""
     started = time.perf_counter()
-    report = lambda stage: job.reporter.stage(audience.name, stage)  # noqa: E731
+    report = functools.partial(job.reporter.stage, audience.name)
     report("selecteren")
-    selection = job.selections[audience]
-    staged = publish.staging_dir(job.out, audience.folder)
-    with tempfile.TemporaryDirectory(prefix="wwidw-docs-") as work:
+    staged = _Staged(
+        audience, job.selections[audience], publish.staging_dir(job.out, audience.folder)
+    )
+    try:
         report("genereren")
-        pages = job.generated[audience] = generate_pages(selection, job.bodies)
-        reused = _reusable(pages, job.reference)
+        _generate(job, staged)
         report("renderen")
-        rendered = _render(
-            {p: md for p, md in pages.items() if p not in reused},
-            selection,
+        _render_stage(job, staged, shards)
+        report("zoekindex")
+        indexing = _complete(job, staged)
+        report("controleren")
+        _audit_stage(job, staged, indexing, shards)
+        report("publiceren")
+        return _publish(job, staged, started)
+    except _StageFailed as failure:
+        return AudienceResult(
+            audience=audience.name,
+            ok=False,
+            descriptions=len(staged.selection.visible) if staged.rendered else 0,
+            problems=failure.problems,
+            leaks=failure.leaks,
+        )
+    finally:
+        publish.discard(staged.folder)
+
+
+def _generate(job: _Job, staged: _Staged) -> None:
+    staged.pages = job.generated[staged.audience] = generate_pages(staged.selection, job.bodies)
+    staged.reused = reusable_pages(staged.pages, job.reference)
+
+
+def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
+    """Render the pages that differ from the reference build; link the others from it."""
+    with tempfile.TemporaryDirectory(prefix="wwidw-docs-") as work:
+        rendered = render_pages(
+            job.renderer,
+            {p: md for p, md in staged.pages.items() if p not in staged.reused},
+            staged.selection,
             Path(work),
-            staged,
-            partial=bool(reused),
+            staged.folder,
+            partial=bool(staged.reused),
             shards=shards,
         )
     if not rendered.ok:
-        publish.discard(staged)
-        return AudienceResult(audience.name, False, problems=(rendered.log,))
-    for page in reused:
-        _link_or_copy(job.reference.site / html_path(page), staged / html_path(page))
-    report("zoekindex")
-    indexing = start_index(
-        staged
-    )  # Pagefind reads the pages only; it runs while the rest is written and audited
-    public_url = job.site_url if audience.is_public else ""
-    write_crawler_files(staged, audience.is_public, public_url, selection.visible)
-    attachments_of = functools.partial(_attachments, job)
-    _copy_attachments(job.content.root, selection.visible, attachments_of, staged)
-    write_exports(selection, staged, public_url)
-    report("controleren")
+        raise _StageFailed((rendered.log,))
+    staged.rendered = True
+    if staged.reused:
+        link_pages(job.reference, staged.reused, staged.folder)
+
+
+def _complete(job: _Job, staged: _Staged) -> Indexing:
+    """Start the search index, then add crawler files, attachments and exports. Pagefind reads the
+    pages only: it runs while the rest is written and audited."""
+    site, selection = staged.folder, staged.selection
+    indexing = start_index(site)
+    public_url = job.site_url if staged.audience.is_public else ""
+    write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
+    copy_attachments(job.content.root, selection.visible, _attachments_of(job), site)
+    write_exports(selection, site, public_url)
+    return indexing
+
+
+def _audit_stage(job: _Job, staged: _Staged, indexing: Indexing, shards: int) -> None:
+    """Scan every file for leaks (the index once Pagefind is done) and check the internal links."""
+    site, selection = staged.folder, staged.selection
+    attachments_of = _attachments_of(job)
     prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
-    skip = _audited_elsewhere(job, selection)
-    leaks = audit.audit_files(staged, _files(staged, exclude=BUNDLE), prints, skip=skip)
-    broken = audit.broken_links(staged)
+    skip = audited_elsewhere(job.reference, selection)
+    leaks = audit.audit_files(site, _files(site, exclude=BUNDLE), prints, skip=skip)
+    broken = audit.broken_links(site)
     indexed, index_log = indexing.wait()
     if not indexed:
-        publish.discard(staged)
-        return AudienceResult(audience.name, False, len(selection.visible), problems=(index_log,))
-    leaks += audit.audit_files(staged, _files(staged / BUNDLE), prints, skip=skip, workers=shards)
-    if (
-        broken
-    ):  # checked while Pagefind was still writing: check again now that the site is complete
-        broken = audit.broken_links(staged)
+        raise _StageFailed((index_log,))
+    leaks += audit.audit_files(site, _files(site / BUNDLE), prints, skip=skip, workers=shards)
+    if broken:
+        broken = audit.broken_links(site)  # checked while Pagefind was writing: again, complete
     if leaks or broken:
-        publish.discard(staged)
-        return AudienceResult(
-            audience.name,
-            False,
-            len(selection.visible),
-            leaks=tuple(leaks),
-            problems=tuple(f"kapotte link in {f}: {h}" for f, h in broken[:50]),
-        )
-    pages_html = list(staged.rglob("*.html"))
-    size = sum(p.stat().st_size for p in staged.rglob("*") if p.is_file())
-    largest = max((p.stat().st_size for p in pages_html), default=0)
-    report("publiceren")
-    publish.publish(staged, job.out / audience.folder)
+        problems = tuple(f"kapotte link in {f}: {h}" for f, h in broken[:50])
+        raise _StageFailed(problems, tuple(leaks))
+
+
+def _publish(job: _Job, staged: _Staged, started: float) -> AudienceResult:
+    """Measure the staged site and swap it into place."""
+    page_sizes = [p.stat().st_size for p in staged.folder.rglob("*.html")]
+    size = sum(p.stat().st_size for p in staged.folder.rglob("*") if p.is_file())
+    publish.publish(staged.folder, job.out / staged.audience.folder)
     return AudienceResult(
-        audience.name,
-        True,
-        len(selection.visible),
-        len(pages_html),
-        size,
-        time.perf_counter() - started,
-        largest,
-        reused=len(reused),
+        audience=staged.audience.name,
+        ok=True,
+        descriptions=len(staged.selection.visible),
+        pages=len(page_sizes),
+        size=size,
+        seconds=time.perf_counter() - started,
+        largest_page=max(page_sizes, default=0),
+        reused=len(staged.reused),
     )
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows it (published trees are swapped, never edited)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-SHARD_FROM = 300  # pages; below this, a second mkdocs process costs more than it saves
-
-
-def _render(pages: dict[str, str], selection, work: Path, staged: Path, partial: bool, shards: int):
-    """Render the pages with mkdocs, split over ``shards`` processes when there are many.
-
-    Every shard holds the navigation targets too (mkdocs needs them for the navigation); the shards'
-    outputs are merged into ``staged``, where files they share (theme assets, navigation pages) are
-    the same in every shard."""
-    shards = max(1, min(shards, len(pages) // SHARD_FROM))
-    groups = _balanced(pages, shards)
-    jobs = []
-    for n, group in enumerate(groups):
-        docs, config = work / f"docs-{n}", work / f"mkdocs-{n}.yml"
-        write_tree({p: pages[p] for p in group | (NAV_PAGES & pages.keys())}, docs)
-        write_config(selection, docs, config, partial=partial or shards > 1)
-        jobs.append((config, staged if n == 0 else work / f"site-{n}"))
-    results = _JOB.renderer.render_all(jobs)
-    failed = [r for r in results if not r.ok]
-    if failed:
-        return failed[0]
-    for _, site in jobs[1:]:
-        _merge(site, staged)
-    return results[0]
-
-
-def _balanced(pages: dict[str, str], shards: int) -> list[set[str]]:
-    """Split the pages into groups of about equal Markdown size (longest first, each to the lightest)."""
-    groups: list[set[str]] = [set() for _ in range(shards)]
-    sizes = [0] * shards
-    for page in sorted(pages, key=lambda p: (-len(pages[p]), p)):
-        lightest = sizes.index(min(sizes))
-        groups[lightest].add(page)
-        sizes[lightest] += len(pages[page]) + 2000  # every page also costs its template
-    return groups
-
-
-def _merge(source: Path, target: Path) -> None:
-    """Move the files of ``source`` into ``target``, keeping the ones ``target`` already has."""
-    for path in source.rglob("*"):
-        if path.is_file():
-            destination = target / path.relative_to(source)
-            if not destination.exists():
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(path, destination)
 
 
 def _files(folder: Path, exclude: str | None = None) -> list[Path]:
@@ -315,53 +289,6 @@ def _files(folder: Path, exclude: str | None = None) -> list[Path]:
     )
 
 
-def _audited_elsewhere(job: _Job, selection) -> Path | None:
-    """The reference site, when every file identical to one of its files needs no new scan.
-
-    That holds when this audience hides no description that the reference audience may see: its
-    fingerprints are then a subset of the reference's, which its (passed) audit already checked."""
-    if job.reference is None:
-        return None
-    reference_hidden = {(d.kind, d.id) for d in job.reference.selection.hidden}
-    return (
-        job.reference.site
-        if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden
-        else None
-    )
-
-
-def _reusable(pages: dict[str, str], reference: _Reference | None) -> set[str]:
-    """Pages whose Markdown equals the reference build's; navigation targets are always rendered
-    (mkdocs needs them for the navigation, which must be the same in every audience)."""
-    if reference is None:
-        return set()
-    return {p for p, md in pages.items() if p not in NAV_PAGES and reference.pages.get(p) == md}
-
-
-def _attachments(job: _Job, document) -> frozenset[str]:
-    """Attachment names of a description: from its rendered body, or (hidden, not rendered) its links."""
-    body = job.bodies.get((document.kind, document.id))
-    if body is not None:
-        return body.attachments
-    bijlagen = (job.content.root / "bijlagen").resolve()
-    return frozenset(
-        p.name for p in linked_files(document, job.content.root) if p.resolve().parent == bijlagen
-    )
-
-
-def _copy_attachments(root: Path, documents, attachments_of, site: Path) -> None:
-    """Copy only the attachments that visible descriptions use (names were checked on render)."""
-    names = {name for d in documents for name in attachments_of(d)}
-    if not names:
-        return
-    target = site / "bijlagen"
-    target.mkdir(exist_ok=True)
-    source_dir = (root / "bijlagen").resolve()
-    for name in sorted(names):
-        source = (source_dir / name).resolve()
-        if (
-            source.parent == source_dir
-            and source.is_file()
-            and not (source_dir / name).is_symlink()
-        ):
-            shutil.copyfile(source, target / name)
+def _attachments_of(job: _Job):
+    """Attachment names per description, for the fingerprints and the copy."""
+    return functools.partial(attachment_names, job.bodies, job.content.root)

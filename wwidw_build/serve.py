@@ -1,9 +1,7 @@
-"""Live preview: serve one audience's build on localhost and rebuild when content/ changes."""
+"""Live preview: rebuild one audience when content/ changes (``static_server`` serves it)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 import time
 from collections.abc import Callable
@@ -15,19 +13,6 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {
         str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()
     }
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-def start_server(site: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    """Serve ``site`` (looked up per request, so an atomic swap is picked up) in a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def watch(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
+from wwidw_build import forking
 from wwidw_build.checks import schema_check
 from wwidw_build.checks.rules import RESERVED_IDS, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
@@ -25,37 +24,23 @@ def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
 
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
-_SHARED: tuple | None = None  # (content, today): set before forking, inherited by the workers
 
 
 def _validate_documents(content: Content, today: date) -> list[Diagnostic]:
-    global _SHARED
-    workers = min(os.cpu_count() or 1, 8)
-    if len(content.documents) < PARALLEL_FROM or workers < 2:
-        return _validate_slice((0, 1), content, today)
-    _SHARED = (content, today)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [
-                d
-                for part in pool.map(_validate_slice, [(i, workers) for i in range(workers)])
-                for d in part
-            ]
-    finally:
-        _SHARED = None
-
-
-def _validate_slice(
-    part: tuple[int, int], content: Content | None = None, today: date | None = None
-) -> list:
-    content, today = (content, today) if content is not None else _SHARED
     archetypes = {d.id: d for d in content.by_kind("archetype")}
-    index, count = part
-    return [
-        d
-        for document in content.documents[index::count]
-        for d in validate_document(document, content, archetypes, today)
-    ]
+    per_document = forking.map_forked(
+        _validate_some,
+        content.documents,
+        (content, archetypes, today),
+        workers=min(os.cpu_count() or 1, 8),
+        parallel_from=PARALLEL_FROM,
+    )
+    return [d for diagnostics in per_document for d in diagnostics]
+
+
+def _validate_some(documents: list[Document], shared: tuple) -> list[list[Diagnostic]]:
+    content, archetypes, today = shared
+    return [validate_document(document, content, archetypes, today) for document in documents]
 
 
 def validate_document(

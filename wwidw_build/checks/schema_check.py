@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from wwidw_build.checks.suggest import suggestion
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.strict_yaml import Parsed
 
@@ -167,7 +167,9 @@ def _to_diagnostics(name: str, error, path: tuple, parsed: Parsed, file: str) ->
                 "veld-onbekend",
                 veld=extra,
                 waar=waar,
-                suggestie=_suggest(extra, known, "Toegestane velden: " + ", ".join(known) + "."),
+                suggestie=suggestion(
+                    extra, known, "Toegestane velden: " + ", ".join(known) + ".", loose=False
+                ),
             )
             for extra in error.instance
             if extra not in known
@@ -201,7 +203,7 @@ def _to_diagnostics(name: str, error, path: tuple, parsed: Parsed, file: str) ->
                 "veld-keuze",
                 waarde=error.instance,
                 veld=label,
-                suggestie=_suggest(str(error.instance), options, ""),
+                suggestie=suggestion(str(error.instance), options, loose=False),
                 keuzes=", ".join(options),
             )
         ]
@@ -233,8 +235,3 @@ def _to_diagnostics(name: str, error, path: tuple, parsed: Parsed, file: str) ->
             uitleg=_explain(name, path),
         )
     ]
-
-
-def _suggest(value: str, options, fallback: str) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f"Bedoelde u '{close[0]}'? " if close else fallback

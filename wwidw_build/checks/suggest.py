@@ -1,21 +1,37 @@
-"""'Bedoelde u ...?' suggestions for unknown ids, matching ids and display names."""
+"""'Bedoelde u ...?' suggestions for unknown ids, field names and choices."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 
-def suggestion(value: object, known: Mapping[str, str]) -> str:
-    """Return 'Bedoelde u 'x'? ' for the closest known id (by id or by name), or ''."""
+def suggestion(
+    value: object, known: Mapping[str, str] | Iterable[str], otherwise: str = "", loose: bool = True
+) -> str:
+    """Return 'Bedoelde u 'x'? ' for the closest known id, or ``otherwise``.
+
+    ``known`` maps ids to display names, or lists ids only. ``loose`` (ids a contributor types):
+    also ignore case and surrounding spaces, match display names, and ids that contain the value or
+    are contained in it. Without it (field names and choices of a schema) only a close spelling of
+    the value as written counts."""
     if not isinstance(value, str) or not known:
-        return ""
-    text = value.strip().lower()
-    close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.6)
-    if not close:
-        by_name = {name.lower(): key for key, name in known.items()}
-        names = difflib.get_close_matches(text, list(by_name), n=1, cutoff=0.6)
-        close = [by_name[n] for n in names]
-    if not close:
-        close = [key for key in known if text and (text in key or key in text)][:1]
-    return f"Bedoelde u '{close[0]}'? " if close else ""
+        return otherwise
+    names = known if isinstance(known, Mapping) else {key: key for key in known}
+    close = _closest(value.strip().lower(), names) if loose else _spelled_like(value, names)
+    return f"Bedoelde u '{close}'? " if close else otherwise
+
+
+def _spelled_like(text: str, candidates: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _closest(text: str, known: Mapping[str, str]) -> str | None:
+    by_name = {name.lower(): key for key, name in known.items()}
+    name = _spelled_like(text, by_name)
+    return (
+        _spelled_like(text, known)
+        or (by_name[name] if name else None)
+        or next((key for key in known if text and (text in key or key in text)), None)
+    )

@@ -28,12 +28,14 @@ from wwidw_build.diagnostics import has_errors
 from wwidw_build.load import load_content
 from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
+from wwidw_build.render import MkDocsRenderer
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 from wwidw_build.search.index import search
 from wwidw_build.search.similarity import read_description, similar_to, suggest_archetype
 from wwidw_build.search.text import terms as query_terms
-from wwidw_build.serve import start_server, watch
+from wwidw_build.serve import watch
+from wwidw_build.static_server import StaticServer
 
 
 @click.group(
@@ -305,8 +307,9 @@ def build(
         content,
         audiences,
         out_dir,
-        drafts,
-        None if quiet else ProgressPrinter(),
+        renderer=MkDocsRenderer(),
+        include_concepts=drafts,
+        reporter=None if quiet else ProgressPrinter(),
         site_url=site_url,
     )
     if not quiet or not all(r.ok for r in results):
@@ -360,19 +363,26 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, draft
                 err=True,
             )
             return
-        results = build_all(fresh, [audience], out_dir, drafts, None, workers=1)
+        results = build_all(
+            fresh,
+            [audience],
+            out_dir,
+            renderer=MkDocsRenderer(),
+            include_concepts=drafts,
+            workers=1,
+        )
         click.echo(summary_table(results), err=True)
 
     rebuild()
-    server = start_server((out_dir / audience.folder).absolute(), port)
+    server = StaticServer((out_dir / audience.folder).absolute(), port).start()
     click.echo(
-        f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)",
+        f"Voorbeeld van '{audience.name}' op http://127.0.0.1:{server.port}/ (stoppen: Ctrl+C)",
         err=True,
     )
     try:
         watch(content_dir, rebuild)
     except KeyboardInterrupt:
-        server.shutdown()
+        server.stop()
 
 
 def main(args=None) -> None:
