@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
 from wwidw_build.cli import click_nl
 
 click_nl.install()  # before any command or option is declared: Click names path types when they are made
@@ -25,6 +26,39 @@ class DutchGroup(click.Group):
         kwargs.setdefault("options_metavar", click_nl.USAGE_OPTIONS)
         kwargs.setdefault("subcommand_metavar", click_nl.USAGE_SUBCOMMAND)
         super().__init__(*args, **kwargs)
+
+
+def command(*args, **kwargs):
+    """``click.command`` with Dutch usage lines (commands are declared apart from the group)."""
+    return click.command(*args, cls=DutchCommand, **kwargs)
+
+
+help_option = click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+
+
+def audience_option(default: str, help: str):  # noqa: A002 - click's own parameter name
+    """The shared --audience option (an audience name, checked by the command)."""
+    return click.option(
+        "--audience", "audience_name", default=default, show_default=True, help=help
+    )
+
+
+def audiences_named(name: str, registry) -> list:
+    """The audiences an --audience value names ("alle": every audience); a usage error otherwise."""
+    if name == "alle":
+        return all_audiences(registry)
+    try:
+        return [parse_audience(name, registry)]
+    except UnknownAudience:
+        partners = ", ".join(f"organisatie:{a.organisation}" for a in all_audiences(registry)[2:])
+        raise click.UsageError(
+            f"Onbekend publiek '{name}'. Kies openbaar, partners, alle of een partnerorganisatie: {partners}."
+        ) from None
+
+
+def finish(code: int) -> None:
+    """End the command with an exit code (0 clean, 1 errors); click turns it into the process's."""
+    click.get_current_context().exit(code)
 
 
 def content_option(function):
