@@ -79,3 +79,15 @@ def openbaar_site(tmp_path_factory) -> Path:
     import checked_site
 
     return checked_site.build_openbaar(tmp_path_factory.mktemp("openbaar-site"))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium through Playwright (tests/browser.py), once per module."""
+    import browser
+
+    try:
+        with browser.chromium() as instance:
+            yield instance
+    except (ImportError, FileNotFoundError) as error:
+        pytest.fail(f"{error}\n{browser.INSTALL_HINT}")
