@@ -23,21 +23,16 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.append(str(REPO))  # wwidw_build even without an install, as run.py does
+
+from wwidw_build.sections import PRAKTIJK_SECTIONS  # noqa: E402  (the eight ## headings, in order)
+
 CONTENT = REPO / "content"
 MARKER = ".synthetic-corpus.json"  # written last, in the target folder; the loader never reads it
 MIN_WORDS, MAX_WORDS = 350, 700
 FIRST_YEAR, LAST_YEAR = 2005, 2025  # fixed, so the corpus does not depend on today's date
 
-PRAKTIJK_SECTIONS = (  # the eight ## headings of wwidw_build.sections.PRAKTIJK_SECTIONS, in order
-    "Aanleiding",
-    "Doel",
-    "Doelgroep",
-    "Aanpak",
-    "Werkzame bestanddelen",
-    "Resultaten",
-    "Kosten en baten",
-    "Lessen (wat werkte wel en niet)",
-)
 
 # --- Sentence bank --------------------------------------------------------------------------------
 # Placeholders: {wijk} {gemeente} {doelgroep} {organisatie} {jaar} {cijfer} {n} {n_hoog} {n_laag}

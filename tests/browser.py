@@ -136,10 +136,12 @@ def chromium():
             browser.close()
 
 
-def local_context(browser, origin: str):
-    """A browser context that runs INIT_SCRIPT in every frame and blocks every request not to ``origin``."""
-    context = browser.new_context(service_workers="block", java_script_enabled=True)
-    context.add_init_script(INIT_SCRIPT)
+def local_context(browser, origin: str, *, init_script: bool = True, **options):
+    """A browser context that runs INIT_SCRIPT in every frame (unless ``init_script`` is false) and blocks
+    every request not to ``origin``; ``options`` go to ``new_context`` (a viewport, say)."""
+    context = browser.new_context(service_workers="block", java_script_enabled=True, **options)
+    if init_script:
+        context.add_init_script(INIT_SCRIPT)
 
     def route(route):
         if _is_local(route.request.url, origin):
@@ -149,6 +151,25 @@ def local_context(browser, origin: str):
 
     context.route("**/*", route)
     return context
+
+
+def search_ready(page) -> None:
+    """Wait until the Zoeken page (zoeken.js) is ready and has shown its first search."""
+    page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
+
+
+def after_search(page, action) -> None:
+    """On the Zoeken page: run an action that starts one search and wait until that search has been
+    shown, facet counts included (zoeken.js shows the results first; data-geteld follows once the counts
+    of that search are in)."""
+    before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
+    action()
+    page.wait_for_function(
+        "(b) => { const r = document.getElementById('wwidw-zoeken');"
+        " return r.dataset.gezocht && r.dataset.gezocht !== b"
+        " && r.dataset.geteld === r.dataset.gezocht; }",
+        arg=before,
+    )
 
 
 def _is_local(url: str, origin: str) -> bool:

@@ -1,15 +1,39 @@
 """Shared fixtures: the repository's real content, loaded once (do not change it) or copied so tests can
-change it freely."""
+change it freely; and the helpers several test modules use (the command line as a user runs it, a folder
+as {path: bytes}, a Chromium for the browser tests)."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
+
+
+def wwidw(*args, cwd=REPO, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m wwidw_build ARGS`` as a user runs it (output captured as text); ``kwargs`` go to
+    ``subprocess.run`` (e.g. ``env``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "wwidw_build", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        **kwargs,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` as {relative path: bytes}."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +79,15 @@ def openbaar_site(tmp_path_factory) -> Path:
     import checked_site
 
     return checked_site.build_openbaar(tmp_path_factory.mktemp("openbaar-site"))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium through Playwright (tests/browser.py), once per module."""
+    import browser
+
+    try:
+        with browser.chromium() as instance:
+            yield instance
+    except (ImportError, FileNotFoundError) as error:
+        pytest.fail(f"{error}\n{browser.INSTALL_HINT}")

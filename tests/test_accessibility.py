@@ -42,12 +42,6 @@ def axe_script():
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    with browser.chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
 def server(openbaar_site):
     with StaticServer(openbaar_site) as instance:
         yield instance
@@ -60,15 +54,7 @@ def open_page(chromium, server):
     opened = []
 
     def open_(path: str, **options):
-        context = chromium.new_context(service_workers="block", **options)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if browser._is_local(route.request.url, server.origin)
-                else route.abort("blockedbyclient")
-            ),
-        )
+        context = browser.local_context(chromium, server.origin, init_script=False, **options)
         page = context.new_page()
         record = {"page": page, "offsite": [], "errors": []}
         page.on(
@@ -114,22 +100,6 @@ def assert_accessible(page, axe_script) -> None:
 # -----------------------------------------------------------------------
 
 
-def ready(page) -> None:
-    page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
-
-
-def after(page, action) -> None:
-    """Run an action that starts one search and wait until that search has been shown, counts included."""
-    before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
-    action()
-    page.wait_for_function(
-        "(b) => { const r = document.getElementById('wwidw-zoeken');"
-        " return r.dataset.gezocht && r.dataset.gezocht !== b"
-        " && r.dataset.geteld === r.dataset.gezocht; }",
-        arg=before,
-    )
-
-
 # Every open facet group has its values (each with a count) or says it has none; no count is
 # pending.
 GROUPS_LOADED = """() => {
@@ -155,13 +125,13 @@ def open_every_filter_group(page) -> None:
 
 def select_first_value(page, facet: str) -> None:
     box = page.locator(f"[data-facet='{facet}'] li:not(.wwidw-facet__leeg) input").first
-    after(page, box.click)
+    browser.after_search(page, box.click)
     assert box.is_checked()
 
 
 def search(page, term: str) -> None:
     page.fill("#wwidw-zoekterm", term)
-    after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+    browser.after_search(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
 
 
 # --- the tests
@@ -173,7 +143,7 @@ def search(page, term: str) -> None:
 def test_page_has_no_serious_accessibility_violations(open_page, axe_script, name, viewport):
     page = open_page(checked_site.PAGES[name], **VIEWPORTS[viewport])
     if name == "zoeken":
-        ready(page)
+        browser.search_ready(page)
     assert_accessible(page, axe_script)
 
 
@@ -182,7 +152,7 @@ def test_the_search_page_with_results_and_filters_has_no_serious_violations(
     open_page, axe_script, viewport
 ):
     page = open_page("zoeken/", **VIEWPORTS[viewport])
-    ready(page)
+    browser.search_ready(page)
     search(page, "huurachterstanden")
     open_every_filter_group(page)
     select_first_value(page, "thema")
@@ -196,7 +166,7 @@ def test_the_search_page_with_more_results_and_no_results_has_no_serious_violati
     open_page, axe_script
 ):
     page = open_page("zoeken/?sortering=nieuwste", **DESKTOP)  # every description, newest first
-    ready(page)
+    browser.search_ready(page)
     open_every_filter_group(page)
     assert page.is_visible("#wwidw-meer")
     count = page.locator(".wwidw-resultaat").count()

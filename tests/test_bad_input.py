@@ -72,10 +72,21 @@ class Case:
     message: str | None = None  # text the message must contain
     bug: str | None = None  # known validator bug: strict xfail with this reason
     bug_in_text: bool = True  # whether the bug also breaks the --format text check
+    column: int | None = None  # expected column (only pinned for generated cases)
 
     @property
     def name(self) -> str:
         return self.target or self.file
+
+    @property
+    def id(self) -> str:
+        return self.file
+
+    def make(self, content: Path) -> str:
+        """Copy the corpus file into the content folder; return its path as the validator shows it."""
+        folder = FOLDERS[self.kind]
+        shutil.copyfile(CORPUS / self.file, content / folder / self.name)
+        return f"content/{folder}/{self.name}"
 
 
 # fmt: off
@@ -183,13 +194,6 @@ def run_cli(content: Path, output_format: str) -> subprocess.CompletedProcess:
     )
 
 
-def place(case: Case, content: Path) -> str:
-    """Copy a corpus file into the content folder; return its path as the validator shows it."""
-    folder = FOLDERS[case.kind]
-    shutil.copyfile(CORPUS / case.file, content / folder / case.name)
-    return f"content/{folder}/{case.name}"
-
-
 def assert_dutch(text: str) -> None:
     assert text.strip(), "empty message"
     padded = f" {text.lower()} "
@@ -245,48 +249,18 @@ def check_text(content: Path, shown: str, code: str, line: int) -> None:
     assert re.search(pattern, result.stdout), f"{pattern!r} not in:\n{result.stdout}"
 
 
-def _param(case: Case, text_format: bool = False):
-    marks = []
-    if case.bug and (case.bug_in_text or not text_format):
-        marks.append(pytest.mark.xfail(strict=True, reason=case.bug))
-    return pytest.param(case, id=case.file, marks=marks)
-
-
-# --- Corpus cases -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in ERROR_CASES])
-def test_error_case_json(case: Case, registry_only: Path) -> None:
-    shown = place(case, registry_only)
-    check_json(
-        registry_only,
-        shown,
-        case.code,
-        case.line,
-        warning=False,
-        hint=case.hint,
-        message=case.message,
-    )
-
-
-@pytest.mark.parametrize("case", [_param(c, text_format=True) for c in ERROR_CASES])
-def test_error_case_text(case: Case, registry_only: Path) -> None:
-    shown = place(case, registry_only)
-    check_text(registry_only, shown, case.code, case.line)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in WARNING_CASES])
-def test_warning_case_json(case: Case, registry_only: Path) -> None:
-    shown = place(case, registry_only)
-    check_json(
-        registry_only,
-        shown,
-        case.code,
-        case.line,
-        warning=True,
-        hint=case.hint,
-        message=case.message,
-    )
+def _params(cases: list, *, warning: bool | None = None) -> list:
+    """One pytest.param per case (of ``Case`` or ``Generated``): ``(case, warning)`` for the json
+    check, or just the case for the text check (``warning`` None); a known bug makes it a strict
+    xfail."""
+    params = []
+    for case in cases:
+        marks = []
+        if case.bug and (case.bug_in_text or warning is not None):
+            marks.append(pytest.mark.xfail(strict=True, reason=case.bug))
+        values = (case,) if warning is None else (case, warning)
+        params.append(pytest.param(*values, id=case.id, marks=marks))
+    return params
 
 
 # --- Generated cases: what cannot (or should not) live in git as a file --------------------------
@@ -384,12 +358,18 @@ def gen_stray_file(content: Path) -> str:
 @dataclass(frozen=True)
 class Generated:
     name: str
-    make: Callable[[Path], str]
+    make: Callable[[Path], str]  # writes the case into the content folder, returns its shown path
     code: str
     line: int
     column: int | None = None
     bug: str | None = None
     bug_in_text: bool = True  # whether the bug also breaks the --format text check
+    hint: str | None = None  # hint and message: only pinned for corpus cases
+    message: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.name
 
 
 # fmt: off
@@ -410,29 +390,32 @@ GENERATED_WARNINGS = [
 # fmt: on
 
 
-def _gparam(case: Generated, text_format: bool = False):
-    marks = []
-    if case.bug and (case.bug_in_text or not text_format):
-        marks.append(pytest.mark.xfail(strict=True, reason=case.bug))
-    return pytest.param(case, id=case.name, marks=marks)
+# --- Every case: a corpus file (Case) or a generated one (Generated) ------------------------------
 
 
-@pytest.mark.parametrize("case", [_gparam(c) for c in GENERATED_ERRORS])
-def test_generated_error_json(case: Generated, registry_only: Path) -> None:
+@pytest.mark.parametrize(
+    "case, warning",
+    _params(ERROR_CASES + GENERATED_ERRORS, warning=False)
+    + _params(WARNING_CASES + GENERATED_WARNINGS, warning=True),
+)
+def test_case_json(case: Case | Generated, warning: bool, registry_only: Path) -> None:
     shown = case.make(registry_only)
-    check_json(registry_only, shown, case.code, case.line, warning=False, column=case.column)
+    check_json(
+        registry_only,
+        shown,
+        case.code,
+        case.line,
+        warning=warning,
+        hint=case.hint,
+        message=case.message,
+        column=case.column,
+    )
 
 
-@pytest.mark.parametrize("case", [_gparam(c, text_format=True) for c in GENERATED_ERRORS])
-def test_generated_error_text(case: Generated, registry_only: Path) -> None:
+@pytest.mark.parametrize("case", _params(ERROR_CASES + GENERATED_ERRORS))
+def test_error_case_text(case: Case | Generated, registry_only: Path) -> None:
     shown = case.make(registry_only)
     check_text(registry_only, shown, case.code, case.line)
-
-
-@pytest.mark.parametrize("case", [_gparam(c) for c in GENERATED_WARNINGS])
-def test_generated_warning_json(case: Generated, registry_only: Path) -> None:
-    shown = case.make(registry_only)
-    check_json(registry_only, shown, case.code, case.line, warning=True, column=case.column)
 
 
 # --- The corpus itself ----------------------------------------------------------------------------

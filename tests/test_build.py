@@ -10,12 +10,12 @@ import html
 import re
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import tree, wwidw
 
 from wwidw_build.audience import Audience, all_audiences
 from wwidw_build.labels import RICHTING
@@ -26,27 +26,24 @@ REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 PROGRESS = re.compile(r"^\[\s*\d+\.\d+s\] (\S+): (.+)$", re.M)
 MAX_PAGE = 100 * 1024
+# The stages of one audience's build, in the order its progress lines name them.
+STAGES = (
+    "selecteren",
+    "pagina's maken",
+    "mkdocs bouwt",
+    "zoekindex maken",
+    "lekcontrole",
+    "publiceren",
+)
 FETCHING_TAGS = re.compile(r"<(link|script|img|iframe|source|embed|video|audio)\b[^>]*>", re.I)
 URL_ATTRIBUTES = re.compile(
     r"""\b(src|href|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
 )
 
 
-def wwidw(*args, cwd=REPO):
-    return subprocess.run(
-        [sys.executable, "-m", "wwidw_build", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+def run_build(content, audience: str, out, *flags: str) -> subprocess.CompletedProcess:
+    """``wwidw build --content CONTENT --audience AUDIENCE --out OUT FLAGS``."""
+    return wwidw("build", "--content", content, "--audience", audience, "--out", out, *flags)
 
 
 def pages_of(site: Path) -> dict[str, bytes]:
@@ -79,7 +76,7 @@ def alle(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("alle")
     content = root / "content"
     shutil.copytree(CONTENT, content, symlinks=True)
-    result = wwidw("build", "--content", content, "--audience", "alle", "--out", root / "site")
+    result = run_build(content, "alle", root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(content, root / "site", result)
 
@@ -87,16 +84,7 @@ def alle(tmp_path_factory) -> Built:
 @pytest.fixture(scope="module")
 def concepten(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("concepten")
-    result = wwidw(
-        "build",
-        "--content",
-        CONTENT,
-        "--audience",
-        "openbaar",
-        "--out",
-        root / "site",
-        "--drafts",
-    )
+    result = run_build(CONTENT, "openbaar", root / "site", "--drafts")
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(CONTENT, root / "site", result)
 
@@ -144,14 +132,7 @@ def test_alle_prints_a_summary_line_per_audience(alle, loaded):
 def test_progress_lines_name_every_audience_and_stage(alle, loaded):
     seen = set(PROGRESS.findall(alle.result.stderr))
     for audience in all_audiences(loaded.registry):
-        for stage in (
-            "selecteren",
-            "pagina's maken",
-            "mkdocs bouwt",
-            "zoekindex maken",
-            "lekcontrole",
-            "publiceren",
-        ):
+        for stage in STAGES:
             assert (audience.name, stage) in seen
 
 
@@ -224,16 +205,7 @@ def test_the_organisations_own_example_only_counts_for_that_organisation(alle):
 def test_an_audience_that_reuses_pages_equals_the_same_audience_built_alone(alle, tmp_path):
     """Within ``alle``, organisation audiences copy the pages whose Markdown equals the partners build;
     built alone, every page is rendered. Both must give the very same site."""
-    result = wwidw(
-        "build",
-        "--content",
-        alle.content,
-        "--audience",
-        "organisatie:platform31",
-        "--out",
-        tmp_path,
-        "--quiet",
-    )
+    result = run_build(alle.content, "organisatie:platform31", tmp_path, "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
     alone, within = (
         pages_of(tmp_path / "organisatie-platform31"),
@@ -386,28 +358,12 @@ def test_progress_is_printed_without_stil(concepten):
         for audience, stage in PROGRESS.findall(concepten.result.stderr)
         if audience == "openbaar"
     ]
-    assert stages == [
-        "selecteren",
-        "pagina's maken",
-        "mkdocs bouwt",
-        "zoekindex maken",
-        "lekcontrole",
-        "publiceren",
-    ]
+    assert stages == list(STAGES)
     assert re.search(r"^openbaar\s+\d+\s+\d+ .* in orde$", concepten.result.stdout, re.M)
 
 
 def test_stil_prints_no_progress(tmp_path):
-    result = wwidw(
-        "build",
-        "--content",
-        CONTENT,
-        "--audience",
-        "openbaar",
-        "--out",
-        tmp_path / "site",
-        "--quiet",
-    )
+    result = run_build(CONTENT, "openbaar", tmp_path / "site", "--quiet")
     assert result.returncode == 0, result.stderr
     assert not PROGRESS.search(result.stderr)
     assert result.stderr == "" and result.stdout == ""
@@ -432,7 +388,7 @@ def _break_a_theme(content: Path) -> tuple[str, int]:
 def test_a_content_error_exits_1_and_writes_nothing(content_copy, tmp_path, audience):
     shown, line = _break_a_theme(content_copy)
     out = tmp_path / "nieuw" / "site"
-    result = wwidw("build", "--content", content_copy, "--audience", audience, "--out", out)
+    result = run_build(content_copy, audience, out)
     assert result.returncode == 1
     assert (
         f"{shown}:{line}:5: fout [onbekend-thema] Het thema 'bestaat-niet' bestaat niet."
@@ -513,9 +469,7 @@ def hostile(tmp_path_factory) -> Built:
         old = old or next(line for line in text.splitlines() if line.startswith("titel:"))
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = wwidw(
-        "build", "--content", content, "--audience", "openbaar", "--out", root / "site", "--quiet"
-    )
+    result = run_build(content, "openbaar", root / "site", "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(content, root / "site", result)
 

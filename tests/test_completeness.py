@@ -3,21 +3,10 @@ from pathlib import Path
 from wwidw_build.checks.completeness import completeness
 from wwidw_build.load import load_content
 from wwidw_build.model import Document
+from wwidw_build.sections import PRAKTIJK_SECTIONS
 from wwidw_build.strict_yaml import Parsed
 
-FULL_BODY = "\n".join(
-    f"## {s}\n" + " ".join(["tekst"] * 20)
-    for s in [
-        "Aanleiding",
-        "Doel",
-        "Doelgroep",
-        "Aanpak",
-        "Werkzame bestanddelen",
-        "Resultaten",
-        "Kosten en baten",
-        "Lessen (wat werkte wel en niet)",
-    ]
-)
+FULL_BODY = "\n".join(f"## {s}\n" + " ".join(["tekst"] * 20) for s in PRAKTIJK_SECTIONS)
 
 
 def doc(meta, body):

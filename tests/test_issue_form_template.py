@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
+from conftest import CONTENT, REPO
 
 from wwidw_build.authoring.issue_form import FIELDS, TRIGGER_LABEL
 from wwidw_build.authoring.issue_form_template import (
@@ -15,9 +14,6 @@ from wwidw_build.authoring.issue_form_template import (
 )
 from wwidw_build.load import load_content
 from wwidw_build.sections import PRAKTIJK_SECTIONS
-
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
 
 
 def committed() -> dict:

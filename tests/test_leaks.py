@@ -420,17 +420,33 @@ def _snapshot(site: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
+def build_openbaar(content, out: Path):
+    """Build ``content`` for openbaar into ``out`` (one worker) and return the BuildResult."""
+    [result] = build_all(
+        content,
+        [parse_audience("openbaar", content.registry)],
+        out,
+        renderer=MkDocsRenderer(),
+        workers=1,
+    )
+    return result
+
+
+def _published(built, tmp_path: Path) -> tuple[Path, dict[str, tuple[bytes, int]]]:
+    """An out folder holding a copy of the built openbaar site as the previously published one (copy2
+    keeps the mtimes), and that site's snapshot."""
+    out = tmp_path / "site"
+    out.mkdir()
+    shutil.copytree(built.out / "openbaar", out / "openbaar")
+    return out, _snapshot(out / "openbaar")
+
+
 @pytest.mark.parametrize("plant", ["titel", "titel-verstopt", "bijlage"])
 def test_planted_leak_fails_the_build_and_keeps_the_published_site(
     built, tmp_path, monkeypatch, plant
 ):
     hidden = BY_ID["canary-partners"]
-    out = tmp_path / "site"
-    out.mkdir()
-    shutil.copytree(
-        built.out / "openbaar", out / "openbaar"
-    )  # the previously published site (copy2: mtimes)
-    before = _snapshot(out / "openbaar")
+    out, before = _published(built, tmp_path)
     assert "over/index.html" in before
 
     if plant.startswith("titel"):
@@ -450,13 +466,7 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
             ),
         )
 
-    [result] = build_all(
-        built.content,
-        [parse_audience("openbaar", built.content.registry)],
-        out,
-        renderer=MkDocsRenderer(),
-        workers=1,
-    )
+    result = build_openbaar(built.content, out)
     assert result.ok is False
     assert result.leaks, result
     assert {leak.description for leak in result.leaks} == {f"praktijk/{hidden.id}"}
@@ -473,17 +483,8 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
 
 def test_unplanted_rebuild_publishes(built, tmp_path):
     """Control for the planted-leak test: the same rebuild without a plant does replace the site."""
-    out = tmp_path / "site"
-    out.mkdir()
-    shutil.copytree(built.out / "openbaar", out / "openbaar")
-    before = _snapshot(out / "openbaar")
-    [result] = build_all(
-        built.content,
-        [parse_audience("openbaar", built.content.registry)],
-        out,
-        renderer=MkDocsRenderer(),
-        workers=1,
-    )
+    out, before = _published(built, tmp_path)
+    result = build_openbaar(built.content, out)
     assert result.ok and not result.leaks
     after = _snapshot(out / "openbaar")
     assert after["over/index.html"][1] != before["over/index.html"][1]
@@ -505,13 +506,7 @@ def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_p
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
     out = tmp_path / "site"
-    [result] = build_all(
-        content,
-        [parse_audience("openbaar", content.registry)],
-        out,
-        renderer=MkDocsRenderer(),
-        workers=1,
-    )
+    result = build_openbaar(content, out)
     assert result.ok, (
         result.leaks
     )  # the bug is in rendering, not in the content: the build should pass ...
@@ -539,11 +534,5 @@ def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content,
     hidden.write_text(text, encoding="utf-8")
     content, diagnostics = load_and_validate(root)
     assert not [d for d in diagnostics if d.is_error]
-    [result] = build_all(
-        content,
-        [parse_audience("openbaar", content.registry)],
-        tmp_path / "site",
-        renderer=MkDocsRenderer(),
-        workers=1,
-    )
+    result = build_openbaar(content, tmp_path / "site")
     assert result.ok, [(leak.file, leak.description, leak.what) for leak in result.leaks]

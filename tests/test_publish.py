@@ -12,30 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import tree, wwidw
 
 from wwidw_build import publish
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
-
-
-def wwidw(*args, cwd=REPO, **kwargs):
-    return subprocess.run(
-        [sys.executable, "-m", "wwidw_build", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        **kwargs,
-    )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` as {relative path: bytes}."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def make_build(folder: Path, files: dict[str, str]) -> Path:

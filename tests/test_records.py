@@ -8,9 +8,9 @@ import importlib.util
 import sys
 import types
 import typing
-from pathlib import Path
 
 import pytest
+from conftest import CONTENT, REPO
 
 from wwidw_build.model import Document
 from wwidw_build.pipeline import load_and_validate
@@ -25,9 +25,6 @@ from wwidw_build.records import (
     to_record,
 )
 from wwidw_build.strict_yaml import Parsed
-
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
 
 
 def conforms(value, hint) -> bool:

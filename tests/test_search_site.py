@@ -292,12 +292,6 @@ def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeyp
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    with browser.chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
 def servers(built):
     with (
         StaticServer(built.site("openbaar")) as openbaar,
@@ -322,18 +316,7 @@ def open_page(chromium, servers):
 
     def open_(audience: str, path: str, **options):
         server = servers[audience]
-        context = chromium.new_context(
-            service_workers="block", **options
-        )  # as browser.local_context
-        context.add_init_script(browser.INIT_SCRIPT)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if browser._is_local(route.request.url, server.origin)
-                else route.abort("blockedbyclient")
-            ),
-        )
+        context = browser.local_context(chromium, server.origin, **options)
         page = context.new_page()
         record = Opened(page, server.origin, [], [])
         page.on("request", lambda request: record.requests.append(request.url))
@@ -356,23 +339,6 @@ def open_page(chromium, servers):
         assert [u for u in record.requests if not browser._is_local(u, record.origin)] == []
         assert all(u.startswith(record.origin + "/") for u in record.requests), record.requests
         assert record.errors == [] and markers == []
-
-
-def ready(page) -> None:
-    page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")
-
-
-def after(page, action) -> None:
-    """Run an action that starts one search and wait until that search has been shown, facet counts included
-    (zoeken.js shows the results first; data-geteld follows once the counts of that search are in)."""
-    before = page.get_attribute("#wwidw-zoeken", "data-gezocht") or "0"
-    action()
-    page.wait_for_function(
-        "(b) => { const r = document.getElementById('wwidw-zoeken');"
-        " return r.dataset.gezocht && r.dataset.gezocht !== b"
-        " && r.dataset.geteld === r.dataset.gezocht; }",
-        arg=before,
-    )
 
 
 # A facet group whose values (one Pagefind filter chunk) are loaded and counted: every listed value
@@ -421,11 +387,11 @@ def search_for(open_page, audience: str, term: str) -> list[str]:
 def searcher(open_page, audience: str):
     """One Zoeken page; search(term) types the term, submits and returns the paths found."""
     page = open_page(audience, "zoeken/")
-    ready(page)
+    browser.search_ready(page)
 
     def search(term: str) -> list[str]:
         page.fill("#wwidw-zoekterm", term)
-        after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+        browser.after_search(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
         found = results(page)
         assert announced(page) == len(found)
         assert parse_qs(urlsplit(page.url).query).get("q") == [term.strip()]
@@ -446,7 +412,7 @@ def facet_count(page, name: str, value: str) -> int:
 
 def toggle(page, name: str, value: str) -> None:
     open_facet(page, name)
-    after(page, facet(page, name, value).locator("input").click)
+    browser.after_search(page, facet(page, name, value).locator("input").click)
 
 
 def test_bewoners_finds_a_description_that_only_says_bewoner(built, open_page):
@@ -470,7 +436,7 @@ def test_huurachterstanden_finds_descriptions_that_say_huurachterstand(built, op
 
 def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):
     page = open_page("openbaar", "zoeken/")
-    ready(page)
+    browser.search_ready(page)
     visible = built.visible("openbaar")
     open_facet(page, "thema")  # without a query: counted over every description
     for theme_id, theme in built.content.registry.themas.items():
@@ -480,7 +446,7 @@ def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):
         else:
             assert facet(page, "thema", theme.naam).count() == 0
     # A sort without a query or filter lists every description (newest first).
-    after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
+    browser.after_search(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
     assert announced(page) == len(visible) and len(results(page)) == len(visible)
     assert facet_count(page, "thema", built.content.registry.themas[THEME].naam) == sum(
         THEME in d.meta.get("themas", []) for d in visible
@@ -499,7 +465,7 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     chunk (Pagefind's own search without a term would fetch every chunk)."""
     page = open_page("openbaar", "zoeken/", viewport={"width": 1280, "height": 900})
     requests = page.wwidw_requests
-    ready(page)
+    browser.search_ready(page)
     page.wait_for_load_state("networkidle")
     assert "Typ een zoekterm" in page.inner_text("#wwidw-zoekstatus")
     assert page.locator(".wwidw-resultaat").count() == 0
@@ -520,7 +486,7 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     )
     # A query: its word-index chunk(s) and the fragments of the cards shown, no more.
     page.fill("#wwidw-zoekterm", "bewoners")
-    after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+    browser.after_search(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
     assert len(pagefind_requests(requests, "index")) > 1
     shown = page.locator(".wwidw-resultaat").count()
     assert 0 < shown < announced(page)
@@ -531,7 +497,7 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     theme = built.content.registry.themas[THEME].naam
     shared = open_page("openbaar", "zoeken/?" + urlencode({"thema": theme, "soort": "Praktijk"}))
     loaded = shared.wwidw_requests
-    ready(shared)
+    browser.search_ready(shared)
     shared.wait_for_load_state("networkidle")
     assert announced(shared) == sum(
         THEME in d.meta.get("themas", []) and d.kind == "praktijk"
@@ -546,7 +512,7 @@ def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):
     names = built.content.registry.themas
     with_theme = [d for d in visible if THEME in d.meta.get("themas", [])]
     page = open_page("openbaar", "zoeken/")
-    ready(page)
+    browser.search_ready(page)
     assert facet_count(page, "thema", names[THEME].naam) == len(with_theme)
     toggle(page, "thema", names[THEME].naam)
     assert announced(page) == len(with_theme) < len(visible)
@@ -583,11 +549,11 @@ def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):
 def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
     theme = built.content.registry.themas[THEME].naam
     page = open_page("openbaar", "zoeken/")
-    ready(page)
+    browser.search_ready(page)
     page.fill("#wwidw-zoekterm", "huurachterstanden")
-    after(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
+    browser.after_search(page, lambda: page.press("#wwidw-zoekterm", "Enter"))
     toggle(page, "thema", theme)
-    after(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
+    browser.after_search(page, lambda: page.select_option("#wwidw-sortering", "nieuwste"))
     shared, found = page.url, results(page)
     assert parse_qs(urlsplit(shared).query) == {
         "q": ["huurachterstanden"],
@@ -606,7 +572,7 @@ def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
     again = open_page(
         "openbaar", shared.removeprefix(urlsplit(shared).scheme + "://" + urlsplit(shared).netloc)
     )
-    ready(again)
+    browser.search_ready(again)
     assert again.input_value("#wwidw-zoekterm") == "huurachterstanden"
     assert again.input_value("#wwidw-kopzoekterm") == "huurachterstanden"
     assert again.input_value("#wwidw-sortering") == "nieuwste"
@@ -616,7 +582,7 @@ def test_a_shared_url_restores_query_filters_and_sort(built, open_page):
     # Back and forward through the history restore the state too.
     toggle(again, "soort", "Archetype")
     assert "soort=Archetype" in again.url
-    after(again, again.go_back)
+    browser.after_search(again, again.go_back)
     assert (
         again.url == shared and not facet(again, "soort", "Archetype").locator("input").is_checked()
     )
@@ -687,7 +653,7 @@ def test_the_header_search_box_leads_to_the_results(built, open_page):
     page.fill("#wwidw-kopzoekterm", "huurachterstanden")
     page.press("#wwidw-kopzoekterm", "Enter")
     page.wait_for_url(re.compile(r"/zoeken/\?q=huurachterstanden$"))
-    ready(page)
+    browser.search_ready(page)
     assert page.input_value("#wwidw-zoekterm") == "huurachterstanden"
     assert results(page) == direct
     home = open_page("openbaar", "")
@@ -697,7 +663,7 @@ def test_the_header_search_box_leads_to_the_results(built, open_page):
 
 def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page):
     page = open_page("openbaar", "zoeken/?q=portierswoning")
-    ready(page)
+    browser.search_ready(page)
     card = page.locator(".wwidw-resultaat").filter(has_text=PROBE_TITLE)
     assert (
         card.locator(".wwidw-resultaat__feiten").inner_text()
@@ -706,12 +672,12 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
     assert card.locator(".wwidw-resultaat__themas").inner_text() == "Thema's: Gezondheid"
     assert card.locator(".wwidw-resultaat__uittreksel mark").count() >= 1
     archetype = open_page("openbaar", "zoeken/?soort=Archetype")
-    ready(archetype)
+    browser.search_ready(archetype)
     assert len(results(archetype)) == announced(archetype) > 0
     assert archetype.locator(".wwidw-resultaat .wwidw-bewijs").count() == announced(archetype)
     # The excerpt is text: a tag in a description shows as text and only <mark> elements are made.
     page = open_page("openbaar", "zoeken/?q=formulier+typte")
-    ready(page)
+    browser.search_ready(page)
     excerpt = (
         page.locator(".wwidw-resultaat")
         .filter(has_text=PROBE_TITLE)
@@ -726,7 +692,7 @@ def test_results_show_title_facts_excerpt_and_evidence_as_text(built, open_page)
 
 def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_page):
     page = open_page("openbaar", "zoeken/")
-    ready(page)
+    browser.search_ready(page)
     unlabelled = page.evaluate("""() => [...document.querySelectorAll(
         '#wwidw-zoeken :is(input, select), .wwidw-kopzoeken input')].filter(
         (el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.outerHTML)""")
@@ -741,12 +707,12 @@ def test_the_search_page_is_labelled_and_works_with_the_keyboard(built, open_pag
     for _ in range(2):  # Archetype, then Praktijk
         page.keyboard.press("Tab")
     assert box.evaluate("b => b === document.activeElement")
-    after(page, lambda: page.keyboard.press("Space"))
+    browser.after_search(page, lambda: page.keyboard.press("Space"))
     assert box.is_checked() and "soort=Praktijk" in page.url
     assert announced(page) == len([d for d in built.visible("openbaar") if d.kind == "praktijk"])
     page.focus("#wwidw-zoekterm")
     page.keyboard.type("bewoners")
-    after(page, lambda: page.keyboard.press("Enter"))
+    browser.after_search(page, lambda: page.keyboard.press("Enter"))
     assert parse_qs(urlsplit(page.url).query)["q"] == ["bewoners"]
 
 
@@ -758,7 +724,7 @@ def test_the_search_page_works_on_a_phone(built, open_page):
         is_mobile=True,
         has_touch=True,
     )
-    ready(page)
+    browser.search_ready(page)
     assert not page.locator("#wwidw-facetten").evaluate("d => d.open")  # the facets start collapsed
     assert page.is_visible(".wwidw-resultaat")
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")

@@ -24,6 +24,7 @@ import yaml
 from xss_payloads import PAYLOADS, Payload
 
 from wwidw_build.generate import slug
+from wwidw_build.sections import ARCHETYPE_SECTIONS, PRAKTIJK_SECTIONS
 from wwidw_build.static_server import StaticServer
 
 PRAKTIJKEN = 5
@@ -33,25 +34,6 @@ FILLER = (
     "In deze sectie beschrijven we voor de test hoe de aanpak in de wijk verliep, met wie we samenwerkten "
     "en wat het opleverde voor de bewoners en de professionals."
 )
-PRAKTIJK_SECTIONS = [
-    "Aanleiding",
-    "Doel",
-    "Doelgroep",
-    "Aanpak",
-    "Werkzame bestanddelen",
-    "Resultaten",
-    "Kosten en baten",
-    "Lessen (wat werkte wel en niet)",
-]
-ARCHETYPE_SECTIONS = [
-    "Probleem",
-    "Werkwijze",
-    "Werkzame bestanddelen (mechanisme)",
-    "Voor wie en waar het werkt (moderatoren)",
-    "Implementatie",
-    "Effectiviteit",
-    "Kosten en baten",
-]
 CONTROL_PAGE = "__harnas-controle/index.html"  # not product output: proves the detectors work
 
 
@@ -307,15 +289,6 @@ def pages(site, descriptions) -> list[str]:
         "feed.xml",
     ]
     return wanted
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    try:
-        with browser.chromium() as instance:
-            yield instance
-    except (ImportError, FileNotFoundError) as error:
-        pytest.fail(f"{error}\n{browser.INSTALL_HINT}")
 
 
 @pytest.fixture(scope="module")
