@@ -343,6 +343,20 @@ def machine() -> str:
     )
 
 
+def markdown_table(rows: list[tuple[str, ...]]) -> str:
+    """Rows as a Markdown table with aligned columns: the first left-aligned, the others right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "| "
+        + " | ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths))
+        )
+        + " |"
+        for row in rows
+    )
+
+
 def table(results: list[Result]) -> str:
     def count(value: int | None) -> str:
         return "–" if value is None else f"{value:,}"
@@ -363,16 +377,7 @@ def table(results: list[Result]) -> str:
         )
         for r in results
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "| "
-        + " | ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths))
-        )
-        + " |"
-        for row in rows
-    )
+    return markdown_table(rows)
 
 
 def build_table(results: list[Result]) -> str:
@@ -411,16 +416,7 @@ def build_table(results: list[Result]) -> str:
                 f"{r.extra['largest'] / 1024:,.0f} KB",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "| "
-        + " | ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths))
-        )
-        + " |"
-        for row in rows
-    )
+    return markdown_table(rows)
 
 
 def build_targets(results: list[Result]) -> list[str]:

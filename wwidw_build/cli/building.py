@@ -9,15 +9,14 @@ import click
 from wwidw_build import report
 from wwidw_build.build import build_all
 from wwidw_build.build_report import ProgressPrinter, summary_table
-from wwidw_build.cli.support import (
+from wwidw_build.cli.options import (
     audience_option,
-    audiences_named,
     command,
     content_option,
-    finish,
+    folder_option,
     help_option,
-    require_content_dir,
 )
+from wwidw_build.cli.support import audiences_named, finish, one_audience, require_content_dir
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
@@ -39,13 +38,8 @@ def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
 )
 @content_option
 @audience_option("alle", "openbaar, partners, organisatie:<id> of alle.")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("site"),
-    show_default=True,
-    help="Map waarin elke publieksversie komt (site/<publiek>/).",
+@folder_option(
+    "--out", "out_dir", Path("site"), "Map waarin elke publieksversie komt (site/<publiek>/)."
 )
 @click.option(
     "--drafts",
@@ -101,24 +95,13 @@ def build(
     show_default=True,
     help="Poort op localhost.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path(".voorbeeld"),
-    show_default=True,
-    help="Map voor de voorbeeldbouw.",
-)
+@folder_option("--out", "out_dir", Path(".voorbeeld"), "Map voor de voorbeeldbouw.")
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Toon ook concepten.")
 @help_option
 def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, drafts: bool) -> None:
     require_content_dir(content_dir)
     content, _ = load_and_validate(content_dir)
-    if audience_name == "alle":
-        raise click.UsageError(
-            "Kies één publiek voor het voorbeeld, bijvoorbeeld --audience openbaar."
-        )
-    audience = audiences_named(audience_name, content.registry)[0]
+    audience = one_audience(audience_name, content.registry, "voor het voorbeeld")
 
     def rebuild() -> None:
         fresh, diagnostics = load_and_validate(content_dir)

@@ -8,15 +8,8 @@ import click
 
 from wwidw_build import report
 from wwidw_build.checks.stats import compute_stats
-from wwidw_build.cli.support import (
-    audience_option,
-    audiences_named,
-    command,
-    content_option,
-    finish,
-    help_option,
-    require_content_dir,
-)
+from wwidw_build.cli.options import audience_option, command, content_option, help_option
+from wwidw_build.cli.support import finish, one_audience, require_content_dir
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
@@ -126,11 +119,7 @@ def search_command(
 ) -> None:
     require_content_dir(content_dir)
     content, problems = load_content(content_dir)
-    if audience_name == "alle":
-        raise click.UsageError(
-            "Kies één publiek om in te zoeken, bijvoorbeeld --audience openbaar."
-        )
-    audience = audiences_named(audience_name, content.registry)[0]
+    audience = one_audience(audience_name, content.registry, "om in te zoeken")
     if limit < 1:
         raise click.UsageError(f"--limit moet minstens 1 zijn, niet {limit}.")
     text = " ".join(words)

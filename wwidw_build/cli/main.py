@@ -13,8 +13,9 @@ import click
 
 from wwidw_build.cli.building import build, serve
 from wwidw_build.cli.checking import search_command, validate
+from wwidw_build.cli.options import help_option
 from wwidw_build.cli.reviewing import review
-from wwidw_build.cli.support import DutchGroup, exit_with, help_option, run
+from wwidw_build.cli.support import DutchGroup, exit_with, run
 from wwidw_build.cli.writing import form, new
 
 

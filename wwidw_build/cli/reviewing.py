@@ -6,13 +6,8 @@ from pathlib import Path
 
 import click
 
-from wwidw_build.cli.support import (
-    command,
-    content_option,
-    finish,
-    help_option,
-    require_content_dir,
-)
+from wwidw_build.cli.options import command, content_option, help_option
+from wwidw_build.cli.support import finish, require_content_dir
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 

@@ -1,4 +1,4 @@
-"""Click plumbing for a Dutch command line (with click_nl): usage lines, exit codes and shared options."""
+"""Click plumbing for a Dutch command line (with click_nl): usage lines, audiences, exit codes."""
 
 from __future__ import annotations
 
@@ -28,21 +28,6 @@ class DutchGroup(click.Group):
         super().__init__(*args, **kwargs)
 
 
-def command(*args, **kwargs):
-    """``click.command`` with Dutch usage lines (commands are declared apart from the group)."""
-    return click.command(*args, cls=DutchCommand, **kwargs)
-
-
-help_option = click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-
-
-def audience_option(default: str, help: str):  # noqa: A002 - click's own parameter name
-    """The shared --audience option (an audience name, checked by the command)."""
-    return click.option(
-        "--audience", "audience_name", default=default, show_default=True, help=help
-    )
-
-
 def audiences_named(name: str, registry) -> list:
     """The audiences an --audience value names ("alle": every audience); a usage error otherwise."""
     if name == "alle":
@@ -56,21 +41,16 @@ def audiences_named(name: str, registry) -> list:
         ) from None
 
 
+def one_audience(name: str, registry, purpose: str):
+    """The one audience an --audience value names; "alle" is a usage error (``purpose``: Dutch)."""
+    if name == "alle":
+        raise click.UsageError(f"Kies één publiek {purpose}, bijvoorbeeld --audience openbaar.")
+    return audiences_named(name, registry)[0]
+
+
 def finish(code: int) -> None:
     """End the command with an exit code (0 clean, 1 errors); click turns it into the process's."""
     click.get_current_context().exit(code)
-
-
-def content_option(function):
-    """The shared --content option: the folder with descriptions (default content/)."""
-    return click.option(
-        "--content",
-        "content_dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=Path("content"),
-        show_default=True,
-        help="Map met de beschrijvingen, het register en de taxonomieën.",
-    )(function)
 
 
 def require_content_dir(content_dir: Path) -> None:

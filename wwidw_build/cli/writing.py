@@ -12,13 +12,8 @@ from wwidw_build import report
 from wwidw_build.authoring.issue_form import parse_issue_body
 from wwidw_build.authoring.scaffold import Answers, check, write_new
 from wwidw_build.authoring.wizard import ask_missing
-from wwidw_build.cli.support import (
-    command,
-    content_option,
-    finish,
-    help_option,
-    require_content_dir,
-)
+from wwidw_build.cli.options import command, content_option, help_option
+from wwidw_build.cli.support import finish, require_content_dir
 from wwidw_build.pipeline import load_and_validate
 
 
