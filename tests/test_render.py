@@ -43,7 +43,6 @@ from test_leaks import (  # noqa: F401
     test_public_link_to_partners_canary_is_plain_text_in_openbaar,
 )
 from test_search_site import (  # noqa: F401
-    chromium,
     open_page,
     servers,
     test_a_shared_url_restores_query_filters_and_sort,
