@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,9 +145,14 @@ class Archetype(Description):
 Record = Praktijk | Archetype
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls)) - {"document", "id"}
+
+
 def _fields(cls: type, meta: Mapping) -> dict:
     """The front-matter values that are plain fields of ``cls``, lists as tuples."""
-    names = {f.name for f in dataclasses.fields(cls)} - {"document", "id"}
+    names = _field_names(cls)
     return {k: tuple(v) if isinstance(v, list) else v for k, v in meta.items() if k in names}
 
 
