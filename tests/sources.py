@@ -4,15 +4,13 @@ sample sources."""
 
 from __future__ import annotations
 
-import re
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SOURCES = REPO / "bronnen.yml"
-_FIELD = re.compile(r"^(zichtbaarheid|organisatie):\s*\"?([a-z0-9-]+)\"?\s*$", re.M)
 
 
 def copy_sample_sources(target: Path) -> Path:
@@ -24,49 +22,39 @@ def copy_sample_sources(target: Path) -> Path:
     return target / "bronnen.yml"
 
 
-def tier_of_file(path: Path) -> str:
-    """The tier a description file belongs in, read from its front matter as written (a file
-    without a usable zichtbaarheid stays in the public source, where the validator reports it)."""
-    try:
-        text = path.read_text("utf-8")
-    except (UnicodeDecodeError, OSError):
-        return "openbaar"
-    front = text.split("\n---", 1)[0]
-    fields = dict(_FIELD.findall(front))
-    visibility = fields.get("zichtbaarheid")
-    if visibility == "partners":
-        return "partners"
-    if visibility == "organisatie" and fields.get("organisatie"):
-        return f"organisatie:{fields['organisatie']}"
-    return "openbaar"
-
-
 def split_sources(content_dir: Path) -> Path:
-    """Move every non-public description of ``content_dir`` into a sibling source folder of its tier
-    (``bron-partners``, ``bron-<organisation>``), copy the attachments along, and write
-    ``bronnen.yml`` next to ``content_dir``. Returns the bronnen.yml path."""
-    content_dir = Path(content_dir)
-    base = content_dir.parent
-    tiers: dict[str, Path] = {}
-    for kind in ("praktijken", "archetypen"):
-        for path in sorted((content_dir / kind).rglob("*.md")) if (content_dir / kind).is_dir() else []:
-            if path.is_symlink():
-                continue
-            tier = tier_of_file(path)
-            if tier == "openbaar":
-                continue
-            folder = tiers.setdefault(tier, base / f"bron-{tier.split(':')[-1]}")
-            target = folder / path.relative_to(content_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            path.rename(target)
-    for folder in tiers.values():
-        if (content_dir / "bijlagen").is_dir() and not (folder / "bijlagen").exists():
-            shutil.copytree(content_dir / "bijlagen", folder / "bijlagen", symlinks=True)
-    entries = [{"naam": "openbaar", "locatie": content_dir.name, "niveau": "openbaar"}]
-    entries += [
-        {"naam": folder.name, "locatie": folder.name, "niveau": tier}
-        for tier, folder in sorted(tiers.items())
-    ]
-    sources_file = base / "bronnen.yml"
-    sources_file.write_text(yaml.safe_dump({"bronnen": entries}, sort_keys=False), "utf-8")
-    return sources_file
+    """benchmarks/corpus.py's split_by_tier: every non-public description into the source folder of
+    its tier, next to ``content_dir``, with a bronnen.yml naming them all (returned)."""
+    return _corpus().split_by_tier(content_dir)
+
+
+def _corpus():
+    if "corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks" / "corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["corpus"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["corpus"]
+
+
+def load_sources_file(sources_file: Path):
+    """Every source of a bronnen.yml resolved, loaded and validated: (content, diagnostics)."""
+    from wwidw_build.content_sources import read_sources_file
+    from wwidw_build.pipeline import load_and_validate
+    from wwidw_build.source_fetch import resolve
+
+    sources, diagnostics = read_sources_file(sources_file)
+    assert not diagnostics, diagnostics
+    return load_and_validate([resolve(s) for s in sources])
+
+
+def mixed_copy(target: Path) -> Path:
+    """content/ with every sample source's descriptions and attachments copied into it: one folder
+    of every tier, for tests that then add their own files and call ``split_sources``."""
+    shutil.copytree(REPO / "content", target, symlinks=True)
+    for folder in sorted((REPO / "voorbeeldbronnen").iterdir()):
+        for sub in ("praktijken", "archetypen", "bijlagen"):
+            for path in sorted((folder / sub).glob("*")):
+                if path.name != ".gitkeep":
+                    shutil.copy(path, target / sub / path.name)
+    return target

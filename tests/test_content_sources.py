@@ -45,7 +45,11 @@ def test_sample_sources_file_is_valid_and_names_every_tier():
             "bron-niveau-dubbel",
             7,
         ),
-        ("bronnen:\n  - naam: a\n    locatie: x\n    niveau: partners\n", "bron-openbaar-ontbreekt", 1),
+        (
+            "bronnen:\n  - naam: a\n    locatie: x\n    niveau: partners\n",
+            "bron-openbaar-ontbreekt",
+            1,
+        ),
         (
             "bronnen:\n  - naam: a\n    locatie: https://user:geheim@git.example/x.git\n"
             "    niveau: openbaar\n",
@@ -58,8 +62,16 @@ def test_sample_sources_file_is_valid_and_names_every_tier():
             "bron-met-wachtwoord",
             3,
         ),
-        ("bronnen:\n  - naam: a\n    locatie: x\n    niveau: openbaar\n    ref: main\n", "bron-ref-lokaal", 5),
-        ("bronnen:\n  - naam: a\n    locatie: x\n    niveau: openbaar\n    extra: 1\n", "veld-onbekend", 5),
+        (
+            "bronnen:\n  - naam: a\n    locatie: x\n    niveau: openbaar\n    ref: main\n",
+            "bron-ref-lokaal",
+            5,
+        ),
+        (
+            "bronnen:\n  - naam: a\n    locatie: x\n    niveau: openbaar\n    extra: 1\n",
+            "veld-onbekend",
+            5,
+        ),
         ("bronnen: [\n", "yaml-syntaxis", 2),
     ],
 )
@@ -125,7 +137,9 @@ def test_public_source_refuses_every_non_public_description(tmp_path):
 
 def test_tier_mismatch_names_the_source_it_belongs_in(tmp_path):
     sources_file = copy_sample_sources(tmp_path)
-    moved = tmp_path / "voorbeeldbronnen" / "partners" / "praktijken" / "taalcafe-bibliotheek-oost.md"
+    moved = (
+        tmp_path / "voorbeeldbronnen" / "partners" / "praktijken" / "taalcafe-bibliotheek-oost.md"
+    )
     (tmp_path / "content" / "praktijken" / "taalcafe-bibliotheek-oost.md").rename(moved)
     result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
     assert result.returncode == 1
@@ -136,7 +150,13 @@ def test_tier_mismatch_names_the_source_it_belongs_in(tmp_path):
 
 def test_organisation_description_in_another_organisations_source(tmp_path):
     sources_file = copy_sample_sources(tmp_path)
-    own = tmp_path / "voorbeeldbronnen" / "havenstad-wonen" / "praktijken" / "wijkconcierge-flat-zuid.md"
+    own = (
+        tmp_path
+        / "voorbeeldbronnen"
+        / "havenstad-wonen"
+        / "praktijken"
+        / "wijkconcierge-flat-zuid.md"
+    )
     own.rename(tmp_path / "voorbeeldbronnen" / "woonstede-rivierland" / "praktijken" / own.name)
     result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
     assert result.returncode == 1
@@ -146,7 +166,9 @@ def test_organisation_description_in_another_organisations_source(tmp_path):
 def test_public_description_may_not_name_a_partners_archetype(tmp_path):
     sources_file = copy_sample_sources(tmp_path)
     path = tmp_path / "content" / "archetypen" / "bewonersgroen.md"
-    text = path.read_text("utf-8").replace('  - "klushuizen"\n', '  - "klushuizen"\n  - "wijkconcierge"\n')
+    text = path.read_text("utf-8").replace(
+        '  - "klushuizen"\n', '  - "klushuizen"\n  - "wijkconcierge"\n'
+    )
     path.write_text(text, "utf-8")
     result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
     assert result.returncode == 1
@@ -165,14 +187,18 @@ def test_id_collision_across_sources_names_both_sources(tmp_path):
     result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
     assert result.returncode == 1
     assert "[id-dubbel-bron]" in result.stdout
-    assert "bron 'openbaar, openbaar'" in result.stdout or "bron 'partners, partners'" in result.stdout
+    assert (
+        "bron 'openbaar, openbaar'" in result.stdout or "bron 'partners, partners'" in result.stdout
+    )
     # The public source's own check never depends on the private one: it is still clean.
     assert wwidw("validate", "--content", tmp_path / "content").returncode == 0
 
 
 def test_registry_outside_the_public_source_is_an_error(tmp_path):
     sources_file = copy_sample_sources(tmp_path)
-    shutil.copy(tmp_path / "content" / "organisaties.yml", tmp_path / "voorbeeldbronnen" / "partners")
+    shutil.copy(
+        tmp_path / "content" / "organisaties.yml", tmp_path / "voorbeeldbronnen" / "partners"
+    )
     result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
     assert result.returncode == 1 and "[register-buiten-openbare-bron]" in result.stdout
 

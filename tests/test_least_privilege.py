@@ -62,7 +62,16 @@ def test_build_succeeds_and_is_complete_with_every_other_source_gone(tmp_path, r
     bronnen = copy_sample_sources(tmp_path)
     for name in UNREADABLE[audience]:
         shutil.rmtree(tmp_path / PRIVATE[name])
-    result = wwidw("build", "--sources", bronnen, "--audience", audience, "--out", tmp_path / "site", cwd=tmp_path)
+    result = wwidw(
+        "build",
+        "--sources",
+        bronnen,
+        "--audience",
+        audience,
+        "--out",
+        tmp_path / "site",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     folder = audience.replace(":", "-")
     assert _pages(tmp_path / "site" / folder) == _pages(reference / folder)
@@ -73,9 +82,20 @@ def test_public_build_with_private_sources_as_unreachable_git_urls(tmp_path, ref
     text = bronnen.read_text("utf-8")
     for name, folder in PRIVATE.items():
         shutil.rmtree(tmp_path / folder)
-        text = text.replace(f"locatie: {folder}", f"locatie: {(tmp_path / 'nergens' / name).as_uri()}")
+        text = text.replace(
+            f"locatie: {folder}", f"locatie: {(tmp_path / 'nergens' / name).as_uri()}"
+        )
     bronnen.write_text(text, "utf-8")
-    result = wwidw("build", "--sources", bronnen, "--audience", "openbaar", "--out", tmp_path / "site", cwd=tmp_path)
+    result = wwidw(
+        "build",
+        "--sources",
+        bronnen,
+        "--audience",
+        "openbaar",
+        "--out",
+        tmp_path / "site",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert _pages(tmp_path / "site" / "openbaar") == _pages(reference / "openbaar")
     assert not (tmp_path / ".cache" / "wwidw" / "bronnen").exists()  # nothing was even fetched
@@ -86,9 +106,23 @@ def test_audit_hook_sees_no_read_of_a_source_the_audience_may_not_see(tmp_path, 
     bronnen = copy_sample_sources(tmp_path)
     forbidden = ":".join(str(tmp_path / PRIVATE[n]) for n in UNREADABLE[audience])
     result = subprocess.run(
-        [sys.executable, "-c", GUARD, forbidden, "build", "--sources", str(bronnen),
-         "--audience", audience, "--out", str(tmp_path / "site"), "--quiet"],
-        capture_output=True, text=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            GUARD,
+            forbidden,
+            "build",
+            "--sources",
+            str(bronnen),
+            "--audience",
+            audience,
+            "--out",
+            str(tmp_path / "site"),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     assert "FORBIDDEN READ" not in result.stderr
@@ -100,7 +134,9 @@ def test_the_guard_itself_catches_a_read(tmp_path):
     forbidden = str(tmp_path / PRIVATE["woonstede-rivierland"])
     result = subprocess.run(
         [sys.executable, "-c", GUARD, forbidden, "validate", "--sources", str(bronnen)],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert result.returncode == 99 and "FORBIDDEN READ" in result.stderr
 
@@ -109,11 +145,19 @@ def test_a_source_the_audience_needs_is_unreachable(tmp_path):
     bronnen = copy_sample_sources(tmp_path)
     shutil.rmtree(tmp_path / PRIVATE["havenstad-wonen"])
     result = wwidw(
-        "build", "--sources", bronnen, "--audience", "organisatie:havenstad-wonen",
-        "--out", tmp_path / "site", cwd=tmp_path,
+        "build",
+        "--sources",
+        bronnen,
+        "--audience",
+        "organisatie:havenstad-wonen",
+        "--out",
+        tmp_path / "site",
+        cwd=tmp_path,
     )
     assert result.returncode == 2
-    assert "De bron 'havenstad-wonen' (organisatie:havenstad-wonen) is niet te lezen" in result.stderr
+    assert (
+        "De bron 'havenstad-wonen' (organisatie:havenstad-wonen) is niet te lezen" in result.stderr
+    )
     assert not (tmp_path / "site").exists()
 
 
@@ -122,9 +166,24 @@ def test_repository_sample_public_build_without_private_sources(tmp_path):
     are gone builds the full public site."""
     bronnen = copy_sample_sources(tmp_path)
     shutil.rmtree(tmp_path / "voorbeeldbronnen")
-    result = wwidw("build", "--sources", bronnen, "--audience", "openbaar", "--out", tmp_path / "site", cwd=tmp_path)
+    result = wwidw(
+        "build",
+        "--sources",
+        bronnen,
+        "--audience",
+        "openbaar",
+        "--out",
+        tmp_path / "site",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     public_ids = {p.stem for p in (REPO / "content" / "praktijken").glob("*.md")}
-    built = {p.name for p in (tmp_path / "site" / "openbaar" / "praktijken").iterdir() if p.is_dir()}
-    concepts = {i for i in public_ids if "concept: true" in (REPO / "content" / "praktijken" / f"{i}.md").read_text("utf-8")}
+    built = {
+        p.name for p in (tmp_path / "site" / "openbaar" / "praktijken").iterdir() if p.is_dir()
+    }
+    concepts = {
+        i
+        for i in public_ids
+        if "concept: true" in (REPO / "content" / "praktijken" / f"{i}.md").read_text("utf-8")
+    }
     assert public_ids - concepts <= built

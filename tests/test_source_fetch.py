@@ -50,7 +50,9 @@ def git_sources(tmp_path, monkeypatch):
 
 def test_git_sources_are_fetched_into_the_cache_and_built(git_sources):
     work, bronnen, public, partners = git_sources
-    result = wwidw("build", "--sources", bronnen, "--audience", "partners", "--out", work / "site", cwd=work)
+    result = wwidw(
+        "build", "--sources", bronnen, "--audience", "partners", "--out", work / "site", cwd=work
+    )
     assert result.returncode == 0, result.stderr
     site = work / "site" / "partners"
     assert (site / "praktijken" / "samen-tegen-schulden-lindeveen" / "index.html").is_file()
@@ -94,7 +96,12 @@ def test_messages_name_files_in_a_git_source_by_source_name(git_sources):
 def test_unreachable_source_is_a_dutch_error_without_its_url_and_the_site_stays(git_sources):
     work, bronnen, public, partners = git_sources
     out = work / "site"
-    assert wwidw("build", "--sources", bronnen, "--audience", "partners", "--out", out, cwd=work).returncode == 0
+    assert (
+        wwidw(
+            "build", "--sources", bronnen, "--audience", "partners", "--out", out, cwd=work
+        ).returncode
+        == 0
+    )
     before = tree(out)
     secret_url = "https://reader:hunter2@git.invalid/partners.git"
     moved = partners.with_name("elders")
@@ -115,7 +122,9 @@ def test_unreachable_source_is_a_dutch_error_without_its_url_and_the_site_stays(
 
 def test_unknown_ref_is_unreachable(git_sources):
     work, bronnen, public, partners = git_sources
-    bronnen.write_text(bronnen.read_text("utf-8").replace("ref: main", "ref: bestaat-niet"), "utf-8")
+    bronnen.write_text(
+        bronnen.read_text("utf-8").replace("ref: main", "ref: bestaat-niet"), "utf-8"
+    )
     sources, _ = read_sources_file(bronnen)
     with pytest.raises(SourceUnavailable, match="ref 'bestaat-niet'"):
         resolve(sources[1])

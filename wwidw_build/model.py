@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wwidw_build.content_sources import ContentSource
 from wwidw_build.strict_yaml import Parsed
 
 if TYPE_CHECKING:
-    from wwidw_build.content_sources import ContentSource
     from wwidw_build.records import Record
 
 KINDS = {"praktijk": "praktijken", "archetype": "archetypen"}  # kind -> folder under content/
