@@ -31,7 +31,8 @@ GUARD = """
 import os, sys
 forbidden = [os.path.realpath(p) for p in sys.argv[1].split(os.pathsep) if p]
 def guard(event, args):
-    if event in ("open", "os.listdir", "os.scandir", "os.walk") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+    readable = args and isinstance(args[0], (str, bytes, os.PathLike))
+    if event in ("open", "os.listdir", "os.scandir", "os.walk") and readable:
         path = os.path.realpath(os.fsdecode(args[0]))
         if any(path == f or path.startswith(f + os.sep) for f in forbidden):
             os.write(2, ("FORBIDDEN READ: " + path + "\\n").encode())
