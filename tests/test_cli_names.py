@@ -41,6 +41,8 @@ OPTIONS = {
     "--port",
     "--quiet",
     "--site-url",
+    "--source",
+    "--sources",
     "--start-year",
     "--stats",
     "--status",
