@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sources import copy_sample_sources
 from conftest import tree, wwidw
+from sources import copy_sample_sources
 
 from wwidw_build.audience import Audience, all_audiences
 from wwidw_build.labels import RICHTING

@@ -224,3 +224,15 @@ def test_split_sources_helper_gives_a_valid_set(tmp_path):
                 shutil.copy(path, target / kind / path.name)
     sources_file = split_sources(target)
     assert wwidw("validate", "--sources", sources_file).returncode == 0
+
+
+def test_non_partner_organisation_in_the_partners_source_is_a_warning(tmp_path):
+    """A partners description by an organisation that is no partner: in the right source, the old
+    warning (only partners read it, its own organisation cannot)."""
+    sources_file = copy_sample_sources(tmp_path)
+    case = Path(__file__).parent / "bad_input" / "organisatie-geen-partner.md"
+    shutil.copy(case, tmp_path / "voorbeeldbronnen" / "partners" / "praktijken" / case.name)
+    result = wwidw("validate", "--sources", sources_file, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "voorbeeldbronnen/partners/praktijken/organisatie-geen-partner.md:5:" in result.stdout
+    assert "[organisatie-geen-partner]" in result.stdout

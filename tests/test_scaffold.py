@@ -34,7 +34,7 @@ PRAKTIJK_OPTIONS = [
     "--effect",
     "minder-burenoverlast",
     "--visibility",
-    "partners",
+    "openbaar",
     "--contact-name",
     "Mira de Wit",
     "--contact-email",
