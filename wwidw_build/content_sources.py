@@ -60,6 +60,8 @@ class ContentSource:
             relative = path.relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
+        if relative == ".":
+            return self.shown.rstrip(":") or "."
         if not self.shown or self.shown.endswith(
             ":"
         ):  # a git source's root: 'naam:praktijken/x.md'
