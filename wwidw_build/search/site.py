@@ -34,9 +34,9 @@ BINARY_NAMES = ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagef
 BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override as Pagefind's own npm wrapper
 MISSING = (
     "pagefind ontbreekt: de zoekindex kan niet worden gemaakt. Zet de omgevingsvariabele "
-    f"{BINARY_ENV} op het programma pagefind (na 'npm install pagefind' staat dat in "
-    "node_modules/@pagefind/<platform>/bin/), of voer in een kopie van de engine-repository "
-    "'make install' uit."
+    f"{BINARY_ENV} op het programma pagefind (na 'npm install pagefind' is dat "
+    "node_modules/@pagefind/<platform>/bin/pagefind_extended of .../pagefind), of voer in een kopie "
+    "van de engine-repository 'make install' uit."
 )
 MISSING_AT = f"pagefind kon niet draaien: {BINARY_ENV} wijst naar een bestand dat niet bestaat:"
 # Filter name -> Dutch legend on the search page, in the order the facets are shown.
