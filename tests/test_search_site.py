@@ -276,7 +276,7 @@ def test_pagefind_binary_path_overrides_the_npm_binary(tmp_path, monkeypatch):
     ok, log = index_site(
         _description_site(tmp_path / "site")
     )  # that path does not exist: a clear failure
-    assert not ok and "pagefind kon niet draaien" in log
+    assert not ok and "pagefind kon niet draaien" in log and "PAGEFIND_BINARY_PATH" in log
 
 
 def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeypatch):
@@ -284,7 +284,7 @@ def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeyp
     monkeypatch.setattr(search_site, "NODE_MODULES", tmp_path / "node_modules")
     assert pagefind_binary() is None
     assert index_site(_description_site(tmp_path / "site")) == (False, MISSING)
-    assert "make install" in MISSING
+    assert "make install" in MISSING and "PAGEFIND_BINARY_PATH" in MISSING
 
 
 # --- in the browser

@@ -26,7 +26,7 @@ from wwidw_build.cli.writing import form, new
     help="Wat Werkt in de Wijk: beschrijvingen controleren, aanmaken en publiceren.",
 )
 @click.version_option(
-    package_name="wwidw-build", message="wwidw %(version)s", help="Toon de versie en stop."
+    package_name="wwidw", message="wwidw %(version)s", help="Toon de versie en stop."
 )
 @help_option
 def cli() -> None:
