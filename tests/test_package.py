@@ -20,6 +20,7 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import git_repo
 import pytest
 from conftest import CONTENT, REPO
 from mkdocs.utils.yaml import yaml_load
@@ -180,3 +181,36 @@ def test_the_installed_engine_validates_and_builds_a_content_folder(engine, tmp_
     assert (site / "pagefind" / "pagefind.js").is_file()
     schema = resources.schema_path("export-beschrijvingen")
     assert (site / "data" / "beschrijvingen.schema.json").read_bytes() == schema.read_bytes()
+
+
+def test_the_installed_engine_builds_a_source_repository(engine, tmp_path, monkeypatch):
+    """A partners source repository, as `wwidw source new` sets one up: its own descriptions at
+    its root and a bronnen.yml naming the public source by git URL (here file://) and itself."""
+    for key, value in git_repo.ENV.items():
+        monkeypatch.setenv(key, value)
+    public = tmp_path / "engine-repo"
+    public.mkdir()
+    git_repo.git(public, "init", "-q", "-b", "main")
+    sample_content(public / "content")
+    shutil.copytree(CONTENT / "archetypen", public / "content" / "archetypen", dirs_exist_ok=True)
+    git_repo.git(public, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", "-A")
+    git_repo.git(
+        public, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "x"
+    )
+    partners = tmp_path / "partners-repo"
+    shutil.copytree(REPO / "voorbeeldbronnen" / "partners", partners)
+    (partners / "bronnen.yml").write_text(
+        "bronnen:\n"
+        f"  - naam: openbaar\n    locatie: {public.as_uri()}\n    pad: content\n    niveau: openbaar\n"
+        "  - naam: partners\n    locatie: .\n    niveau: partners\n",
+        encoding="utf-8",
+    )
+    installed(engine, "validate", "--sources", "bronnen.yml", cwd=partners)
+    installed(
+        engine, "build", "--sources", "bronnen.yml", "--audience", "partners", "--out", "site",
+        "--quiet", cwd=partners,
+    )  # fmt: skip
+    site = partners / "site" / "partners"
+    assert (site / "praktijken" / "samen-tegen-schulden-lindeveen" / "index.html").is_file()
+    assert (site / "praktijken" / "energiecoaches-zuiderdam" / "index.html").is_file()
+    assert (partners / ".cache" / "wwidw" / "bronnen" / "openbaar" / "content").is_dir()

@@ -340,4 +340,5 @@ def test_wider_back_to_draft_and_an_archetype(tmp_path):
         "- [ ] Is het probleem concreet beschreven" in archetype
         and "Voorgesteld archetype" not in archetype
     )
-    assert review.exit_code == 1  # the partners archetype sits in the one-folder repository: a tier error
+    # The partners archetype sits in the one-folder scenario repository: a tier error.
+    assert review.exit_code == 1
