@@ -12,7 +12,6 @@ import dataclasses
 import gzip
 import json
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +19,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import browser
 import pytest
+from sources import load_sources_file, mixed_copy, split_sources
 
 from wwidw_build import audit, urls
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
-from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
 from wwidw_build.search.site import (
@@ -120,10 +119,9 @@ def url_of(document) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("zoeken")
-    content_dir = root / "content"
-    shutil.copytree(CONTENT, content_dir, symlinks=True)
+    content_dir = mixed_copy(root / "content")
     (content_dir / "praktijken" / f"{PROBE_ID}.md").write_text(PROBE, encoding="utf-8")
-    content, diagnostics = load_and_validate(content_dir)
+    content, diagnostics = load_sources_file(split_sources(content_dir))
     errors = [d for d in diagnostics if d.is_error]
     assert not errors, errors
     results = build_all(
