@@ -33,7 +33,7 @@ PUBLISHED = "pleinmediation-jongeren"  # concept: true removed
 NARROWED = "wijkconcierge-de-horst"  # openbaar → organisatie (woonstede-rivierland)
 RENAMED_FROM, RENAMED_TO = "skaeve-huse-lindeveen", "skaeve-huse-de-lindehof"
 # Unchanged non-public sample descriptions (RELABELLED becomes public in the scenario).
-TIER_ERRORS = len(list((Path(__file__).parent.parent / "voorbeeldbronnen").rglob("*.md"))) - 1
+TIER_ERRORS = len(list((Path(__file__).parent.parent / "voorbeeldbronnen").glob("*/*/*.md"))) - 1
 CHECKLIST = (
     "Is de aanleiding concreet",
     "Zijn de werkzame bestanddelen benoemd en onderbouwd",
