@@ -11,7 +11,7 @@ import pytest
 
 from wwidw_build.cli.main import cli
 
-COMMANDS = {"build", "form", "new", "review", "search", "serve", "validate"}
+COMMANDS = {"build", "form", "move", "new", "review", "search", "serve", "validate"}
 OPTIONS = {
     "--audience",
     "--author",
@@ -32,6 +32,7 @@ OPTIONS = {
     "--ingredient",
     "--interactive",
     "--limit",
+    "--make-public",
     "--municipality",
     "--neighbourhood",
     "--no-drafts",
@@ -41,6 +42,8 @@ OPTIONS = {
     "--port",
     "--quiet",
     "--site-url",
+    "--source",
+    "--sources",
     "--start-year",
     "--stats",
     "--status",
@@ -48,11 +51,12 @@ OPTIONS = {
     "--target-group",
     "--theme",
     "--title",
+    "--to",
     "--version",
     "--visibility",
     "-h",
 }
-ARGUMENTS = {"ISSUE-BODY", "KIND", "WORDS"}  # as the usage line and the errors name them
+ARGUMENTS = {"ID", "ISSUE-BODY", "KIND", "WORDS"}  # as the usage line and the errors name them
 # The Dutch names the CLI had before the rule; none may come back.
 FORMER_DUTCH = {
     "zoek",
