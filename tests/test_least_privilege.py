@@ -54,6 +54,13 @@ def reference(tmp_path_factory):
     return base / "site"
 
 
+def build(bronnen: Path, audience: str, folder: Path):
+    """``wwidw build --sources BRONNEN --audience AUDIENCE --out FOLDER/site``, run in FOLDER."""
+    return wwidw(
+        "build", "--sources", bronnen, "--audience", audience, "--out", folder / "site", cwd=folder
+    )
+
+
 def _pages(site: Path) -> dict[str, bytes]:
     return {k: v for k, v in tree(site).items() if not k.startswith("pagefind/")}
 
@@ -63,16 +70,7 @@ def test_build_succeeds_and_is_complete_with_every_other_source_gone(tmp_path, r
     bronnen = copy_sample_sources(tmp_path)
     for name in UNREADABLE[audience]:
         shutil.rmtree(tmp_path / PRIVATE[name])
-    result = wwidw(
-        "build",
-        "--sources",
-        bronnen,
-        "--audience",
-        audience,
-        "--out",
-        tmp_path / "site",
-        cwd=tmp_path,
-    )
+    result = build(bronnen, audience, tmp_path)
     assert result.returncode == 0, result.stderr
     folder = audience.replace(":", "-")
     assert _pages(tmp_path / "site" / folder) == _pages(reference / folder)
@@ -87,16 +85,7 @@ def test_public_build_with_private_sources_as_unreachable_git_urls(tmp_path, ref
             f"locatie: {folder}", f"locatie: {(tmp_path / 'nergens' / name).as_uri()}"
         )
     bronnen.write_text(text, "utf-8")
-    result = wwidw(
-        "build",
-        "--sources",
-        bronnen,
-        "--audience",
-        "openbaar",
-        "--out",
-        tmp_path / "site",
-        cwd=tmp_path,
-    )
+    result = build(bronnen, "openbaar", tmp_path)
     assert result.returncode == 0, result.stderr
     assert _pages(tmp_path / "site" / "openbaar") == _pages(reference / "openbaar")
     assert not (tmp_path / ".cache" / "wwidw" / "bronnen").exists()  # nothing was even fetched
@@ -145,16 +134,7 @@ def test_the_guard_itself_catches_a_read(tmp_path):
 def test_a_source_the_audience_needs_is_unreachable(tmp_path):
     bronnen = copy_sample_sources(tmp_path)
     shutil.rmtree(tmp_path / PRIVATE["havenstad-wonen"])
-    result = wwidw(
-        "build",
-        "--sources",
-        bronnen,
-        "--audience",
-        "organisatie:havenstad-wonen",
-        "--out",
-        tmp_path / "site",
-        cwd=tmp_path,
-    )
+    result = build(bronnen, "organisatie:havenstad-wonen", tmp_path)
     assert result.returncode == 2
     assert (
         "De bron 'havenstad-wonen' (organisatie:havenstad-wonen) is niet te lezen" in result.stderr
@@ -167,16 +147,7 @@ def test_repository_sample_public_build_without_private_sources(tmp_path):
     are gone builds the full public site."""
     bronnen = copy_sample_sources(tmp_path)
     shutil.rmtree(tmp_path / "voorbeeldbronnen")
-    result = wwidw(
-        "build",
-        "--sources",
-        bronnen,
-        "--audience",
-        "openbaar",
-        "--out",
-        tmp_path / "site",
-        cwd=tmp_path,
-    )
+    result = build(bronnen, "openbaar", tmp_path)
     assert result.returncode == 0, result.stderr
     public_ids = {p.stem for p in (REPO / "content" / "praktijken").glob("*.md")}
     built = {
