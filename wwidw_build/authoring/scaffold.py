@@ -121,12 +121,13 @@ def render(answers: Answers, today: date) -> str:
 
 
 def target_source(content: Content, answers: Answers) -> ContentSource:
-    """The source a new description goes into: the one of its tier, if that source was read;
-    otherwise the public one (the validator then says which source it belongs in)."""
+    """The source a new description goes into: the local source of its tier; otherwise a local
+    one (the public source first), where the validator then says which source it belongs in. Never
+    a git source's cache."""
     organisation = answers.organisatie if answers.kind == "praktijk" else None
     wanted = tier_of(answers.zichtbaarheid, organisation)
-    public = next(s for s in content.sources if s.is_public)
-    return next((s for s in content.sources if s.tier == wanted and not s.is_git), public)
+    local = [s for s in content.sources if not s.is_git] or list(content.sources)
+    return next((s for s in local if s.tier == wanted), local[0])
 
 
 def target_path(content: Content, answers: Answers) -> Path:
