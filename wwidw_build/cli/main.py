@@ -14,6 +14,7 @@ import click
 from wwidw_build.cli.building import build, serve
 from wwidw_build.cli.checking import search_command, validate
 from wwidw_build.cli.options import help_option
+from wwidw_build.cli.repositories import source
 from wwidw_build.cli.reviewing import review
 from wwidw_build.cli.support import DutchGroup, exit_with, run
 from wwidw_build.cli.writing import form, new
@@ -32,7 +33,7 @@ def cli() -> None:
     pass
 
 
-for _command in (validate, new, build, serve, search_command, review, form):
+for _command in (validate, new, build, serve, search_command, review, form, source):
     cli.add_command(_command)
 
 
