@@ -81,7 +81,7 @@ manieren; het resultaat is altijd een pull request die een beheerder beoordeelt.
 """
 
 PROTECTED_SETTINGS = """\
-- **Zichtbaarheid van de repository: privé.** Geef alleen <<team_sentence>> leesrechten.
+- **Zichtbaarheid van de repository: privé.** Geef alleen <<team_sentence>> toegang.
 - **Environment `beschermd`** (Settings → Environments; deployment branches: alleen `main`), met het
   geheim `BESCHERMD_SSH_KEY`: de deploy key van deze site, die op de beschermde host alleen in de map
   `<<folder>>/` mag schrijven.
