@@ -424,6 +424,8 @@ def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts(
         and '"$ISSUE_TITLE"' in opened["run"]
     )
     assert 'git add --all -- "$FOLDER"' in opened["run"]
+    assert write["env"]["FOLDER"] == "${{ inputs.descriptions-folder }}"
+    assert 'git status --porcelain --untracked-files=all -- "$FOLDER"' in write["run"]
     assert '--diff-filter=A | wc -l)" -eq 1' in opened["run"]
 
 
