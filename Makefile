@@ -32,10 +32,10 @@ python: $(STAMP)
 install: python node-build
 
 validate: install
-	$(WWIDW) validate --content content
+	$(WWIDW) validate --sources bronnen.yml
 
 site: install
-	$(WWIDW) build --content content --out site
+	$(WWIDW) build --sources bronnen.yml --out site
 
 chromium:
 	@.ci/ensure-debian-package $(CHROMIUM) chromium "The browser tests"

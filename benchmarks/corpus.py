@@ -637,6 +637,59 @@ def generate(target: Path, n: int, seed: int = 1) -> Path:
     return target
 
 
+_TIER_FIELD = re.compile(r"^(zichtbaarheid|organisatie):\s*\"?([a-z0-9-]+)\"?\s*$", re.M)
+
+
+def tier_of_file(path: Path) -> str:
+    """The tier a description file belongs in, read from its front matter as written (a file
+    without a usable zichtbaarheid stays in the public source, where the validator reports it)."""
+    try:
+        text = path.read_text("utf-8")
+    except (UnicodeDecodeError, OSError):
+        return "openbaar"
+    front = text.split("\n---", 1)[0]
+    fields = dict(_TIER_FIELD.findall(front))
+    visibility = fields.get("zichtbaarheid")
+    if visibility == "partners":
+        return "partners"
+    if visibility == "organisatie" and fields.get("organisatie"):
+        return f"organisatie:{fields['organisatie']}"
+    return "openbaar"
+
+
+def split_by_tier(content_dir: Path) -> Path:
+    """Move every non-public description of ``content_dir`` into a sibling source folder of its tier
+    (``bron-partners``, ``bron-<organisation>``), copy the attachments along, and write
+    ``bronnen.yml`` next to ``content_dir``. Returns the bronnen.yml path."""
+    content_dir = Path(content_dir)
+    base = content_dir.parent
+    tiers: dict[str, Path] = {}
+    for kind in ("praktijken", "archetypen"):
+        for path in (
+            sorted((content_dir / kind).rglob("*.md")) if (content_dir / kind).is_dir() else []
+        ):
+            if path.is_symlink():
+                continue
+            tier = tier_of_file(path)
+            if tier == "openbaar":
+                continue
+            folder = tiers.setdefault(tier, base / f"bron-{tier.split(':')[-1]}")
+            target = folder / path.relative_to(content_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+    for folder in tiers.values():
+        if (content_dir / "bijlagen").is_dir() and not (folder / "bijlagen").exists():
+            shutil.copytree(content_dir / "bijlagen", folder / "bijlagen", symlinks=True)
+    entries = [{"naam": "openbaar", "locatie": content_dir.name, "niveau": "openbaar"}]
+    entries += [
+        {"naam": folder.name, "locatie": folder.name, "niveau": tier}
+        for tier, folder in sorted(tiers.items())
+    ]
+    sources_file = base / "bronnen.yml"
+    sources_file.write_text(yaml.safe_dump({"bronnen": entries}, sort_keys=False), "utf-8")
+    return sources_file
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write a synthetic content folder with N praktijken."
@@ -646,11 +699,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("n", type=int, help="number of praktijk descriptions")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--sources",
+        action="store_true",
+        help="split by tier into one source folder per tier next to OUT_DIR, with a bronnen.yml",
+    )
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be 0 or more")
     generate(args.out_dir, args.n, args.seed)
     print(f"wrote {args.n} praktijken to {args.out_dir} (seed {args.seed})")
+    if args.sources:
+        print(f"sources: {split_by_tier(args.out_dir)}")
     return 0
 
 

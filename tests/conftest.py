@@ -38,10 +38,11 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def content():
-    """The repository's content/, loaded and validated once per session; shared, so never change it."""
-    from wwidw_build.pipeline import load_and_validate
+    """The repository's sample sources (bronnen.yml: content/ and voorbeeldbronnen/), loaded and
+    validated once per session; shared, so never change it."""
+    from sources import SAMPLE_SOURCES, load_sources_file
 
-    loaded, diagnostics = load_and_validate(CONTENT)
+    loaded, diagnostics = load_sources_file(SAMPLE_SOURCES)
     assert not [d for d in diagnostics if d.is_error]
     return loaded
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
+
+from sources import mixed_copy
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 # Git must not read the tester's own configuration (signing, hooks, default branch, ...).
@@ -42,7 +43,9 @@ def sample_repo(path: Path, content_at: str = "content") -> Path:
     git(path, "config", "user.name", "Test Reviewer")
     git(path, "config", "user.email", "test@example.org")
     git(path, "config", "commit.gpgsign", "false")
-    shutil.copytree(CONTENT, path / content_at, symlinks=True)
+    # Every sample description in one folder (as before content sources): the review is about
+    # who can see what, so its scenarios need every tier; tier errors are then expected.
+    mixed_copy(path / content_at)
     commit_all(path, "Voorbeeldinhoud")
     return path
 

@@ -155,6 +155,9 @@ ERROR_CASES = [
     Case("startjaar-enorm.md", "praktijk", "veld-type", 8),
     Case("diep-genest.md", "praktijk", "yaml-syntaxis", 7),
     Case("referentielink-buiten-inhoudsmap.md", "praktijk", "buiten-inhoudsmap", 55),
+    # The public source alone: it never knows a partners archetype, and refuses a non-public praktijk
+    Case("archetype-niet-openbaar.md", "praktijk", "onbekend-archetype", 10, message="wijkconcierge"),
+    Case("organisatie-geen-partner.md", "praktijk", "hoort-in-bron", 5),
 ]
 
 WARNING_CASES = [
@@ -163,11 +166,9 @@ WARNING_CASES = [
     Case("email-in-samenvatting.md", "praktijk", "persoonsgegevens-email", 3, message="piet@voorbeeld.nl"),
     Case("telefoon-in-tekst.md", "praktijk", "persoonsgegevens-telefoon", 53, message="06-12345678"),
     Case("bsn-in-tekst.md", "praktijk", "persoonsgegevens-bsn", 53, message="111222333"),
-    Case("archetype-niet-openbaar.md", "praktijk", "archetype-niet-openbaar", 10, message="wijkconcierge"),
     Case("lopend-met-eindjaar.md", "praktijk", "lopend-met-eindjaar", 9),
     Case("eindjaar-ontbreekt.md", "praktijk", "eindjaar-ontbreekt", 9),
     Case("resultaat-niet-beoogd.md", "praktijk", "resultaat-niet-beoogd", 20, message="minder-eenzaamheid"),
-    Case("organisatie-geen-partner.md", "praktijk", "organisatie-geen-partner", 5),
 ]
 # fmt: on
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import tree, wwidw
+from sources import copy_sample_sources
 
 from wwidw_build.audience import Audience, all_audiences
 from wwidw_build.labels import RICHTING
@@ -42,8 +43,10 @@ URL_ATTRIBUTES = re.compile(
 
 
 def run_build(content, audience: str, out, *flags: str) -> subprocess.CompletedProcess:
-    """``wwidw build --content CONTENT --audience AUDIENCE --out OUT FLAGS``."""
-    return wwidw("build", "--content", content, "--audience", audience, "--out", out, *flags)
+    """``wwidw build --content CONTENT --audience AUDIENCE --out OUT FLAGS``; with a bronnen.yml
+    instead of a folder, ``--sources`` it."""
+    where = "--sources" if Path(content).is_file() else "--content"
+    return wwidw("build", where, content, "--audience", audience, "--out", out, *flags)
 
 
 def pages_of(site: Path) -> dict[str, bytes]:
@@ -74,8 +77,7 @@ def loaded(content):
 @pytest.fixture(scope="module")
 def alle(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("alle")
-    content = root / "content"
-    shutil.copytree(CONTENT, content, symlinks=True)
+    content = copy_sample_sources(root)  # bronnen.yml with content/ and voorbeeldbronnen/
     result = run_build(content, "alle", root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(content, root / "site", result)

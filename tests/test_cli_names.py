@@ -11,7 +11,7 @@ import pytest
 
 from wwidw_build.cli.main import cli
 
-COMMANDS = {"build", "form", "new", "review", "search", "serve", "source", "validate"}
+COMMANDS = {"build", "form", "move", "new", "review", "search", "serve", "source", "validate"}
 SUBCOMMANDS = {"source new"}  # the commands of a command group, as "group command"
 OPTIONS = {
     "--audience",
@@ -35,6 +35,7 @@ OPTIONS = {
     "--ingredient",
     "--interactive",
     "--limit",
+    "--make-public",
     "--municipality",
     "--neighbourhood",
     "--no-drafts",
@@ -45,6 +46,8 @@ OPTIONS = {
     "--port",
     "--quiet",
     "--site-url",
+    "--source",
+    "--sources",
     "--start-year",
     "--stats",
     "--status",
@@ -53,11 +56,18 @@ OPTIONS = {
     "--theme",
     "--tier",
     "--title",
+    "--to",
     "--version",
     "--visibility",
     "-h",
 }
-ARGUMENTS = {"DIR", "ISSUE-BODY", "KIND", "WORDS"}  # as the usage line and the errors name them
+ARGUMENTS = {
+    "DIR",
+    "ID",
+    "ISSUE-BODY",
+    "KIND",
+    "WORDS",
+}  # as the usage line and the errors name them
 # The Dutch names the CLI had before the rule; none may come back.
 FORMER_DUTCH = {
     "zoek",

@@ -36,21 +36,19 @@ def test_search_prints_id_title_and_score(content_copy):
     } <= set(found(result))
 
 
-def test_search_respects_the_audience(content_copy):
+def test_search_respects_the_audience():
     """klushuizen-kanaalzone is zichtbaarheid organisatie (woonstede-rivierland)."""
     own = wwidw(
         "search",
         "stromannen",
-        "--content",
-        str(content_copy),
+        "--sources",
+        "bronnen.yml",
         "--audience",
         "organisatie:woonstede-rivierland",
     )
     assert own.returncode == 0 and found(own) == ["klushuizen-kanaalzone"]
     for audience in ("openbaar", "partners", "organisatie:havenstad-wonen"):
-        other = wwidw(
-            "search", "stromannen", "--content", str(content_copy), "--audience", audience
-        )
+        other = wwidw("search", "stromannen", "--sources", "bronnen.yml", "--audience", audience)
         assert other.returncode == 0 and found(other) == []
         assert (
             "klushuizen" not in other.stdout.lower()
@@ -122,7 +120,7 @@ def test_validate_vergelijk_flags_a_copy_and_suggests_its_archetype(content_copy
 def test_validate_vergelijk_keeps_json_on_stdout(content_copy):
     path = content_copy / "praktijken" / "buurtbemiddeling-rivierenwijk.md"
     result = wwidw(
-        "validate", "--content", str(content_copy), "--format", "json", "--compare", str(path)
+        "validate", "--sources", "bronnen.yml", "--format", "json", "--compare", str(path)
     )
     assert result.returncode == 0 and json.loads(result.stdout)["errors"] == 0
     assert "Lijkt op:" in result.stderr and "buurtbemiddeling-portiekflats-noord" in result.stderr

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sources import load_sources_file
 
 from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.diagnostics import Severity
-from wwidw_build.pipeline import load_and_validate
 
 CORPUS_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
 
@@ -27,7 +27,7 @@ def corpus():
 
 def test_corpus_validates_without_errors(corpus, tmp_path: Path):
     content_dir = corpus.generate(tmp_path / "content", 20, seed=1)
-    content, diagnostics = load_and_validate(content_dir)
+    content, diagnostics = load_sources_file(corpus.split_by_tier(content_dir))
     praktijken = content.by_kind("praktijk")
     assert len(praktijken) == 20
     assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
@@ -61,7 +61,8 @@ def test_corpus_is_deterministic(corpus, tmp_path: Path):
 
 
 def test_all_visibility_levels_occur(corpus, tmp_path: Path):
-    content, _ = load_and_validate(corpus.generate(tmp_path / "content", 20, seed=1))
+    generated = corpus.generate(tmp_path / "content", 20, seed=1)
+    content, _ = load_sources_file(corpus.split_by_tier(generated))
     praktijken = content.by_kind("praktijk")
     assert {d.zichtbaarheid for d in praktijken} == {"openbaar", "partners", "organisatie"}
     partners = {o.id for o in content.registry.organisaties.values() if o.partner}

@@ -298,7 +298,10 @@ def test_write_tree_and_config(tmp_path, content, bodies):
     }
     assert written == pages
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    assert data["INHERIT"] == str(REPO / "mkdocs.yml") and data["docs_dir"] == str(docs)
+    # The packaged base config and theme (wwidw_build.resources): in this editable install, the
+    # repository's own files. tests/test_package.py checks an installed wheel.
+    assert data["INHERIT"] == str(REPO / "wwidw_build" / "mkdocs.yml")
+    assert data["docs_dir"] == str(docs)
     assert data["theme"] == {"name": "material", "custom_dir": str(REPO / "theme")}
     # Nothing audience-specific reaches the HTML through the config: pages are reused across
     # audiences.

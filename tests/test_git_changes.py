@@ -42,9 +42,9 @@ def test_added_modified_deleted_and_renamed_on_a_branch(repo):
         praktijk(repo, "taalcafe-bibliotheek-oost").read_text(encoding="utf-8"), encoding="utf-8"
     )
     edit(
-        praktijk(repo, "samen-tegen-schulden-lindeveen"),
-        "zichtbaarheid: partners",
-        "zichtbaarheid: openbaar",
+        praktijk(repo, "buurtmoestuin-kanaalweg"),
+        "titel: ",
+        "titel: Herzien: ",
     )
     praktijk(repo, "klushuizen-spoorbuurt").unlink()
     git(
@@ -57,9 +57,9 @@ def test_added_modified_deleted_and_renamed_on_a_branch(repo):
     changes = changed(repo / "content", "main")
     assert statuses(changes) == {
         "praktijken/nieuwe-aanpak.md": (ADDED, None),
-        "praktijken/samen-tegen-schulden-lindeveen.md": (
+        "praktijken/buurtmoestuin-kanaalweg.md": (
             MODIFIED,
-            "praktijken/samen-tegen-schulden-lindeveen.md",
+            "praktijken/buurtmoestuin-kanaalweg.md",
         ),
         "praktijken/klushuizen-spoorbuurt.md": (DELETED, "praktijken/klushuizen-spoorbuurt.md"),
         "archetypen/klushuizen-in-de-stad.md": (RENAMED, "archetypen/klushuizen.md"),
@@ -128,11 +128,11 @@ def test_content_folder_deeper_in_the_repository(tmp_path):
 
 
 def test_read_at_returns_the_old_bytes(repo):
-    path = praktijk(repo, "samen-tegen-schulden-lindeveen")
+    path = praktijk(repo, "buurtmoestuin-kanaalweg")
     before = path.read_bytes()
-    edit(path, "zichtbaarheid: partners", "zichtbaarheid: openbaar")
+    edit(path, "titel: ", "zichtbaarheid: openbaar")
     commit = merge_base(repo, "main")
-    assert read_at(repo, commit, "content/praktijken/samen-tegen-schulden-lindeveen.md") == before
+    assert read_at(repo, commit, "content/praktijken/buurtmoestuin-kanaalweg.md") == before
     assert read_at(repo, commit, "content/praktijken/bestaat-niet.md") is None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sources import load_sources_file, mixed_copy, split_sources
 
 from wwidw_build import audit, generate
 from wwidw_build import build as build_module
@@ -22,7 +23,6 @@ from wwidw_build.audience import all_audiences, parse_audience
 from wwidw_build.build import build_all
 from wwidw_build.load import load_content
 from wwidw_build.pages.body_render import HIDDEN_LINK_TEXT
-from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.selection import select
 
@@ -85,10 +85,11 @@ CANARIES = [
         organisatie="welzijn-de-brug",
         gemeente="Kwelderzand",
         extra_meta=(
-            f'archetype: canary-archetype\ncontact:\n  naam: "{CONTACT_NAME}"\n'
+            f'contact:\n  naam: "{CONTACT_NAME}"\n'
             '  email: "f.olmzwaard@voorbeeld.example"\n  openbaar: false\n'
         ),
-        extra_body="Meer hierover: [zie ook](canary-partners.md).\n",
+        # Within one source the only hidden description a public one can link to is a draft.
+        extra_body="Meer hierover: [zie ook](canary-concept.md).\n",
     ),
     Canary(
         "canary-partners",
@@ -101,7 +102,7 @@ CANARIES = [
         NOT_PUBLIC,
         organisatie="gemeente-lindeveen",
         gemeente="Pruttelmeer",
-        extra_body="Voor de collega's: [de eigen aanpak](canary-organisatie.md).\n",
+        extra_meta="archetype: canary-archetype\n",
     ),
     Canary(
         "canary-organisatie",
@@ -219,15 +220,15 @@ class Built:
 
 @pytest.fixture(scope="module")
 def canary_content(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("kanaries") / "content"
-    shutil.copytree(CONTENT, root, symlinks=True)
+    """The sample sources plus the canaries, each in the source of its tier; returns bronnen.yml."""
+    root = mixed_copy(tmp_path_factory.mktemp("kanaries") / "content")
     write_canaries(root)
-    return root
+    return split_sources(root)
 
 
 @pytest.fixture(scope="module")
 def built(canary_content, tmp_path_factory) -> Built:
-    content, diagnostics = load_and_validate(canary_content)
+    content, diagnostics = load_sources_file(canary_content)
     errors = [d for d in diagnostics if d.is_error]
     assert not errors, errors
     assert {d.id for d in content.documents} >= set(BY_ID)
@@ -338,11 +339,14 @@ def _page(site_texts, audience_name, canary_id):
     return site_texts[audience_name][BY_ID[canary_id].page]
 
 
-def test_public_link_to_partners_canary_is_plain_text_in_openbaar(site_texts):
-    plain, tagless = _page(site_texts, "openbaar", "canary-openbaar")
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_public_link_to_a_draft_is_plain_text_everywhere(site_texts, audience_name):
+    """Sources keep links inside one tier, so the hidden description a visible one can still link
+    to is a draft: its link is plain text without the title, for every audience."""
+    plain, tagless = _page(site_texts, audience_name, "canary-openbaar")
     assert normalise(HIDDEN_LINK_TEXT) in tagless
-    assert "canary-partners" not in plain
-    assert normalise(BY_ID["canary-partners"].titel) not in plain
+    assert "canary-concept" not in plain
+    assert normalise(BY_ID["canary-concept"].titel) not in plain
     assert "wwidw-intern" not in plain
     assert (
         "zie ook" not in tagless
@@ -350,37 +354,12 @@ def test_public_link_to_partners_canary_is_plain_text_in_openbaar(site_texts):
 
 
 @pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
-def test_public_link_to_partners_canary_is_a_link_where_visible(site_texts, audience_name):
-    plain, tagless = _page(site_texts, audience_name, "canary-openbaar")
-    assert 'href="../../praktijken/canary-partners/"' in plain
-    assert "zie ook" in tagless
-    assert normalise(HIDDEN_LINK_TEXT) not in tagless
-
-
-@pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
-def test_partners_link_to_organisation_canary(site_texts, audience_name):
-    plain, tagless = _page(site_texts, audience_name, "canary-partners")
-    if audience_name == OWN_ORG:
-        assert 'href="../../praktijken/canary-organisatie/"' in plain
-        assert normalise(HIDDEN_LINK_TEXT) not in tagless
-    else:
-        assert "canary-organisatie" not in plain and "de eigen aanpak" not in tagless
-        assert normalise(HIDDEN_LINK_TEXT) in tagless
-
-
-def test_hidden_archetype_is_mentioned_without_name_in_openbaar(site_texts):
-    plain, tagless = _page(site_texts, "openbaar", "canary-openbaar")
-    assert "hoort bij een archetype dat hier niet zichtbaar is" in tagless
-    assert "canary-archetype" not in plain
-
-
-@pytest.mark.parametrize("audience_name", sorted(NOT_PUBLIC))
 def test_archetype_is_linked_where_visible(site_texts, audience_name):
-    plain, tagless = _page(site_texts, audience_name, "canary-openbaar")
+    plain, tagless = _page(site_texts, audience_name, "canary-partners")
     assert "archetypen/canary-archetype/" in plain
     assert normalise(BY_ID["canary-archetype"].samenvatting) in tagless
     archetype_plain, _ = _page(site_texts, audience_name, "canary-archetype")
-    assert "praktijken/canary-openbaar/" in archetype_plain
+    assert "praktijken/canary-partners/" in archetype_plain
 
 
 @pytest.mark.parametrize("audience_name", AUDIENCES)
@@ -461,8 +440,8 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
         monkeypatch.setattr(
             build_module,
             "copy_attachments",
-            lambda root, documents, attachments_of, site: original_copy(
-                root, list(documents) + extra, attachments_of, site
+            lambda documents, attachments_of, site: original_copy(
+                list(documents) + extra, attachments_of, site
             ),
         )
 
@@ -494,16 +473,21 @@ def test_unplanted_rebuild_publishes(built, tmp_path):
 # Contributor HTML links to hidden descriptions.
 
 
+def _copy_sources(canary_content: Path, tmp_path: Path) -> Path:
+    """A copy of the canary sources; returns the copy's folder (content/, bron-*/, bronnen.yml)."""
+    shutil.copytree(canary_content.parent, tmp_path / "bronnen", symlinks=True)
+    return tmp_path / "bronnen"
+
+
 def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(canary_content, root, symlinks=True)
-    page = root / "praktijken" / "canary-openbaar.md"
+    base = _copy_sources(canary_content, tmp_path)
+    page = base / "content" / "praktijken" / "canary-openbaar.md"
     page.write_text(
         page.read_text(encoding="utf-8")
-        + '\n<a title="meer lezen" href="canary-partners.md">Lees verder bij de partners</a>\n',
+        + '\n<a title="meer lezen" href="canary-concept.md">Lees verder in het concept</a>\n',
         encoding="utf-8",
     )
-    content, diagnostics = load_and_validate(root)
+    content, diagnostics = load_sources_file(base / "bronnen.yml")
     assert not [d for d in diagnostics if d.is_error]
     out = tmp_path / "site"
     result = build_openbaar(content, out)
@@ -511,20 +495,20 @@ def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_p
         result.leaks
     )  # the bug is in rendering, not in the content: the build should pass ...
     texts = read_site(out / "openbaar")
-    assert files_with(texts, "canary-partners") == []  # ... without the hidden id
+    assert files_with(texts, "canary-concept") == []  # ... without the hidden id
     _, tagless = texts[BY_ID["canary-openbaar"].page]
-    assert "lees verder bij de partners" not in tagless
+    assert "lees verder in het concept" not in tagless
     assert tagless.count(normalise(HIDDEN_LINK_TEXT)) == 2
 
 
 def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content, tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(canary_content, root, symlinks=True)
+    base = _copy_sources(canary_content, tmp_path)
+    root = base / "content"
     public = (root / "praktijken" / "achter-de-voordeur-oosterpark.md").read_text(encoding="utf-8")
     quoted = next(
         line for line in public.splitlines() if line.startswith("Het gesprek begon nooit")
     )
-    hidden = root / "praktijken" / "canary-partners.md"
+    hidden = base / "bron-partners" / "praktijken" / "canary-partners.md"
     text = hidden.read_text(encoding="utf-8") + "\nUit de evaluatie van Oosterpark"
     # place the quote two words off the 4-word grid of the public description (the audit samples
     # every 4th word)
@@ -532,7 +516,7 @@ def test_quoting_a_public_description_in_a_hidden_one_is_no_leak(canary_content,
     hidden_offset = len(audit.words(text.split("\n---\n", 1)[1]))
     text += " echt" * ((public_offset - hidden_offset + 2) % 4) + ":\n\n> " + quoted + "\n"
     hidden.write_text(text, encoding="utf-8")
-    content, diagnostics = load_and_validate(root)
+    content, diagnostics = load_sources_file(base / "bronnen.yml")
     assert not [d for d in diagnostics if d.is_error]
     result = build_openbaar(content, tmp_path / "site")
     assert result.ok, [(leak.file, leak.description, leak.what) for leak in result.leaks]

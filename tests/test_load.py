@@ -1,21 +1,31 @@
 from pathlib import Path
 
 import pytest
+from sources import SAMPLE_SOURCES
 
-from wwidw_build.load import MAX_BYTES, load_content, split_front_matter
+from wwidw_build.content_sources import read_sources_file
+from wwidw_build.load import MAX_BYTES, load_content, load_sources, split_front_matter
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
+def _sample_sources():
+    """Every sample source (bronnen.yml: content/ and voorbeeldbronnen/), loaded."""
+    sources, problems = read_sources_file(SAMPLE_SOURCES)
+    assert problems == []
+    return load_sources(sources)
+
+
 def test_sample_content_loads_without_problems():
-    content, diagnostics = load_content(CONTENT)
+    assert load_content(CONTENT)[1] == []
+    content, diagnostics = _sample_sources()
     assert diagnostics == []
     praktijken = content.by_kind("praktijk")
     assert len(praktijken) >= 24 and len(content.by_kind("archetype")) >= 6
 
 
 def test_sample_praktijken_meet_the_brief():
-    content, _ = load_content(CONTENT)
+    content, _ = _sample_sources()
     praktijken = content.by_kind("praktijk")
     assert {d.zichtbaarheid for d in praktijken} == {"openbaar", "partners", "organisatie"}
     assert {d.meta["projectstatus"] for d in praktijken} == {"lopend", "afgerond", "gestopt"}

@@ -11,6 +11,7 @@ import typing
 
 import pytest
 from conftest import CONTENT, REPO
+from sources import load_sources_file
 
 from wwidw_build.model import Document
 from wwidw_build.pipeline import load_and_validate
@@ -61,9 +62,8 @@ def corpus(tmp_path_factory):
     module = importlib.util.module_from_spec(spec)
     sys.modules["corpus"] = module
     spec.loader.exec_module(module)
-    loaded, diagnostics = load_and_validate(
-        module.generate(tmp_path_factory.mktemp("corpus") / "content", 60, seed=7)
-    )
+    content_dir = module.generate(tmp_path_factory.mktemp("corpus") / "content", 60, seed=7)
+    loaded, diagnostics = load_sources_file(module.split_by_tier(content_dir))
     assert not [d for d in diagnostics if d.is_error]
     return loaded
 

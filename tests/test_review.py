@@ -32,6 +32,8 @@ DELETED_ID = "klushuizen-spoorbuurt"
 PUBLISHED = "pleinmediation-jongeren"  # concept: true removed
 NARROWED = "wijkconcierge-de-horst"  # openbaar → organisatie (woonstede-rivierland)
 RENAMED_FROM, RENAMED_TO = "skaeve-huse-lindeveen", "skaeve-huse-de-lindehof"
+# Unchanged non-public sample descriptions (RELABELLED becomes public in the scenario).
+TIER_ERRORS = len(list((Path(__file__).parent.parent / "voorbeeldbronnen").glob("*/*/*.md"))) - 1
 CHECKLIST = (
     "Is de aanleiding concreet",
     "Zijn de werkzame bestanddelen benoemd en onderbouwd",
@@ -122,7 +124,11 @@ def test_every_change_is_listed_with_who_can_see_it_before_and_after(scenario):
         ("organisatie:woonstede-rivierland",),
     )
     assert items[RENAMED_TO].old.id == RENAMED_FROM and items[RENAMED_TO].new_audiences == EVERYONE
-    assert review.exit_code == 0 and review.other_errors == 0
+    # The scenario repository holds every tier in one folder (git_repo.sample_repo): each unchanged
+    # non-public description there is a tier error, and narrowing inside it is one too.
+    assert review.other_errors == TIER_ERRORS
+    assert "hoort-in-bron" in {d.code for d in items[NARROWED].diagnostics}
+    assert review.exit_code == 1
 
 
 def test_going_public_is_flagged_at_the_top(scenario):
@@ -222,11 +228,11 @@ def test_the_header_says_the_report_stays_in_the_repository(scenario):
 def test_the_command_against_the_main_branch(scenario):
     repo, _, report = scenario
     result = wwidw("review", "--base", "main", "--content", str(repo / "content"), cwd=repo)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # the narrowed description's tier error
     assert result.stdout == report
     out = repo.parent / "rapport.md"
     result = wwidw("review", "--base", "main", "--content", "content", "--out", str(out), cwd=repo)
-    assert result.returncode == 0 and result.stdout == ""
+    assert result.returncode == 1 and result.stdout == ""
     assert out.read_text(encoding="utf-8") == report
     assert "Reviewrapport geschreven naar" in result.stderr
 
@@ -238,11 +244,11 @@ def test_the_command_in_a_clone_against_the_previous_commit(scenario, tmp_path):
     git(clone, "checkout", "-q", "voorstel")
     for base in ("HEAD~1", "origin/main"):
         result = wwidw("review", "--base", base, "--content", "content", cwd=clone)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 1, result.stderr  # the narrowed description's tier error
         assert "⚠️ Wordt openbaar:" in result.stdout and f"`{RELABELLED}`" in result.stdout
         assert "**7 gewijzigde beschrijvingen:**" in result.stdout
     default = wwidw("review", cwd=clone)  # --base origin/main and --content content
-    assert default.returncode == 0 and "**7 gewijzigde beschrijvingen:**" in default.stdout
+    assert default.returncode == 1 and "**7 gewijzigde beschrijvingen:**" in default.stdout
 
 
 def test_errors_in_a_changed_description_give_exit_code_1(tmp_path):
@@ -267,8 +273,8 @@ def test_errors_elsewhere_are_mentioned_but_do_not_fail(tmp_path):
         repo / "content" / "archetypen" / "klushuizen.md"
     ).unlink()  # two praktijken and an archetype point to it
     review = make_review(repo / "content", "main", cache_dir=tmp_path / "cache")
-    assert review.exit_code == 0 and review.other_errors == 3
-    assert "in bestanden die niet gewijzigd zijn staan 3 fouten" in render(review)
+    assert review.exit_code == 0 and review.other_errors == 3 + TIER_ERRORS + 1
+    assert f"in bestanden die niet gewijzigd zijn staan {4 + TIER_ERRORS} fouten" in render(review)
 
 
 def test_no_changes(tmp_path):
@@ -334,4 +340,5 @@ def test_wider_back_to_draft_and_an_archetype(tmp_path):
         "- [ ] Is het probleem concreet beschreven" in archetype
         and "Voorgesteld archetype" not in archetype
     )
-    assert review.exit_code == 0
+    # The partners archetype sits in the one-folder scenario repository: a tier error.
+    assert review.exit_code == 1

@@ -3,6 +3,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wwidw_build.authoring.scaffold import search_effects
@@ -34,7 +35,7 @@ PRAKTIJK_OPTIONS = [
     "--effect",
     "minder-burenoverlast",
     "--visibility",
-    "partners",
+    "openbaar",
     "--contact-name",
     "Mira de Wit",
     "--contact-email",
@@ -186,3 +187,21 @@ def test_effect_search_finds_by_word():
     registry = load_content(Path(__file__).resolve().parent.parent / "content")[0].registry
     assert "minder-burenoverlast" in {e.id for e in search_effects(registry, "burenoverlast")}
     assert search_effects(registry, "") == []
+
+
+@pytest.mark.parametrize(
+    "visibility,folder",
+    [("partners", "partners"), ("organisatie", "havenstad-wonen"), ("openbaar", None)],
+)
+def test_new_with_sources_writes_into_the_source_of_its_tier(tmp_path, visibility, folder):
+    from sources import copy_sample_sources
+
+    bronnen = copy_sample_sources(tmp_path)
+    options = list(PRAKTIJK_OPTIONS)
+    options[options.index("--visibility") + 1] = visibility
+    result = CliRunner().invoke(cli, ["new", "praktijk", "--sources", str(bronnen), *options])
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "voorbeeldbronnen" / folder if folder else tmp_path / "content"
+    assert (root / "praktijken" / "buurtgesprekken-ja-of-nee.md").is_file()
+    written = list(tmp_path.rglob("buurtgesprekken-ja-of-nee.md"))
+    assert len(written) == 1

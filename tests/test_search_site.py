@@ -12,7 +12,6 @@ import dataclasses
 import gzip
 import json
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +19,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import browser
 import pytest
+from sources import load_sources_file, mixed_copy, split_sources
 
 from wwidw_build import audit, urls
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
-from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
 from wwidw_build.search.site import (
@@ -120,10 +119,9 @@ def url_of(document) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Built:
     root = tmp_path_factory.mktemp("zoeken")
-    content_dir = root / "content"
-    shutil.copytree(CONTENT, content_dir, symlinks=True)
+    content_dir = mixed_copy(root / "content")
     (content_dir / "praktijken" / f"{PROBE_ID}.md").write_text(PROBE, encoding="utf-8")
-    content, diagnostics = load_and_validate(content_dir)
+    content, diagnostics = load_sources_file(split_sources(content_dir))
     errors = [d for d in diagnostics if d.is_error]
     assert not errors, errors
     results = build_all(
@@ -276,7 +274,7 @@ def test_pagefind_binary_path_overrides_the_npm_binary(tmp_path, monkeypatch):
     ok, log = index_site(
         _description_site(tmp_path / "site")
     )  # that path does not exist: a clear failure
-    assert not ok and "pagefind kon niet draaien" in log
+    assert not ok and "pagefind kon niet draaien" in log and "PAGEFIND_BINARY_PATH" in log
 
 
 def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeypatch):
@@ -284,7 +282,7 @@ def test_without_pagefind_the_index_fails_with_a_dutch_message(tmp_path, monkeyp
     monkeypatch.setattr(search_site, "NODE_MODULES", tmp_path / "node_modules")
     assert pagefind_binary() is None
     assert index_site(_description_site(tmp_path / "site")) == (False, MISSING)
-    assert "make install" in MISSING
+    assert "make install" in MISSING and "PAGEFIND_BINARY_PATH" in MISSING
 
 
 # --- in the browser

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sources import SAMPLE_SOURCES, load_sources_file
 
 from wwidw_build.audience import all_audiences, may_see
 from wwidw_build.load import load_content
-from wwidw_build.pipeline import load_and_validate
 from wwidw_build.records import Archetype, Praktijk
 from wwidw_build.selection import select
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-REAL = load_and_validate(CONTENT)[0]
+REAL = load_sources_file(SAMPLE_SOURCES)[0]  # every sample source
 AUDIENCES = all_audiences(REAL.registry)
 
 

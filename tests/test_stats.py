@@ -1,11 +1,10 @@
-from pathlib import Path
+from sources import SAMPLE_SOURCES, load_sources_file
 
 from wwidw_build.checks.stats import compute_stats
-from wwidw_build.load import load_content
 
 
 def test_counts_add_up():
-    content, _ = load_content(Path(__file__).resolve().parent.parent / "content")
+    content, _ = load_sources_file(SAMPLE_SOURCES)
     stats = compute_stats(content)
     assert (
         stats.total

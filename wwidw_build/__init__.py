@@ -2,4 +2,4 @@
 
 from importlib.metadata import version
 
-__version__ = version("wwidw-build")  # the one version source is pyproject.toml
+__version__ = version("wwidw")  # the one version source is pyproject.toml

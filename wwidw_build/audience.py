@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from wwidw_build.model import Document, Registry
 
 if TYPE_CHECKING:
+    from wwidw_build.content_sources import ContentSource
     from wwidw_build.records import Praktijk, Record
 
 _ORG = re.compile(r"^organisatie:([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
@@ -68,20 +69,30 @@ def may_see(
     Unknown, missing or malformed visibility is never visible."""
     if document.concept_malformed or (document.concept and not include_concepts):
         return False
-    visibility = document.zichtbaarheid
+    organisation = document.organisatie if document.kind == "praktijk" else None
+    return _tier_visible(audience, document.zichtbaarheid, organisation, registry)
+
+
+def may_read(audience: Audience, source: ContentSource, registry: Registry) -> bool:
+    """Whether a build for ``audience`` may read ``source`` at all: by the same rule, when a
+    description of the source's tier would be visible to it. Sources decide what a build *can*
+    read (least privilege), ``may_see`` what it *does* show."""
+    visibility, _, organisation = source.tier.partition(":")
+    return _tier_visible(audience, visibility, organisation or None, registry)
+
+
+def _tier_visible(
+    audience: Audience, visibility: str | None, organisation: str | None, registry: Registry
+) -> bool:
     if visibility == "openbaar":
         return True
     if visibility == "partners":
         if audience.name == "partners":
             return True
-        organisation = registry.organisaties.get(audience.organisation or "")
-        return organisation is not None and organisation.partner
+        member = registry.organisaties.get(audience.organisation or "")
+        return member is not None and member.partner
     if visibility == "organisatie":
-        return (
-            document.kind == "praktijk"
-            and audience.organisation is not None
-            and document.organisatie == audience.organisation
-        )
+        return audience.organisation is not None and organisation == audience.organisation
     return False
 
 

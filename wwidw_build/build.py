@@ -76,15 +76,15 @@ def render_bodies(
     bodies = forking.map_forked(
         _render_some,
         documents,
-        content.root,
+        None,
         parallel_from=PARALLEL_BODIES_FROM,
         meanwhile=meanwhile,
     )
     return {(d.kind, d.id): body for d, body in zip(documents, bodies)}
 
 
-def _render_some(documents: list, root: Path) -> list[RenderedBody]:
-    return [render_body(document, root) for document in documents]
+def _render_some(documents: list, _shared: None) -> list[RenderedBody]:
+    return [render_body(document, document.root) for document in documents]
 
 
 def build_all(
@@ -238,7 +238,7 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
     indexing = start_index(site)
     public_url = job.site_url if staged.audience.is_public else ""
     write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
-    copy_attachments(job.content.root, selection.visible, _attachments_of(job), site)
+    copy_attachments(selection.visible, _attachments_of(job), site)
     write_exports(selection, site, public_url)
     return indexing
 
@@ -291,4 +291,4 @@ def _files(folder: Path, exclude: str | None = None) -> list[Path]:
 
 def _attachments_of(job: _Job):
     """Attachment names per description, for the fingerprints and the copy."""
-    return functools.partial(attachment_names, job.bodies, job.content.root)
+    return functools.partial(attachment_names, job.bodies)

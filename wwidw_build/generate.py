@@ -24,10 +24,9 @@ from wwidw_build.pages.builders import (
 )
 from wwidw_build.pages.escape import esc
 from wwidw_build.records import Record
+from wwidw_build.resources import BASE_CONFIG, THEME
 from wwidw_build.search.site import search_page
 from wwidw_build.selection import Selection
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def slug(text: str) -> str:
@@ -295,7 +294,7 @@ NAV_PAGES = frozenset(page for entry in NAV for page in entry.values())
 def write_config(
     selection: Selection, docs_dir: Path, config_path: Path, partial: bool = False
 ) -> None:
-    """Per-audience mkdocs config that INHERITs the repository's mkdocs.yml.
+    """Per-audience mkdocs config that INHERITs the base config (``resources.BASE_CONFIG``).
 
     Everything that reaches the HTML of a page is the same for every audience (site name, theme,
     navigation), so a page with the same Markdown renders to the same HTML in every audience; the
@@ -304,9 +303,9 @@ def write_config(
     every internal link of the merged site instead.
     """
     config = {
-        "INHERIT": str(REPO / "mkdocs.yml"),
+        "INHERIT": str(BASE_CONFIG),
         "docs_dir": str(docs_dir),
-        "theme": {"name": "material", "custom_dir": str(REPO / "theme")},
+        "theme": {"name": "material", "custom_dir": str(THEME)},
         "nav": NAV,
     }
     if partial:

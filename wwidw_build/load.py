@@ -1,4 +1,4 @@
-"""Load stage: read every file under content/ once into records, reporting what cannot be read."""
+"""Load stage: read every file of the sources once into records, reporting what cannot be read."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 from wwidw_build import strict_yaml
+from wwidw_build.content_sources import ContentSource, shorthand
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import KINDS, Content, Document, SourceFile
 from wwidw_build.registry import DATA_FILES, build_registry
+from wwidw_build.source_fetch import SourceUnavailable
 
 MAX_BYTES = 256 * 1024
 _CLOSING = re.compile(r"^---[ \t]*$", re.M)
@@ -18,22 +20,55 @@ _IGNORED = {".gitkeep", "README.md", ".DS_Store"}
 
 
 def load_content(root: Path) -> tuple[Content, list[Diagnostic]]:
-    """Read the registry, the taxonomies and every description under ``root``."""
-    root = Path(root).absolute()
+    """Read the registry, the taxonomies and every description under ``root`` (one public source)."""
+    return load_sources([shorthand(root)])
+
+
+def load_sources(sources: list[ContentSource]) -> tuple[Content, list[Diagnostic]]:
+    """Read every resolved source once: the registry and taxonomies from the public source only
+    (the first one listed if several are public), the descriptions from each."""
     diagnostics: list[Diagnostic] = []
+    public = next(s for s in sources if s.is_public)
+    ordered = [public] + [s for s in sources if s is not public]
     data_files = {}
     for key, relative in DATA_FILES.items():
-        source = _read_data_file(root, relative, diagnostics)
+        source = _read_data_file(public, relative, diagnostics)
         if source is not None:
             data_files[key] = source
     documents = []
-    for kind, folder in KINDS.items():
-        for path in _walk(root, root / folder, diagnostics):
-            document = _read_document(root, kind, path, diagnostics)
-            if document is not None:
-                documents.append(document)
-    content = Content(root, data_files, build_registry(data_files), tuple(documents))
+    for origin in ordered:
+        if origin is not public:
+            diagnostics += _registry_outside_public(origin)
+        for kind, folder in KINDS.items():
+            for path in _walk(origin, origin.root / folder, diagnostics):
+                document = _read_document(origin, kind, path, diagnostics)
+                if document is not None:
+                    documents.append(document)
+    content = Content(
+        public.root,
+        data_files,
+        build_registry(data_files),
+        tuple(documents),
+        sources=tuple(ordered),
+    )
     return content, diagnostics
+
+
+def _registry_outside_public(origin: ContentSource) -> list[Diagnostic]:
+    """The registry and taxonomies come from the public source only: a copy elsewhere is an error
+    (it would silently disagree with the real one)."""
+    return [
+        diag(
+            origin.display(origin.root / relative),
+            1,
+            1,
+            "register-buiten-openbare-bron",
+            bron=origin.name,
+            niveau=origin.tier,
+        )
+        for relative in DATA_FILES.values()
+        if (origin.root / relative).exists()
+    ]
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -44,18 +79,20 @@ def display_path(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _walk(root: Path, folder: Path, diagnostics: list) -> list[Path]:
-    """All .md files below ``folder`` in a stable order; symlinks and stray files are reported."""
+def _walk(origin: ContentSource, folder: Path, diagnostics: list) -> list[Path]:
+    """All .md files below ``folder`` in a stable order; symlinks and stray files are reported.
+    A folder that cannot be listed stops the command (SourceUnavailable), never skipped silently."""
     found: list[Path] = []
+    shown = origin.display
     if not folder.is_dir() or folder.is_symlink():
         if folder.is_symlink():
-            diagnostics.append(diag(display_path(root, folder), 1, 1, "symlink"))
+            diagnostics.append(diag(shown(folder), 1, 1, "symlink"))
         return found
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=_unreadable(origin)):
         here = Path(dirpath)
         for name in sorted(dirnames):
             if (here / name).is_symlink():
-                diagnostics.append(diag(display_path(root, here / name), 1, 1, "symlink"))
+                diagnostics.append(diag(shown(here / name), 1, 1, "symlink"))
         dirnames[:] = sorted(
             n for n in dirnames if not (here / n).is_symlink() and not n.startswith(".")
         )
@@ -64,12 +101,22 @@ def _walk(root: Path, folder: Path, diagnostics: list) -> list[Path]:
             if name in _IGNORED:
                 continue
             if path.is_symlink():
-                diagnostics.append(diag(display_path(root, path), 1, 1, "symlink"))
+                diagnostics.append(diag(shown(path), 1, 1, "symlink"))
             elif not name.endswith(".md"):
-                diagnostics.append(diag(display_path(root, path), 1, 1, "bestand-onbekend"))
+                diagnostics.append(diag(shown(path), 1, 1, "bestand-onbekend"))
             else:
                 found.append(path)
     return found
+
+
+def _unreadable(origin: ContentSource):
+    def stop(error: OSError) -> None:
+        raise SourceUnavailable(
+            f"De bron '{origin.name}' ({origin.tier}) is niet helemaal te lezen: "
+            f"{origin.display(Path(error.filename or origin.root))} kan niet worden geopend."
+        )
+
+    return stop
 
 
 @functools.lru_cache(maxsize=16)
@@ -77,9 +124,16 @@ def _resolved(root: Path) -> Path:
     return root.resolve()
 
 
-def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
-    """Read a file strictly: no symlinks, inside the root, at most 256 KiB, UTF-8."""
-    shown = display_path(root, path)
+def _origin(place: ContentSource | Path) -> ContentSource:
+    """A source, or a bare content folder taken as the one public source (``--content``)."""
+    return place if isinstance(place, ContentSource) else shorthand(place)
+
+
+def read_text(place: ContentSource | Path, path: Path, diagnostics: list) -> str | None:
+    """Read a file strictly: no symlinks, inside the source's folder, at most 256 KiB, UTF-8."""
+    origin = _origin(place)
+    root = origin.root
+    shown = origin.display(path)
     if path.is_symlink():
         diagnostics.append(diag(shown, 1, 1, "symlink"))
         return None
@@ -105,13 +159,13 @@ def read_text(root: Path, path: Path, diagnostics: list) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def _read_data_file(root: Path, relative: str, diagnostics: list) -> SourceFile | None:
-    path = root / relative
-    shown = display_path(root, path)
+def _read_data_file(origin: ContentSource, relative: str, diagnostics: list) -> SourceFile | None:
+    path = origin.root / relative
+    shown = origin.display(path)
     if not path.exists() and not path.is_symlink():
         diagnostics.append(diag(shown, 1, 1, "register-ontbreekt", bestand=shown))
         return None
-    text = read_text(root, path, diagnostics)
+    text = read_text(origin, path, diagnostics)
     if text is None:
         return None
     parsed = strict_yaml.parse(text)
@@ -119,16 +173,19 @@ def _read_data_file(root: Path, relative: str, diagnostics: list) -> SourceFile 
     return SourceFile(shown, parsed)
 
 
-def _read_document(root: Path, kind: str, path: Path, diagnostics: list) -> Document | None:
-    text = read_text(root, path, diagnostics)
-    return None if text is None else document_from_text(root, kind, path, text, diagnostics)
+def _read_document(
+    origin: ContentSource, kind: str, path: Path, diagnostics: list
+) -> Document | None:
+    text = read_text(origin, path, diagnostics)
+    return None if text is None else document_from_text(origin, kind, path, text, diagnostics)
 
 
 def document_from_text(
-    root: Path, kind: str, path: Path, text: str, diagnostics: list
+    place: ContentSource | Path, kind: str, path: Path, text: str, diagnostics: list
 ) -> Document | None:
     """Parse one description's text (also used for files not yet written, by ``wwidw new``)."""
-    shown = display_path(root, path)
+    origin = _origin(place)
+    shown = origin.display(path)
     split = split_front_matter(text)
     if isinstance(split, str):
         diagnostics.append(diag(shown, 1, 1, split))
@@ -146,7 +203,7 @@ def document_from_text(
         diagnostics.append(diag(shown, 2, 1, "voorwerk-geen-velden"))
     if not isinstance(meta, dict):
         meta = {}
-    return Document(kind, path.stem, shown, path, meta, body, body_line, parsed)
+    return Document(kind, path.stem, shown, path, meta, body, body_line, parsed, origin)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | str:

@@ -60,6 +60,64 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Het bestand {bestand} ontbreekt.",
         "Het register en de taxonomieën zijn nodig om beschrijvingen te controleren.",
     ),
+    # Sources (bronnen.yml) and tiers
+    "bronnen-onleesbaar": (
+        E,
+        "Het bronnenbestand kan niet worden gelezen.",
+        "Geef met --sources het pad naar bronnen.yml, of gebruik --content voor alleen de openbare map.",
+    ),
+    "bron-dubbel": (
+        E,
+        "De bron '{naam}' staat al eerder in de lijst ({ander}).",
+        "Geef elke bron een eigen naam.",
+    ),
+    "bron-niveau-dubbel": (
+        E,
+        "Er is al een bron met niveau '{niveau}' ({ander}).",
+        "Elk niveau heeft precies één bron: één openbare, één voor partners en één per organisatie.",
+    ),
+    "bron-met-wachtwoord": (
+        E,
+        "De locatie bevat een gebruikersnaam, wachtwoord of token.",
+        "Zet nooit inloggegevens in bronnen.yml: git gebruikt je eigen SSH-sleutel of credential helper.",
+    ),
+    "bron-ref-lokaal": (
+        E,
+        "Een 'ref' kan alleen bij een git-bron; deze bron is een map.",
+        "Haal 'ref' weg, of geef als locatie een git-adres.",
+    ),
+    "bron-openbaar-ontbreekt": (
+        E,
+        "Er is geen bron met niveau 'openbaar'.",
+        "Het register en de taxonomieën komen uit de openbare bron; neem die op in de lijst.",
+    ),
+    "bron-organisatie-onbekend": (
+        E,
+        "De bron '{naam}' heeft niveau '{niveau}', maar '{organisatie}' is geen partner in het register.",
+        "Gebruik de id van een partnerorganisatie uit organisaties.yml in de openbare bron.",
+    ),
+    "register-buiten-openbare-bron": (
+        E,
+        "Het register en de taxonomieën horen alleen in de openbare bron, niet in bron '{bron}' ({niveau}).",
+        "Haal dit bestand uit deze bron; wijzigingen aan het register gaan via de openbare repository.",
+    ),
+    "hoort-in-bron": (
+        E,
+        "Met zichtbaarheid '{zichtbaarheid}' hoort deze beschrijving in {doel}, niet in bron '{bron}' ({niveau}).",
+        "Verplaats haar met 'wwidw move {id} --to {doelnaam}', of kies de zichtbaarheid die bij deze bron past.",
+    ),
+    "verwijzing-minder-openbaar": (
+        E,
+        "Deze beschrijving ({niveau}) verwijst naar '{waarde}' in bron '{bron}' ({doelniveau}); "
+        "niet iedereen die deze beschrijving leest, mag die zien.",
+        "Verwijs alleen naar beschrijvingen in dezelfde of een openbaardere bron, of haal de verwijzing weg.",
+    ),
+    "id-dubbel-bron": (
+        E,
+        "De id '{id}' komt ook voor in bron '{anderebron}' ({ander}).",
+        "Ids zijn uniek over alle bronnen die één publiek ziet. Hernoem de beschrijving in de minst openbare bron "
+        "(de openbare id is al geciteerd), bijvoorbeeld met de plaats of het jaar erbij.",
+    ),
     # YAML
     "yaml-syntaxis": (
         E,
@@ -213,11 +271,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         W,
         "'{waarde}' is geen partner: met zichtbaarheid '{zichtbaarheid}' kan {lezers}.",
         "Kies 'openbaar', of vraag Platform31 om de organisatie als partner op te nemen.",
-    ),
-    "archetype-niet-openbaar": (
-        W,
-        "Deze openbare praktijk verwijst naar het archetype '{waarde}', dat niet openbaar is.",
-        "Op de openbare site staat de verwijzing als gewone tekst, zonder link.",
     ),
     "bijlage-ontbreekt": (
         E,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wwidw_build.content_sources import ContentSource
 from wwidw_build.strict_yaml import Parsed
 
 if TYPE_CHECKING:
@@ -35,6 +36,19 @@ class Document:
     body: str
     body_line: int  # 1-based line of the first body line in the file
     parsed: Parsed = field(repr=False, compare=False)
+    origin: ContentSource | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def root(self) -> Path:
+        """The folder of the source this description lives in (its praktijken/, bijlagen/, ...)."""
+        if self.origin is None or self.origin.root is None:
+            return self.source.parent.parent
+        return self.origin.root
+
+    @property
+    def tier(self) -> str:
+        """The tier of the source this description was read from ('openbaar' without a source)."""
+        return self.origin.tier if self.origin is not None else "openbaar"
 
     @property
     def titel(self) -> str:
@@ -108,14 +122,16 @@ class Registry:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything read from content/: the data files, the registry built from them, the documents,
-    and, once validation found no errors, a typed record per document (records.with_records)."""
+    """Everything read from the sources (content/ and the private ones): the data files, the
+    registry built from them, the documents, and, once validation found no errors, a typed
+    record per document (records.with_records). ``root`` is the public source's folder."""
 
     root: Path
     data_files: Mapping[str, SourceFile]  # key: "organisaties", "themas", "doelgroepen", "effecten"
     registry: Registry
     documents: tuple[Document, ...]
     records: tuple[Record, ...] = ()
+    sources: tuple[ContentSource, ...] = ()  # the sources read, the public one first
 
     def by_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]

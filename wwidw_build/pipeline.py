@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wwidw_build.content_sources import ContentSource, shorthand
 from wwidw_build.diagnostics import Diagnostic
-from wwidw_build.load import load_content
+from wwidw_build.load import load_sources
 from wwidw_build.model import Content
 from wwidw_build.records import with_records
 from wwidw_build.validate import validate
 
 
-def load_and_validate(content_dir: Path) -> tuple[Content, list[Diagnostic]]:
-    """Load every file once and run every check; diagnostics from both stages, sorted. Without
-    errors, every description also gets its typed record (the later stages read only those)."""
-    content, diagnostics = load_content(content_dir)
+def load_and_validate(
+    place: Path | list[ContentSource],
+) -> tuple[Content, list[Diagnostic]]:
+    """Load every file of the given sources (or of one content folder, as the one public source)
+    once and run every check; diagnostics from both stages, sorted. Without errors, every
+    description also gets its typed record (the later stages read only those)."""
+    sources = place if isinstance(place, list) else [shorthand(Path(place))]
+    content, diagnostics = load_sources(sources)
     diagnostics = sorted(
         set(diagnostics + validate(content)), key=lambda d: (d.file, d.line, d.column, d.code)
     )

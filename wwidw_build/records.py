@@ -97,6 +97,10 @@ class Description:
         return self.document.source
 
     @property
+    def root(self) -> Path:
+        return self.document.root
+
+    @property
     def body(self) -> str:
         return self.document.body
 

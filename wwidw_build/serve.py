@@ -1,4 +1,4 @@
-"""Live preview: rebuild one audience when content/ changes (``static_server`` serves it)."""
+"""Live preview: rebuild one audience when a local source (content/, ...) changes (``static_server`` serves it)."""
 
 from __future__ import annotations
 
@@ -8,25 +8,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file below ``folder``: cheap change detection."""
+def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file below the folders: cheap change detection."""
     return {
-        str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()
+        str(p): (p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.is_file()
     }
 
 
 def watch(
-    folder: Path,
+    folders: list[Path],
     rebuild: Callable[[], None],
     interval: float = 1.0,
     stop: threading.Event | None = None,
 ) -> None:
-    """Poll ``folder`` and call ``rebuild`` after each change, until ``stop`` is set."""
+    """Poll the folders (the local sources) and call ``rebuild`` after each change, until ``stop``
+    is set."""
     stop = stop or threading.Event()
-    previous = snapshot(folder)
+    previous = snapshot(*folders)
     while not stop.wait(interval):
-        current = snapshot(folder)
+        current = snapshot(*folders)
         if current != previous:
             time.sleep(0.2)  # let an editor finish writing
-            previous = snapshot(folder)
+            previous = snapshot(*folders)
             rebuild()

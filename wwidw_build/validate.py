@@ -20,6 +20,7 @@ def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
         out += _check_data_file(key, source)
     out += _validate_documents(content, today)
     out += _duplicate_documents(content.documents)
+    out += _check_sources(content)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
 
 
@@ -99,12 +100,46 @@ def _duplicate_id(
     return []
 
 
+def _check_sources(content: Content) -> list[Diagnostic]:
+    """An organisation's source needs that organisation to be a partner in the registry (else no
+    audience may read it, and its descriptions would silently vanish)."""
+    out = []
+    for source in content.sources:
+        organisation = content.registry.organisaties.get(source.organisation or "")
+        if source.organisation and (organisation is None or not organisation.partner):
+            out.append(
+                diag(
+                    source.declared_in or source.name,
+                    source.declared_line,
+                    1,
+                    "bron-organisatie-onbekend",
+                    naam=source.name,
+                    niveau=source.tier,
+                    organisatie=source.organisation,
+                )
+            )
+    return out
+
+
 def _duplicate_documents(documents: tuple[Document, ...]) -> list[Diagnostic]:
     out = []
     first: dict[tuple[str, str], Document] = {}
     for document in documents:
         key = (document.kind, document.id)
-        if key in first:
+        if key in first and first[key].origin != document.origin and first[key].origin:
+            other = first[key]
+            out.append(
+                diag(
+                    document.path,
+                    1,
+                    1,
+                    "id-dubbel-bron",
+                    id=document.id,
+                    anderebron=f"{other.origin.name}, {other.origin.tier}",
+                    ander=other.path,
+                )
+            )
+        elif key in first:
             out.append(
                 diag(
                     document.path,

@@ -9,6 +9,7 @@ from pathlib import Path
 import frontmatter
 
 from wwidw_build.checks.rules import suggest_id
+from wwidw_build.content_sources import ContentSource, tier_of
 from wwidw_build.diagnostics import Diagnostic
 from wwidw_build.load import document_from_text
 from wwidw_build.model import KINDS, Content, Effect, Registry
@@ -119,16 +120,27 @@ def render(answers: Answers, today: date) -> str:
     return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
 
 
+def target_source(content: Content, answers: Answers) -> ContentSource:
+    """The source a new description goes into: the one of its tier, if that source was read;
+    otherwise the public one (the validator then says which source it belongs in)."""
+    organisation = answers.organisatie if answers.kind == "praktijk" else None
+    wanted = tier_of(answers.zichtbaarheid, organisation)
+    public = next(s for s in content.sources if s.is_public)
+    return next((s for s in content.sources if s.tier == wanted and not s.is_git), public)
+
+
 def target_path(content: Content, answers: Answers) -> Path:
-    return content.root / KINDS[answers.kind] / f"{answers.file_id}.md"
+    root = target_source(content, answers).root
+    return root / KINDS[answers.kind] / f"{answers.file_id}.md"
 
 
 def check(content: Content, answers: Answers, today: date) -> tuple[str, Path, list[Diagnostic]]:
     """Render the file and run the full validator on it in memory, before anything is written."""
     text = render(answers, today)
-    path = target_path(content, answers)
+    origin = target_source(content, answers)
+    path = origin.root / KINDS[answers.kind] / f"{answers.file_id}.md"
     diagnostics: list[Diagnostic] = []
-    document = document_from_text(content.root, answers.kind, path, text, diagnostics)
+    document = document_from_text(origin, answers.kind, path, text, diagnostics)
     archetypes = {d.id: d for d in content.by_kind("archetype")}
     if document is not None:
         diagnostics += validate_document(document, content, archetypes, today)

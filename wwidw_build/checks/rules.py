@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.checks.suggest import suggestion
+from wwidw_build.content_sources import may_refer, tier_of
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document
 from wwidw_build.sections import SECTIONS, filled_sections
@@ -37,10 +38,11 @@ def check_document(
     out += _references(doc, content, archetypes)
     if doc.kind == "praktijk":
         out += _years(doc, today)
-    out += _visibility(doc, content, archetypes)
+    out += _visibility(doc, content)
+    out += _tiers(doc, content, archetypes)
     out += _sections(doc)
     out += _privacy(doc)
-    out += _links(doc, content.root)
+    out += _links(doc, doc.root)
     return out
 
 
@@ -145,9 +147,7 @@ def _years(doc: Document, today: date) -> list[Diagnostic]:
     return out
 
 
-def _visibility(
-    doc: Document, content: Content, archetypes: dict[str, Document]
-) -> list[Diagnostic]:
+def _visibility(doc: Document, content: Content) -> list[Diagnostic]:
     out = []
     visibility = doc.zichtbaarheid
     where = doc.position(("zichtbaarheid",))
@@ -176,17 +176,46 @@ def _visibility(
                 lezers=lezers,
             )
         )
-    linked = (
-        archetypes.get(doc.meta.get("archetype"))
-        if isinstance(doc.meta.get("archetype"), str)
-        else None
-    )
-    if visibility == "openbaar" and linked is not None and linked.zichtbaarheid != "openbaar":
+    return out
+
+
+def _tiers(doc: Document, content: Content, archetypes: dict[str, Document]) -> list[Diagnostic]:
+    """A description lives in the source of its tier, and names only descriptions every one of
+    its readers may also read (the same or a more public tier)."""
+    out = []
+    origin = doc.origin
+    wanted = tier_of(doc.zichtbaarheid, doc.organisatie if doc.kind == "praktijk" else None)
+    if origin is not None and wanted is not None and wanted != origin.tier:
+        target = next((s for s in content.sources if s.tier == wanted), None)
         out.append(
             diag(
-                doc.path, *doc.position(("archetype",)), "archetype-niet-openbaar", waarde=linked.id
+                doc.path,
+                *doc.position(("zichtbaarheid",)),
+                "hoort-in-bron",
+                zichtbaarheid=doc.zichtbaarheid,
+                doel=f"bron '{target.name}' ({wanted})"
+                if target
+                else f"een bron met niveau '{wanted}'",
+                doelnaam=target.name if target else "<bron>",
+                bron=origin.name,
+                niveau=origin.tier,
+                id=doc.id,
             )
         )
+    for path, value in _ids_at(doc, "archetype") + _ids_at(doc, "verwante_archetypen"):
+        linked = archetypes.get(value) if isinstance(value, str) else None
+        if linked is not None and not may_refer(doc.tier, linked.tier):
+            out.append(
+                diag(
+                    doc.path,
+                    *doc.position(path),
+                    "verwijzing-minder-openbaar",
+                    niveau=doc.tier,
+                    waarde=value,
+                    bron=linked.origin.name if linked.origin else "?",
+                    doelniveau=linked.tier,
+                )
+            )
     return out
 
 

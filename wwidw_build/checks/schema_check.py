@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
 from wwidw_build.checks.suggest import suggestion
 from wwidw_build.diagnostics import Diagnostic, diag
+from wwidw_build.resources import schema_path
 from wwidw_build.strict_yaml import Parsed
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMA_NAMES = ("praktijk", "archetype", "organisaties", "themas", "doelgroepen", "effecten")
 
 _TYPE_NAMES = {
@@ -38,7 +37,7 @@ _SIMPLE_CODES = {
 
 @cache
 def schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
+    return json.loads(schema_path(name).read_text("utf-8"))
 
 
 def _inline_refs(node, defs: dict):

@@ -16,13 +16,18 @@ from wwidw_build.cli.options import (
     folder_option,
     help_option,
 )
-from wwidw_build.cli.support import audiences_named, finish, one_audience, require_content_dir
+from wwidw_build.cli.support import assemble, audiences_named, finish, one_audience
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.serve import watch
 from wwidw_build.static_server import StaticServer
+
+
+def _audiences(name: str, registry) -> list | None:
+    """The audiences to build; None for "alle" (every source is read)."""
+    return None if name == "alle" else audiences_named(name, registry)
 
 
 def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -57,11 +62,12 @@ def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
 )
 @help_option
 def build(
-    content_dir: Path, audience_name: str, out_dir: Path, drafts: bool, quiet: bool, site_url: str
+    sources: list, audience_name: str, out_dir: Path, drafts: bool, quiet: bool, site_url: str
 ) -> None:
-    require_content_dir(content_dir)
-    content, diagnostics = load_and_validate(content_dir)
-    audiences = audiences_named(audience_name, content.registry)
+    content, diagnostics, audiences = assemble(
+        sources, lambda registry: _audiences(audience_name, registry)
+    )
+    audiences = audiences or audiences_named(audience_name, content.registry)
     if has_errors(diagnostics):
         click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
         click.echo(
@@ -84,7 +90,8 @@ def build(
 
 
 @command(
-    help="Bekijk één publieksversie in de browser; bij elke wijziging in content/ wordt opnieuw gebouwd."
+    help="Bekijk één publieksversie in de browser; bij elke wijziging in een lokale bron (zoals content/) "
+    "wordt opnieuw gebouwd."
 )
 @content_option
 @audience_option("openbaar", "openbaar, partners of organisatie:<id>.")
@@ -98,13 +105,15 @@ def build(
 @folder_option("--out", "out_dir", Path(".voorbeeld"), "Map voor de voorbeeldbouw.")
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Toon ook concepten.")
 @help_option
-def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, drafts: bool) -> None:
-    require_content_dir(content_dir)
-    content, _ = load_and_validate(content_dir)
-    audience = one_audience(audience_name, content.registry, "voor het voorbeeld")
+def serve(sources: list, audience_name: str, port: int, out_dir: Path, drafts: bool) -> None:
+    content, _, chosen = assemble(
+        sources, lambda registry: [one_audience(audience_name, registry, "voor het voorbeeld")]
+    )
+    audience = chosen[0]
+    readable = list(content.sources)
 
     def rebuild() -> None:
-        fresh, diagnostics = load_and_validate(content_dir)
+        fresh, diagnostics = load_and_validate(readable)
         if has_errors(diagnostics):
             click.echo(report.as_text([d for d in diagnostics if d.is_error]), err=True)
             click.echo(
@@ -129,6 +138,6 @@ def serve(content_dir: Path, audience_name: str, port: int, out_dir: Path, draft
         err=True,
     )
     try:
-        watch(content_dir, rebuild)
+        watch([s.root for s in readable if not s.is_git], rebuild)
     except KeyboardInterrupt:
         server.stop()

@@ -9,16 +9,15 @@ import click
 from wwidw_build import report
 from wwidw_build.checks.stats import compute_stats
 from wwidw_build.cli.options import audience_option, command, content_option, help_option
-from wwidw_build.cli.support import finish, one_audience, require_content_dir
+from wwidw_build.cli.support import assemble, finish, one_audience, readable_sources
 from wwidw_build.diagnostics import has_errors
-from wwidw_build.load import load_content
-from wwidw_build.pipeline import load_and_validate
+from wwidw_build.load import load_sources
 from wwidw_build.search.index import search
 from wwidw_build.search.similarity import read_description, similar_to, suggest_archetype
 from wwidw_build.search.text import terms as query_terms
 
 
-@command(help="Controleer alle beschrijvingen, het register en de taxonomieën.")
+@command(help="Controleer alle beschrijvingen, het register en de taxonomieën (van alle bronnen).")
 @content_option
 @click.option(
     "--format",
@@ -40,13 +39,10 @@ from wwidw_build.search.text import terms as query_terms
     help="Toon daarna welke beschrijvingen het meest lijken op dit bestand (en mogelijke dubbelingen).",
 )
 @help_option
-def validate(
-    content_dir: Path, output_format: str, stats: bool, compare: Path | None = None
-) -> None:
-    require_content_dir(content_dir)
+def validate(sources: list, output_format: str, stats: bool, compare: Path | None = None) -> None:
     if compare is not None and not compare.is_file():
         raise click.UsageError(f"Het bestand '{compare}' bij --compare bestaat niet.")
-    content, diagnostics = load_and_validate(content_dir)
+    content, diagnostics, _ = assemble(sources, lambda registry: None)
     summary = compute_stats(content) if stats else None
     if output_format == "json":
         click.echo(report.as_json(diagnostics, summary))
@@ -114,12 +110,12 @@ def _print_similar(content, path: Path, err: bool) -> None:
     help="Hoeveel treffers hooguit (minstens 1).",
 )
 @help_option
-def search_command(
-    words: tuple[str, ...], content_dir: Path, audience_name: str, limit: int
-) -> None:
-    require_content_dir(content_dir)
-    content, problems = load_content(content_dir)
-    audience = one_audience(audience_name, content.registry, "om in te zoeken")
+def search_command(words: tuple[str, ...], sources: list, audience_name: str, limit: int) -> None:
+    resolved, _, chosen = readable_sources(
+        sources, lambda registry: [one_audience(audience_name, registry, "om in te zoeken")]
+    )
+    audience = chosen[0]
+    content, problems = load_sources(resolved)
     if limit < 1:
         raise click.UsageError(f"--limit moet minstens 1 zijn, niet {limit}.")
     text = " ".join(words)

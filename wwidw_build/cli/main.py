@@ -13,6 +13,7 @@ import click
 
 from wwidw_build.cli.building import build, serve
 from wwidw_build.cli.checking import search_command, validate
+from wwidw_build.cli.moving import move
 from wwidw_build.cli.options import help_option
 from wwidw_build.cli.repositories import source
 from wwidw_build.cli.reviewing import review
@@ -26,14 +27,14 @@ from wwidw_build.cli.writing import form, new
     help="Wat Werkt in de Wijk: beschrijvingen controleren, aanmaken en publiceren.",
 )
 @click.version_option(
-    package_name="wwidw-build", message="wwidw %(version)s", help="Toon de versie en stop."
+    package_name="wwidw", message="wwidw %(version)s", help="Toon de versie en stop."
 )
 @help_option
 def cli() -> None:
     pass
 
 
-for _command in (validate, new, build, serve, search_command, review, form, source):
+for _command in (validate, new, build, serve, search_command, review, form, move, source):
     cli.add_command(_command)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
 
-from wwidw_build.cli.support import DutchCommand
+from wwidw_build.cli.support import DutchCommand, configured_sources
 
 
 def command(*args, **kwargs):
@@ -36,9 +37,27 @@ def folder_option(name: str, dest: str, default: Path, help: str):  # noqa: A002
     )
 
 
-content_option = folder_option(
-    "--content",
-    "content_dir",
-    Path("content"),
-    "Map met de beschrijvingen, het register en de taxonomieën.",
-)
+def content_option(function):
+    """``--content DIR`` (the one public source) or ``--sources FILE`` (bronnen.yml); the command
+    receives ``sources``, the configured list (not yet resolved: see support.assemble)."""
+
+    @click.option(
+        "--sources",
+        "sources_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Bronnenbestand (bronnen.yml) met de openbare bron en de privébronnen.",
+    )
+    @click.option(
+        "--content",
+        "content_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Alleen de openbare bron: de map met de beschrijvingen, het register en de "
+        "taxonomieën (standaard: content).",
+    )
+    @functools.wraps(function)
+    def with_sources(*args, content_dir: Path | None, sources_file: Path | None, **kwargs):
+        return function(*args, sources=configured_sources(content_dir, sources_file), **kwargs)
+
+    return with_sources

@@ -102,6 +102,18 @@ NOTES = {
         "descriptions, so it is for the repository only. Exit code 1 when a changed description has "
         "errors. In CI: `controle.yml` (docs/hosting.md)."
     ),
+    "move": (
+        "Moves one description (found by id in any local source) with the attachments its body links "
+        "to into another local source checkout, and sets its `zichtbaarheid` to that source's tier "
+        "(only that front-matter line changes). An attachment another description of the old source "
+        "also uses is copied, not moved. Then the sources involved, those their readers need and "
+        "every other local source are validated; any error the move brings in undoes it all. A file "
+        "in the target is never overwritten, a git source must first be cloned, and moving into the "
+        "public source needs `--make-public` (the review report then says *Wordt openbaar*). Prints "
+        "`git add`/`git rm` and a commit per repository (`git rev-parse --show-toplevel` of each "
+        "source). Exit 1 when refused or rolled back, 2 for an unknown id or source. Logic: "
+        "`authoring/move.py`."
+    ),
     "source": (
         "Content source repositories: each source is a Git repository holding descriptions of one "
         "tier (docs/hosting.md)."

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from wwidw_build.audience import Audience
 from wwidw_build.cli.options import command, content_option, help_option
-from wwidw_build.cli.support import finish, require_content_dir
+from wwidw_build.cli.support import finish, readable_sources
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 
@@ -24,6 +25,14 @@ from wwidw_build.review.markdown import render as render_review
 )
 @content_option
 @click.option(
+    "--source",
+    "source_name",
+    default=None,
+    metavar="NAAM",
+    help="Met --sources: de bron (naam uit bronnen.yml) waarvan de wijzigingen worden bekeken; "
+    "standaard de enige lokale bron. Het rapport noemt alleen wat de lezers van die bron mogen zien.",
+)
+@click.option(
     "--out",
     "out_file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -31,10 +40,14 @@ from wwidw_build.review.markdown import render as render_review
     help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
 )
 @help_option
-def review(base: str, content_dir: Path, out_file: Path | None) -> None:
-    require_content_dir(content_dir)
+def review(base: str, sources: list, source_name: str | None, out_file: Path | None) -> None:
+    reviewed = _reviewed_source(sources, source_name)
+    # Read only what the readers of the reviewed source's repository may read: the report names
+    # nothing else (its tier is also the name of the audience with exactly those readers).
+    resolved, _, _ = readable_sources(sources, lambda registry: [Audience(reviewed.tier)])
+    folder = next(s.root for s in resolved if s.name == reviewed.name)
     try:
-        result = make_review(content_dir, base)
+        result = make_review(folder, base, sources=resolved)
     except GitProblem as problem:
         raise click.UsageError(str(problem)) from None
     text = render_review(result)
@@ -53,3 +66,21 @@ def review(base: str, content_dir: Path, out_file: Path | None) -> None:
             err=True,
         )
     finish(result.exit_code)
+
+
+def _reviewed_source(sources: list, name: str | None):
+    """The source named by --source, or the one local source (the repository under review)."""
+    if name is not None:
+        found = [s for s in sources if s.name == name]
+        if not found:
+            known = ", ".join(s.name for s in sources)
+            raise click.UsageError(f"Onbekende bron '{name}'. Kies uit: {known}.")
+        return found[0]
+    local = [s for s in sources if not s.is_git]
+    if len(local) != 1:
+        raise click.UsageError(
+            "Kies met --source welke bron je bekijkt: er zijn meerdere lokale bronnen ("
+            + ", ".join(s.name for s in local)
+            + ")."
+        )
+    return local[0]

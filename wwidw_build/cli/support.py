@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from wwidw_build import assembly, report
 from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
 from wwidw_build.cli import click_nl
+from wwidw_build.source_fetch import SourceUnavailable
 
 click_nl.install()  # before any command or option is declared: Click names path types when they are made
 
@@ -58,6 +60,47 @@ def require_content_dir(content_dir: Path) -> None:
         raise click.UsageError(
             f"De map '{content_dir}' bestaat niet. Geef een inhoudsmap op met --content."
         )
+
+
+def configured_sources(content_dir: Path | None, sources_file: Path | None) -> list:
+    """The sources --content or --sources name (one of them; --content content by default). A
+    bronnen.yml with errors ends the command with its diagnostics (exit 1)."""
+    if content_dir is not None and sources_file is not None:
+        raise click.UsageError("Gebruik --content of --sources, niet allebei.")
+    if sources_file is None:
+        require_content_dir(content_dir or Path("content"))
+    else:
+        if not sources_file.is_file():
+            raise click.UsageError(f"Het bronnenbestand '{sources_file}' bestaat niet.")
+    try:
+        return assembly.configured(content_dir, sources_file)
+    except assembly.BadSourcesFile as error:
+        click.echo(report.as_text(error.args[0]), err=True)
+        click.echo("Het bronnenbestand bevat fouten; er is niets gedaan.", err=True)
+        finish(1)
+        raise AssertionError("unreachable") from None
+
+
+def assemble(sources: list, choose) -> tuple:
+    """assembly.assemble for a command: an unreadable source ends it with a Dutch message, exit 2."""
+    return _or_exit(assembly.assemble, sources, choose)
+
+
+def readable_sources(sources: list, choose) -> tuple:
+    """assembly.readable for a command (resolved sources, registry, audiences); exit 2 as above."""
+    return _or_exit(assembly.readable, sources, choose)
+
+
+def _or_exit(step, sources: list, choose) -> tuple:
+    try:
+        return step(sources, choose)
+    except SourceUnavailable as error:
+        click.echo(f"Fout: {error}", err=True)
+        click.echo(
+            "Er is niets gebouwd of geschreven; een eerder gebouwde site is ongewijzigd.", err=True
+        )
+        finish(2)
+        raise AssertionError("unreachable") from None
 
 
 def run(group: click.Group, args=None) -> int:

@@ -13,8 +13,7 @@ from wwidw_build.authoring.issue_form import parse_issue_body
 from wwidw_build.authoring.scaffold import Answers, check, write_new
 from wwidw_build.authoring.wizard import ask_missing
 from wwidw_build.cli.options import command, content_option, help_option
-from wwidw_build.cli.support import finish, require_content_dir
-from wwidw_build.pipeline import load_and_validate
+from wwidw_build.cli.support import assemble, finish
 
 
 def _write_checked(
@@ -109,9 +108,8 @@ def _list(values: tuple[str, ...]) -> list[str]:
     help="Vraag ontbrekende stappen (standaard: alleen in een terminal).",
 )
 @help_option
-def new(kind: str, content_dir: Path, doc_id: str, interactive: bool | None, **options) -> None:
-    require_content_dir(content_dir)
-    content, diagnostics = load_and_validate(content_dir)
+def new(kind: str, sources: list, doc_id: str, interactive: bool | None, **options) -> None:
+    content, diagnostics, _ = assemble(sources, lambda registry: None)
     answers = Answers(
         kind=kind,
         id=doc_id,
@@ -168,8 +166,7 @@ FORM_MAX_BYTES = 256 * 1024  # GitHub caps an issue body at 65,536 characters
 )
 @content_option
 @help_option
-def form(issue_file: Path, content_dir: Path) -> None:
-    require_content_dir(content_dir)
+def form(issue_file: Path, sources: list) -> None:
     raw = issue_file.read_bytes()
     if len(raw) > FORM_MAX_BYTES:
         raise click.UsageError(f"Het bestand '{issue_file}' is te groot voor een formulier.")
@@ -177,7 +174,7 @@ def form(issue_file: Path, content_dir: Path) -> None:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise click.UsageError(f"Het bestand '{issue_file}' is geen UTF-8-tekst.") from None
-    content, _ = load_and_validate(content_dir)
+    content, _, _ = assemble(sources, lambda registry: None)
     answers, problems = parse_issue_body(body, str(issue_file))
     text, path, checked = check(content, answers, date.today())
     _write_checked(

@@ -70,7 +70,7 @@ def build_feed(selection: Selection, site_url: str = "") -> ET.Element:
     _add(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.xml")
     _add(feed, "link", rel="alternate", type="text/html", href=base or "./")
     _add(_add(feed, "author"), "name", "Wat Werkt in de Wijk")
-    _add(feed, "generator", "wwidw-build")
+    _add(feed, "generator", "wwidw")
     for document in entries:
         relative = urls.page_url(document.kind, document.id)
         entry = _add(feed, "entry")

@@ -16,9 +16,10 @@ from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
 from wwidw_build.records import Cost, Praktijk, Record, Result
+from wwidw_build.resources import schema_path
 from wwidw_build.selection import Selection
 
-SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "export-beschrijvingen.schema.json"
+SCHEMA = schema_path("export-beschrijvingen")
 
 
 def _terms(table, ids) -> list[dict]:

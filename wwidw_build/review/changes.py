@@ -16,8 +16,9 @@ from pathlib import Path
 
 from wwidw_build.audience import all_audiences, may_see
 from wwidw_build.checks.completeness import Completeness, completeness
+from wwidw_build.content_sources import ContentSource
 from wwidw_build.diagnostics import Diagnostic
-from wwidw_build.load import MAX_BYTES, display_path, document_from_text
+from wwidw_build.load import MAX_BYTES, document_from_text
 from wwidw_build.model import Content, Document, Registry
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.review.git_changes import (
@@ -129,30 +130,41 @@ def audiences(
     )
 
 
-def make_review(content_dir: Path, base: str, cache_dir: Path | None = None) -> Review:
-    """Compare the content folder with ``base`` and gather everything the report shows."""
+def make_review(
+    content_dir: Path,
+    base: str,
+    cache_dir: Path | None = None,
+    sources: list[ContentSource] | None = None,
+) -> Review:
+    """Compare the content folder (one source's folder) with ``base`` and gather everything the
+    report shows. ``sources``: the resolved sources to read with it (only those its repository's
+    readers may read), by default the folder alone as the public source."""
     changes = changed(content_dir, base)
-    content, diagnostics = load_and_validate(content_dir)
+    content, diagnostics = load_and_validate(sources or Path(content_dir))
+    root = Path(content_dir).absolute()
+    origin = next((s for s in content.sources if s.root == root), content.sources[0])
     items = tuple(
-        _item(content, diagnostics, changes, change, cache_dir) for change in changes.descriptions
+        _item(content, origin, diagnostics, changes, change, cache_dir)
+        for change in changes.descriptions
     )
     touched = {item.file for item in items}
     other_errors = sum(d.is_error and d.file not in touched for d in diagnostics)
-    shown = display_path(content.root, content.root)
-    return Review(changes, shown, content.registry, items, other_errors)
+    return Review(changes, origin.display(root), content.registry, items, other_errors)
 
 
 def _item(
     content: Content,
+    origin: ContentSource,
     diagnostics: list[Diagnostic],
     changes: Changes,
     change: Change,
     cache_dir: Path | None,
 ) -> Item:
-    new_path = content.root / change.path if change.path else None
+    root = origin.root
+    new_path = root / change.path if change.path else None
     new = next((d for d in content.documents if d.source == new_path), None) if new_path else None
-    old = _old_version(content, changes, change)
-    file = display_path(content.root, new_path or content.root / (change.old_path or ""))
+    old = _old_version(origin, changes, change)
+    file = origin.display(new_path or root / (change.old_path or ""))
     old_audiences = (
         () if change.status == ADDED else (audiences(old, content.registry) if old else None)
     )
@@ -180,7 +192,7 @@ def _item(
     )
 
 
-def _old_version(content: Content, changes: Changes, change: Change) -> Document | None:
+def _old_version(origin: ContentSource, changes: Changes, change: Change) -> Document | None:
     """The description as it was at the base, parsed by the same loader; None when unreadable."""
     if change.old_git_path is None or change.old_path is None:
         return None
@@ -191,7 +203,7 @@ def _old_version(content: Content, changes: Changes, change: Change) -> Document
         text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return None
-    return document_from_text(content.root, change.kind, content.root / change.old_path, text, [])
+    return document_from_text(origin, change.kind, origin.root / change.old_path, text, [])
 
 
 def visibility_alerts(item: Item) -> list[Alert]:

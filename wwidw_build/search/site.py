@@ -27,14 +27,18 @@ from wwidw_build.selection import Selection
 BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
 # Pagefind comes from npm (package.json, installed by `make install`): PyPI's pagefind[bin] stops at
 # 1.5.2, and 1.6's search runs about twice as fast on a large index. npm installs the binary of this
-# platform only.
+# platform only. In a checkout of this repository it is in node_modules/ next to the package; an
+# engine installed with pip has no node_modules, and is given the binary through BINARY_ENV.
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 BINARY_NAMES = ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagefind.exe")
 BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override as Pagefind's own npm wrapper
 MISSING = (
-    "pagefind ontbreekt: de zoekindex kan niet worden gemaakt. Voer 'make install' uit "
-    "(dat installeert Pagefind uit npm in node_modules/)."
+    "pagefind ontbreekt: de zoekindex kan niet worden gemaakt. Zet de omgevingsvariabele "
+    f"{BINARY_ENV} op het programma pagefind (na 'npm install pagefind' is dat "
+    "node_modules/@pagefind/<platform>/bin/pagefind_extended of .../pagefind), of voer in een kopie "
+    "van de engine-repository 'make install' uit."
 )
+MISSING_AT = f"pagefind kon niet draaien: {BINARY_ENV} wijst naar een bestand dat niet bestaat:"
 # Filter name -> Dutch legend on the search page, in the order the facets are shown.
 FILTERS = {
     "soort": "Soort",
@@ -207,8 +211,9 @@ def start_index(site_dir: Path) -> Indexing:
     if not _has_description_pages(Path(site_dir)):
         return Indexing(site_dir, None, (True, "geen beschrijvingen: geen zoekindex"))
     binary = pagefind_binary()
-    if binary is None:
-        return Indexing(site_dir, None, (False, MISSING))
+    if binary is None or not binary.is_file():
+        missing = MISSING if binary is None else f"{MISSING_AT} {binary}"
+        return Indexing(site_dir, None, (False, missing))
     command = [
         str(binary),
         "--site",
