@@ -341,14 +341,20 @@ def test_the_pull_request_workflow_validates_builds_reviews_and_previews():
     caller = controle["jobs"]["review"]
     assert caller["if"] == "${{ github.event_name == 'pull_request' }}"
     assert "secrets" not in caller and caller["permissions"] == {"contents": "read"}
-    assert caller["with"] == {"sources": "bronnen.yml", "audience": "alle"}
+    assert caller["with"] == {
+        "sources": "bronnen.yml",
+        "audience": "alle",
+        "review-source": "openbaar",
+    }
     assert "make test" in controle["jobs"]["tests"]["steps"][-1]["run"]
     job = workflow("wwidw-controle.yml")["jobs"]["review"]
     script = "\n".join(step.get("run", "") for step in job["steps"])
     for command in (
         '.venv/bin/wwidw validate "$FLAG" "$SOURCES" --format github',
         '.venv/bin/wwidw build "$FLAG" "$SOURCES" --audience "$AUDIENCE" --out site',
-        '.venv/bin/wwidw review "$FLAG" "$SOURCES" --base "origin/$BASE_REF" --out rapport/review.md',
+        'args=("$FLAG" "$SOURCES" --base "origin/$BASE_REF" --out rapport/review.md)',
+        'args+=(--source "$REVIEW_SOURCE")',
+        '.venv/bin/wwidw review "${args[@]}"',
         '>> "$GITHUB_STEP_SUMMARY"',
         "make install",
     ):
@@ -530,6 +536,7 @@ def test_the_pre_commit_hook_validates_content():
         "/mkdocs.yml",
         "/content/organisaties.yml",
         "/content/taxonomie/",
+        "/bronnen.yml",
     ],
 )
 def test_codeowners_guard_the_platform(path):
