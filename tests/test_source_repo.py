@@ -6,6 +6,7 @@ The workflows it writes are linted with actionlint and zizmor in tests/test_work
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -278,3 +279,69 @@ def test_outside_a_checkout_the_engine_ref_must_be_given(tmp_path, monkeypatch, 
     assert code == 2
     assert "Geef --engine-ref <commit> op" in capsys.readouterr().err
     assert not (tmp_path / "bron").exists()
+
+
+# With the engine: a scaffolded partners repository reads the public source over git (file://).
+
+FORM_VALUES = {
+    "Titel": "Buurtkamer aan de Dijk",
+    "Samenvatting": "Bewoners runnen samen met een opbouwwerker een buurtkamer.",
+    "Organisatie": "Stichting Welzijn De Brug (welzijn-de-brug)",
+    "Gemeente": "Rivierstede",
+    "Startjaar": "2022",
+    "Projectstatus": "lopend",
+    "Thema's": "Sociale cohesie (sociale-cohesie)",
+    "Beoogde effecten": "minder-burenoverlast",
+    "Privacy": "- [X] Er staan geen persoonsgegevens van bewoners in deze beschrijving",
+}
+
+
+def issue_body(form_file: Path, values: dict[str, str]) -> str:
+    """An issue body as GitHub writes it for the form in ``form_file``."""
+    form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
+    labels = [e["attributes"]["label"] for e in form["body"] if e["type"] != "markdown"]
+    return "\n\n".join(f"### {label}\n\n{values.get(label, '_No response_')}" for label in labels)
+
+
+@pytest.fixture
+def partners_repo(tmp_path, monkeypatch) -> Path:
+    for key, value in ENV.items():
+        monkeypatch.setenv(key, value)
+    engine = engine_checkout(tmp_path / "engine")  # the public source: content/ on branch main
+    shutil.copytree(CONTENT, engine / "content")
+    commit_all(engine, "Openbare bron")
+    target = tmp_path / "partners"
+    assert scaffold(target, "partners").returncode == 0
+    bronnen = target / "bronnen.yml"
+    text = bronnen.read_text(encoding="utf-8")
+    bronnen.write_text(text.replace(source_repo.PLACEHOLDER_ENGINE_URL, engine.as_uri()), "utf-8")
+    sample = REPO / "voorbeeldbronnen/partners/praktijken/digitale-thuisadministratie.md"
+    (target / "praktijken" / sample.name).write_bytes(sample.read_bytes())
+    return target
+
+
+def test_a_scaffolded_repository_validates_with_the_engine(partners_repo):
+    result = wwidw("validate", "--sources", "bronnen.yml", cwd=partners_repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fout(en)" in result.stdout
+    # The public source was fetched into the cache the scaffold's .gitignore keeps out of git.
+    assert (partners_repo / ".cache").is_dir() and ".cache/" in (
+        partners_repo / ".gitignore"
+    ).read_text()
+
+
+def test_the_form_writes_its_own_tier_into_praktijken_and_nothing_else_there(
+    partners_repo, tmp_path
+):
+    """What wwidw-formulier.yml relies on: a form of this repository's tier is one new file in
+    praktijken/; a form edited to another tier's visibility is not (the workflow then refuses it)."""
+    form_file = partners_repo / ".github/ISSUE_TEMPLATE/nieuwe-praktijk.yml"
+    before = set(tree(partners_repo / "praktijken"))
+    for visibility, written in (("partners", True), ("openbaar", False)):
+        body = tmp_path / f"issue-{visibility}.md"
+        values = FORM_VALUES | {"Zichtbaarheid": visibility, "Titel": f"Buurtkamer {visibility}"}
+        body.write_text(issue_body(form_file, values), encoding="utf-8")
+        wwidw("form", body, "--sources", "bronnen.yml", cwd=partners_repo)
+        new = set(tree(partners_repo / "praktijken")) - before
+        assert (new == {f"buurtkamer-{visibility}.md"}) == written, (visibility, new)
+        before |= new
