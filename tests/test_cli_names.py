@@ -11,7 +11,8 @@ import pytest
 
 from wwidw_build.cli.main import cli
 
-COMMANDS = {"build", "form", "move", "new", "review", "search", "serve", "validate"}
+COMMANDS = {"build", "form", "move", "new", "review", "search", "serve", "source", "validate"}
+SUBCOMMANDS = {"source new"}  # the commands of a command group, as "group command"
 OPTIONS = {
     "--audience",
     "--author",
@@ -25,6 +26,8 @@ OPTIONS = {
     "--drafts",
     "--effect",
     "--end-year",
+    "--engine-ref",
+    "--engine-url",
     "--evidence-level",
     "--format",
     "--help",
@@ -39,6 +42,7 @@ OPTIONS = {
     "--no-interactive",
     "--organisation",
     "--out",
+    "--partners-url",
     "--port",
     "--quiet",
     "--site-url",
@@ -50,13 +54,20 @@ OPTIONS = {
     "--summary",
     "--target-group",
     "--theme",
+    "--tier",
     "--title",
     "--to",
     "--version",
     "--visibility",
     "-h",
 }
-ARGUMENTS = {"ID", "ISSUE-BODY", "KIND", "WORDS"}  # as the usage line and the errors name them
+ARGUMENTS = {
+    "DIR",
+    "ID",
+    "ISSUE-BODY",
+    "KIND",
+    "WORDS",
+}  # as the usage line and the errors name them
 # The Dutch names the CLI had before the rule; none may come back.
 FORMER_DUTCH = {
     "zoek",
@@ -112,13 +123,24 @@ def argument_names(command: click.Command) -> set[str]:
     }
 
 
+def all_commands() -> dict[str, click.Command]:
+    """Every command by its name as typed: "build", and a group's commands as "source new"."""
+    found = {}
+    for name, command in cli.commands.items():
+        found[name] = command
+        if isinstance(command, click.Group):
+            found |= {f"{name} {sub}": c for sub, c in command.commands.items()}
+    return found
+
+
 def test_every_command_name_is_on_the_english_list():
     assert set(cli.commands) - COMMANDS == set()
+    assert set(all_commands()) - set(cli.commands) == SUBCOMMANDS
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(COMMANDS | SUBCOMMANDS))
 def test_every_option_and_argument_name_is_on_the_english_list(name):
-    command = cli.commands[name]
+    command = all_commands()[name]
     assert option_names(command) - OPTIONS == set(), "add an English name to OPTIONS, or rename it"
     assert argument_names(command) - ARGUMENTS == set(), "add an English name to ARGUMENTS"
 
@@ -129,8 +151,8 @@ def test_the_group_options_are_on_the_list():
 
 def test_the_lists_hold_no_former_dutch_name_and_nothing_unused():
     assert not (COMMANDS | OPTIONS | ARGUMENTS) & FORMER_DUTCH
-    used_options = option_names(cli).union(*(option_names(c) for c in cli.commands.values()))
-    used_arguments = set().union(*(argument_names(c) for c in cli.commands.values()))
+    used_options = option_names(cli).union(*(option_names(c) for c in all_commands().values()))
+    used_arguments = set().union(*(argument_names(c) for c in all_commands().values()))
     assert (set(cli.commands), used_options, used_arguments) == (COMMANDS, OPTIONS, ARGUMENTS)
 
 

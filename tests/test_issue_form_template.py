@@ -77,3 +77,28 @@ def test_write_form(tmp_path):
     target = tmp_path / "form.yml"
     write_form(CONTENT, target)
     assert target.read_text(encoding="utf-8") == (REPO / FORM_PATH).read_text(encoding="utf-8")
+
+
+def test_this_repositorys_form_is_for_public_descriptions_only():
+    """This repository holds the public source only: its form says so and offers nothing else."""
+    assert elements()["zichtbaarheid"]["attributes"]["options"] == ["openbaar"]
+    intro = committed()["body"][0]["attributes"]["value"]
+    assert "**Alles wat u hier schrijft is openbaar.**" in intro
+    assert "partnersrepository" in intro and "repository van uw eigen organisatie" in intro
+    assert "In welke repository hoort mijn beschrijving?" in intro
+    assert "In welke repository hoort mijn beschrijving?" in (REPO / "CONTRIBUTING.md").read_text()
+
+
+def test_a_source_repositorys_form_offers_only_its_tier(tmp_path):
+    from wwidw_build.authoring.issue_form_template import main
+
+    target = tmp_path / "form.yml"
+    main([str(CONTENT), "--tier", "organisatie:havenstad-wonen", "--out", str(target)])
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Made by `wwidw source new`")
+    form = yaml.safe_load(text)
+    by_id = {e["id"]: e for e in form["body"] if "id" in e}
+    assert by_id["zichtbaarheid"]["attributes"]["options"] == ["organisatie"]
+    assert by_id["organisatie"]["attributes"]["options"] == ["Havenstad Wonen (havenstad-wonen)"]
+    assert "alleen voor Havenstad Wonen" in form["body"][0]["attributes"]["value"]
+    assert [e["id"] for e in form["body"] if "id" in e] == [f.element_id for f in FIELDS]

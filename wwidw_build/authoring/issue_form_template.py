@@ -4,10 +4,17 @@ The form's fields come from ``issue_form.FIELDS`` (the same table the parser rea
 from content/organisaties.yml and the taxonomies, its help texts from the praktijk schema and the
 section hints. A test keeps the committed form equal to what this module generates; after changing
 the registry or a taxonomy, regenerate it with ``make issue-form``.
+
+Each repository's form offers only its own tier (a content source has exactly one): this repository's
+form is for public descriptions only and says so; ``wwidw source new`` writes the form of a partners
+or organisation repository with the same fields, that tier's visibility as the only choice and only
+the organisations that may write there. Regenerate a source repository's form with
+``python -m wwidw_build.authoring.issue_form_template CONTENT --tier TIER --out FILE``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -27,14 +34,44 @@ HEADER = (
     "# schemas/praktijk.schema.json. Do not edit by hand: run `make issue-form` (a test checks it).\n"
 )
 
+SOURCE_HEADER = (
+    "# Made by `wwidw source new` (wwidw_build/authoring/issue_form_template.py) from the public source's\n"
+    "# organisaties.yml and taxonomies, for the tier {tier}. Regenerate it after they change, in a checkout\n"
+    "# of the engine: python -m wwidw_build.authoring.issue_form_template content --tier {tier} --out <this file>\n"
+)
+
 INTRO = (
     "Met dit formulier beschrijft u een praktijk uit uw wijk: ook als die niet (helemaal) werkte. "
     "Een beheerder bekijkt het formulier en zet het label `nieuwe-praktijk`; dan maakt GitHub er "
     "automatisch een pull request van, met uw tekst als concept. Daarin kunt u later verder schrijven.\n\n"
-    "**Let op:** iedereen die deze repository kan lezen, kan dit issue lezen. Is de repository openbaar, "
-    "gebruik het formulier dan alleen voor beschrijvingen die openbaar mogen zijn. Zet nooit "
-    "persoonsgegevens van bewoners in het formulier (geen namen, adressen, telefoonnummers of e-mailadressen)."
 )
+PRIVACY = (
+    " Zet nooit persoonsgegevens van bewoners in het formulier (geen namen, adressen, telefoonnummers "
+    "of e-mailadressen)."
+)
+# Per tier: who can read this repository (and so this issue), and where anything else belongs.
+TIER_NOTICE = {
+    "openbaar": "**Alles wat u hier schrijft is openbaar.** Iedereen kan deze repository en dit issue "
+    "lezen, en de beschrijving komt op de openbare site. Is uw beschrijving alleen voor partners, of "
+    "alleen voor uw eigen organisatie? Gebruik dan niet dit formulier, maar dat in de partnersrepository "
+    "of in de repository van uw eigen organisatie (zie CONTRIBUTING.md: 'In welke repository hoort mijn "
+    "beschrijving?').",
+    "partners": "**Deze repository is alleen voor partners.** Iedereen die haar kan lezen (medewerkers "
+    "van alle partnerorganisaties) kan dit issue lezen; de beschrijving komt op de partnersite en de "
+    "eigen sites van de partners. Mag iedereen haar lezen, gebruik dan het formulier in de openbare "
+    "repository; is ze alleen voor uw eigen organisatie, dan dat in de repository van uw organisatie.",
+    "organisatie": "**Deze repository is alleen voor {naam}.** Alleen wie haar kan lezen (medewerkers "
+    "van {naam}) kan dit issue lezen; de beschrijving komt alleen op de eigen site van {naam}. Mogen "
+    "alle partners haar lezen, gebruik dan het formulier in de partnersrepository; mag iedereen haar "
+    "lezen, dan dat in de openbare repository.",
+}
+VISIBILITY_NOTE = {
+    "openbaar": "Dit formulier is alleen voor openbare beschrijvingen: iedereen kan ze lezen.",
+    "partners": "Dit formulier is alleen voor beschrijvingen voor partners: medewerkers van alle "
+    "partnerorganisaties kunnen ze lezen.",
+    "organisatie": "Dit formulier is alleen voor beschrijvingen voor uw eigen organisatie: alleen "
+    "medewerkers van {naam} kunnen ze lezen.",
+}
 
 DESCRIPTIONS = {
     "organisatie": "De organisatie die de beschrijving indient. Staat uw organisatie er niet bij? "
@@ -43,8 +80,6 @@ DESCRIPTIONS = {
     "doelgroepen": "Voor wie de praktijk bedoeld was (mag leeg).",
     "effecten": "Een of meer effect-id's uit de effectordening (content/taxonomie/effecten.yml), gescheiden "
     "door komma's. Zoek ze met `wwidw new` of op de site onder Effecten.",
-    "zichtbaarheid": "openbaar: iedereen; partners: medewerkers van alle partnerorganisaties; "
-    "organisatie: alleen uw eigen organisatie.",
     "contact_naam": "Een medewerker van uw organisatie, nooit een bewoner (mag leeg).",
     "contact_email": "Zakelijk e-mailadres van de contactpersoon (mag leeg).",
     "contact_openbaar": "Zonder vinkje staan de contactgegevens alleen op de sites voor partners en uw organisatie.",
@@ -70,17 +105,45 @@ CHECKBOX_TEXT = {
 SCHEMA_FIELD = {"effecten": "beoogde_effecten"}
 
 
-def _options(registry: Registry, key: str) -> list[str]:
+def tier_parts(tier: str) -> tuple[str, str | None]:
+    """A tier ("openbaar", "partners" or "organisatie:<id>") as (zichtbaarheid, organisation id)."""
+    visibility, _, organisation = tier.partition(":")
+    if visibility not in TIER_NOTICE or bool(organisation) != (visibility == "organisatie"):
+        raise ValueError(f"unknown tier {tier!r}")
+    return visibility, organisation or None
+
+
+def _organisations(registry: Registry, tier: str) -> list:
+    """The organisations that may submit in this tier's repository: every one in the public
+    repository, the partners in the partners repository, the one organisation in its own."""
+    visibility, organisation = tier_parts(tier)
+    everyone = list(registry.organisaties.values())
+    if visibility == "organisatie":
+        return [o for o in everyone if o.id == organisation]
+    return [o for o in everyone if o.partner or visibility == "openbaar"]
+
+
+def _options(registry: Registry, key: str, tier: str) -> list[str]:
     if key == "organisatie":
-        return [f"{o.naam} ({o.id})" for o in registry.organisaties.values()]
+        return [f"{o.naam} ({o.id})" for o in _organisations(registry, tier)]
     if key in ("themas", "doelgroepen"):
         return [f"{t.naam} ({t.id})" for t in getattr(registry, key).values()]
+    if key == "zichtbaarheid":
+        return [tier_parts(tier)[0]]  # a repository holds one tier: its form offers only that one
     return list(subschema("praktijk", (key,))["enum"])
 
 
-def _description(field: Field) -> str:
+def _organisation_name(registry: Registry, tier: str) -> str:
+    organisation = tier_parts(tier)[1]
+    return registry.organisaties[organisation].naam if organisation else ""
+
+
+def _description(field: Field, registry: Registry, tier: str) -> str:
     if field.kind == "section":
         return PRAKTIJK_SECTIONS[field.key]
+    if field.key == "zichtbaarheid":
+        naam = _organisation_name(registry, tier)
+        return VISIBILITY_NOTE[tier_parts(tier)[0]].format(naam=naam)
     if field.key in DESCRIPTIONS:
         return DESCRIPTIONS[field.key]
     return (subschema("praktijk", (SCHEMA_FIELD.get(field.key, field.key),)) or {}).get(
@@ -88,13 +151,13 @@ def _description(field: Field) -> str:
     )
 
 
-def element(field: Field, registry: Registry) -> dict:
+def element(field: Field, registry: Registry, tier: str = "openbaar") -> dict:
     """One issue-form element for a field."""
-    attributes: dict = {"label": field.label, "description": _description(field)}
+    attributes: dict = {"label": field.label, "description": _description(field, registry, tier)}
     if field.kind in ("choice", "choices"):
         kind = "dropdown"
         attributes["multiple"] = field.kind == "choices"
-        attributes["options"] = _options(registry, field.key)
+        attributes["options"] = _options(registry, field.key, tier)
     elif field.kind == "checkbox":
         kind = "checkboxes"
         attributes["options"] = [{"label": CHECKBOX_TEXT[field.key], "required": field.required}]
@@ -108,9 +171,11 @@ def element(field: Field, registry: Registry) -> dict:
     return result
 
 
-def form(registry: Registry) -> dict:
-    body = [{"type": "markdown", "attributes": {"value": INTRO}}]
-    body += [element(field, registry) for field in FIELDS]
+def form(registry: Registry, tier: str = "openbaar") -> dict:
+    """The issue form of a repository of this tier (this repository: "openbaar")."""
+    notice = TIER_NOTICE[tier_parts(tier)[0]].format(naam=_organisation_name(registry, tier))
+    body = [{"type": "markdown", "attributes": {"value": INTRO + notice + PRIVACY}}]
+    body += [element(field, registry, tier) for field in FIELDS]
     return {
         "name": "Nieuwe praktijkbeschrijving",
         "description": "Beschrijf een praktijk uit uw wijk; er wordt een pull request van gemaakt.",
@@ -120,15 +185,36 @@ def form(registry: Registry) -> dict:
     }
 
 
-def render_form(registry: Registry) -> str:
-    return HEADER + yaml.safe_dump(form(registry), sort_keys=False, allow_unicode=True, width=100)
+def render_form(registry: Registry, tier: str = "openbaar", header: str = HEADER) -> str:
+    text = yaml.safe_dump(form(registry, tier), sort_keys=False, allow_unicode=True, width=100)
+    return header + text
 
 
-def write_form(content_dir: Path, target: Path) -> None:
+def render_source_form(registry: Registry, tier: str) -> str:
+    """The form `wwidw source new` writes into a source repository of this tier."""
+    return render_form(registry, tier, SOURCE_HEADER.format(tier=tier))
+
+
+def write_form(
+    content_dir: Path, target: Path, tier: str = "openbaar", source: bool = False
+) -> None:
+    """Write the form: this repository's (``make issue-form``), or with ``source`` a source repository's."""
     content, _ = load_content(content_dir)
+    registry = content.registry
+    text = render_source_form(registry, tier) if source else render_form(registry, tier)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_form(content.registry), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
 
 
-if __name__ == "__main__":  # `make issue-form`
-    write_form(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("content"), FORM_PATH)
+def main(argv: list[str]) -> None:
+    """`make issue-form` (this repository's form), or a source repository's with --tier and --out."""
+    parser = argparse.ArgumentParser(prog="python -m wwidw_build.authoring.issue_form_template")
+    parser.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    parser.add_argument("--tier", default="openbaar")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    write_form(args.content, args.out or FORM_PATH, args.tier, source=args.out is not None)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

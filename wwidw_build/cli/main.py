@@ -15,6 +15,7 @@ from wwidw_build.cli.building import build, serve
 from wwidw_build.cli.checking import search_command, validate
 from wwidw_build.cli.moving import move
 from wwidw_build.cli.options import help_option
+from wwidw_build.cli.repositories import source
 from wwidw_build.cli.reviewing import review
 from wwidw_build.cli.support import DutchGroup, exit_with, run
 from wwidw_build.cli.writing import form, new
@@ -33,7 +34,7 @@ def cli() -> None:
     pass
 
 
-for _command in (validate, new, build, serve, search_command, review, form, move):
+for _command in (validate, new, build, serve, search_command, review, form, move, source):
     cli.add_command(_command)
 
 

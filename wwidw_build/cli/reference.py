@@ -114,22 +114,51 @@ NOTES = {
         "source). Exit 1 when refused or rolled back, 2 for an unknown id or source. Logic: "
         "`authoring/move.py`."
     ),
+    "source": (
+        "Content source repositories: each source is a Git repository holding descriptions of one "
+        "tier (docs/hosting.md)."
+    ),
+    "source new": (
+        "Scaffolds a source repository of one tier into a new or empty folder (a folder with anything "
+        "in it: exit 1, nothing written): praktijken/, archetypen/, bijlagen/, a Dutch README, a "
+        "bronnen.yml naming the public source (`--engine-url`, `pad: content`), for an organisation "
+        "the partners repository (`--partners-url`), and itself (`locatie: .`); CODEOWNERS, the pull "
+        "request template, the issue form of that tier only, and four workflows of a few lines that "
+        "call this repository's reusable workflows (`wwidw-*.yml`) pinned to `--engine-ref`, by "
+        "default the commit of the engine checkout it runs from (exit 2 when there is none). A public "
+        "source also gets copies of the registry and the taxonomies. authoring/source_repo.py."
+    ),
 }
 
 
 def command_help(name: str | None = None) -> str:
-    """The help text of `wwidw` (name None) or one of its commands, as an 80-column terminal shows it."""
-    root = click.Context(cli, info_name="wwidw", terminal_width=HELP_WIDTH)
+    """The help text of `wwidw` (name None), one of its commands, or a group's command ("source new"),
+    as an 80-column terminal shows it."""
+    context = click.Context(cli, info_name="wwidw", terminal_width=HELP_WIDTH)
     if name is None:
-        return cli.get_help(root)
-    command = cli.commands[name]
-    return command.get_help(click.Context(command, info_name=name, parent=root))
+        return cli.get_help(context)
+    command: click.Command = cli
+    for part in name.split():
+        command = command.commands[part]  # type: ignore[attr-defined]
+        context = click.Context(command, info_name=part, parent=context)
+    return command.get_help(context)
+
+
+def command_names() -> list[str]:
+    """Every command, a group's commands right after the group ("source", "source new")."""
+    names = []
+    for name, command in cli.commands.items():
+        names.append(name)
+        if isinstance(command, click.Group):
+            names += [f"{name} {sub}" for sub in command.commands]
+    return names
 
 
 def commands_markdown() -> str:
     parts = [INTRO, "## `wwidw`\n", "```text\n" + command_help() + "\n```\n"]
-    order = [name for name in NOTES if name in cli.commands]
-    for name in order + sorted(set(cli.commands) - set(order)):
+    names = command_names()
+    order = [name for name in NOTES if name in names]
+    for name in order + sorted(set(names) - set(order)):
         parts.append(f"## `wwidw {name}`\n")
         if name in NOTES:
             parts.append(textwrap.fill(NOTES[name], width=100, break_on_hyphens=False) + "\n")
