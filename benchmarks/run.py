@@ -9,7 +9,7 @@ benchmark, write a function ``(Corpus) -> Result | list[Result]`` and append it 
 openbaar site that ``bench_build_single`` builds is kept for ``bench_search`` (search index and the
 Zoeken page in a browser, see search_bench.py), so that the slow large build is done once.
 
-Exits non-zero when the synthetic corpus does not validate with 0 errors.
+Exits non-zero when a synthetic corpus does not validate with 0 errors or a build fails.
 """
 
 from __future__ import annotations
