@@ -10,7 +10,7 @@ from pathlib import Path
 from wwidw_build.audience import Audience, may_read
 from wwidw_build.content_sources import ContentSource, read_sources_file, shorthand
 from wwidw_build.diagnostics import Diagnostic
-from wwidw_build.load import load_sources
+from wwidw_build.load import load_registry
 from wwidw_build.model import Content, Registry
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.source_fetch import resolve
@@ -39,7 +39,7 @@ def readable(
     """The resolved sources the chosen audiences may read (the public one first), the registry, and
     the audiences. Raises source_fetch.SourceUnavailable for a needed source that cannot be read."""
     public = resolve(next(s for s in sources if s.is_public))
-    registry = load_sources([public])[0].registry
+    registry = load_registry(public)
     audiences = choose(registry)
     needed = [
         s

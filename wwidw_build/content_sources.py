@@ -191,7 +191,3 @@ def read_sources_file(path: Path) -> tuple[list[ContentSource], list[Diagnostic]
 def with_root(source: ContentSource, root: Path, shown: str) -> ContentSource:
     """The source once its folder is known (a local one at once, a git source after fetching)."""
     return replace(source, root=root, shown=shown)
-
-
-def public_source(sources: list[ContentSource]) -> ContentSource:
-    return next(s for s in sources if s.is_public)

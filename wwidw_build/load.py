@@ -10,7 +10,7 @@ from pathlib import Path
 from wwidw_build import strict_yaml
 from wwidw_build.content_sources import ContentSource, shorthand
 from wwidw_build.diagnostics import Diagnostic, diag
-from wwidw_build.model import KINDS, Content, Document, SourceFile
+from wwidw_build.model import KINDS, Content, Document, Registry, SourceFile
 from wwidw_build.registry import DATA_FILES, build_registry
 from wwidw_build.source_fetch import SourceUnavailable
 
@@ -30,11 +30,7 @@ def load_sources(sources: list[ContentSource]) -> tuple[Content, list[Diagnostic
     diagnostics: list[Diagnostic] = []
     public = next(s for s in sources if s.is_public)
     ordered = [public] + [s for s in sources if s is not public]
-    data_files = {}
-    for key, relative in DATA_FILES.items():
-        source = _read_data_file(public, relative, diagnostics)
-        if source is not None:
-            data_files[key] = source
+    data_files = _data_files(public, diagnostics)
     documents = []
     for origin in ordered:
         if origin is not public:
@@ -52,6 +48,20 @@ def load_sources(sources: list[ContentSource]) -> tuple[Content, list[Diagnostic
         sources=tuple(ordered),
     )
     return content, diagnostics
+
+
+def load_registry(public: ContentSource) -> Registry:
+    """Only the registry of the public source (which audiences exist), without its descriptions."""
+    return build_registry(_data_files(public, []))
+
+
+def _data_files(public: ContentSource, diagnostics: list) -> dict[str, SourceFile]:
+    data_files = {}
+    for key, relative in DATA_FILES.items():
+        source = _read_data_file(public, relative, diagnostics)
+        if source is not None:
+            data_files[key] = source
+    return data_files
 
 
 def _registry_outside_public(origin: ContentSource) -> list[Diagnostic]:
