@@ -153,6 +153,7 @@ ERROR_CASES = [
     Case("resultaten-getal.md", "praktijk", "veld-type", 19),
     Case("organisatie-lijst.md", "praktijk", "veld-type", 4),
     Case("startjaar-enorm.md", "praktijk", "veld-type", 8),
+    Case("bedrag-oneindig.md", "praktijk", "veld-type", 54),
     Case("diep-genest.md", "praktijk", "yaml-syntaxis", 7),
     Case("referentielink-buiten-inhoudsmap.md", "praktijk", "buiten-inhoudsmap", 55),
     # The public source alone: it never knows a partners archetype, and refuses a non-public praktijk

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,14 @@ def test_never_raises(text):
 @given(st.integers(min_value=-(10**6), max_value=10**6))
 def test_plain_integers_resolve(number):
     assert resolve_plain(str(number)) == (number, None)
+
+
+@pytest.mark.parametrize("text", ["1e999", "-1e999", "1.5e400", "+9e9999"])
+def test_a_number_that_overflows_to_infinity_stays_text(text):
+    """Issue 13 item 8: no value is ever inf (JSON has no Infinity; no amount or year is infinite)."""
+    assert resolve_plain(text) == (text, "getal")
+    assert parse(f"a: {text}\n").value == {"a": text}
+
+
+def test_large_finite_numbers_are_still_numbers():
+    assert resolve_plain("1e300") == (1e300, None) and resolve_plain("2.5") == (2.5, None)

@@ -9,6 +9,7 @@ validator decides, with the schema in hand, whether text was wanted there.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,10 @@ def resolve_plain(text: str) -> tuple[object, str | None]:
         except ValueError:  # beyond Python's integer-string limit: surely not a year or an amount
             return text, "getal"
     if _FLOAT.match(text):
-        return float(text), None
+        value = float(text)
+        # 1e999 overflows to inf: no amount or year is infinite, and JSON has no Infinity. Kept as
+        # text, so a field that wants a number reports a located type error.
+        return (value, None) if math.isfinite(value) else (text, "getal")
     if _YAML11_DATE.match(text):
         return text, "datum"
     return text, None
