@@ -10,6 +10,7 @@ from wwidw_build.checks import schema_check
 from wwidw_build.checks.rules import RESERVED_IDS, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
+from wwidw_build.pages import body_render
 
 
 def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
@@ -19,6 +20,7 @@ def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
     for key, source in content.data_files.items():
         out += _check_data_file(key, source)
     out += _validate_documents(content, today)
+    out += _render_problems(content.documents, keep=True)
     out += _duplicate_documents(content.documents)
     out += _check_sources(content)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
@@ -41,17 +43,40 @@ def _validate_documents(content: Content, today: date) -> list[Diagnostic]:
 
 def _validate_some(documents: list[Document], shared: tuple) -> list[list[Diagnostic]]:
     content, archetypes, today = shared
-    return [validate_document(document, content, archetypes, today) for document in documents]
+    return [_checks(document, content, archetypes, today) for document in documents]
 
 
 def validate_document(
     document: Document, content: Content, archetypes: dict[str, Document], today: date
 ) -> list[Diagnostic]:
-    if document.parsed.value is None and document.parsed.problems:
+    """Every check of one description, its render within the bounds included (wwidw new, form)."""
+    return _checks(document, content, archetypes, today) + _render_problems([document])
+
+
+def _checks(
+    document: Document, content: Content, archetypes: dict[str, Document], today: date
+) -> list[Diagnostic]:
+    if not _readable(document):
         return []  # unreadable front matter is already reported by the loader
     return schema_check.check(
         document.kind, document.meta, document.parsed, document.path
     ) + check_document(document, content, archetypes, today)
+
+
+def _readable(document: Document) -> bool:
+    return not (document.parsed.value is None and document.parsed.problems)
+
+
+def _render_problems(documents, keep: bool = False) -> list[Diagnostic]:
+    """Render every readable body within the bounds (body_render, in forked children): a body that
+    goes over one is an error. With ``keep``, the renders are kept for a build in this process."""
+    readable = [d for d in documents if _readable(d)]
+    outcomes = body_render.render_within_bounds(readable)
+    if keep:
+        body_render.keep(
+            [(d, o) for d, o in zip(readable, outcomes) if not isinstance(o, Diagnostic)]
+        )
+    return [o for o in outcomes if isinstance(o, Diagnostic)]
 
 
 def _check_data_file(key: str, source: SourceFile) -> list[Diagnostic]:
