@@ -233,18 +233,24 @@ def _render(document: Document, root: Path, mark=lambda section: None) -> Render
     return RenderedBody(tuple(sections), frozenset(linker.attachments), frozenset(linker.links))
 
 
+# Headings up to this length skip the trial: escaped, a heading holds only letters, digits, spaces and
+# entities, so mkdocs' work on it depends on its length alone, and at this length it takes
+# milliseconds (one Markdown conversion per heading would cost a third of the render itself).
+TRIAL_FROM = 1000  # characters of the heading line
+
+
 def _bounded_render(item: tuple[Document, Path], mark) -> RenderedBody:
-    """In a bounded child: the render, then a trial of what mkdocs does with each section heading.
+    """In a bounded child: the render, then a trial of what mkdocs does with each long heading.
 
     On the page, a section is its heading (``## `` and the escaped title, which mkdocs' Markdown
     processes inline: one entity per character, superlinear in the title's length) and the sanitized
     HTML as a raw HTML block (which mkdocs only scans, in time linear in its size, bounded above)."""
     rendered = _render(*item, mark)
-    engine = _engine()
     for number, (title, _) in enumerate(rendered.sections, start=1):
-        if title:
+        heading = section_heading(title) if title else ""
+        if len(heading) > TRIAL_FROM:
             mark(number)
-            engine.reset().convert(section_heading(title))
+            _engine().reset().convert(heading)
     return rendered
 
 
