@@ -871,6 +871,21 @@ def test_a_tampered_artifact_is_refused_whole(case, packed, pull_request, tmp_pa
     assert not report.exists()
 
 
+def test_a_pull_request_without_content_changes_still_gets_its_comment(pull_request, tmp_path):
+    """An artifact leaves out empty folders: only pr-nummer arrives when no content changed."""
+    basis = default_branch(pull_request, tmp_path)
+    artifact = tmp_path / "wwidw-inhoud"
+    artifact.mkdir()
+    (artifact / "pr-nummer").write_text("12\n", encoding="utf-8")
+    result = pr_content(
+        "apply", "--artifact", artifact, "--content-folder", "content", "--checkout", basis,
+        "--report", tmp_path / "r",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r" / "pr-nummer").read_text(encoding="utf-8") == "12\n"
+    assert git(basis, "status", "--porcelain") == ""
+
+
 def test_nothing_is_written_through_a_symlink_in_the_checkout(packed, pull_request, tmp_path):
     basis = default_branch(pull_request, tmp_path)
     elsewhere = tmp_path / "elsewhere"

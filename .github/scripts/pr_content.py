@@ -8,11 +8,12 @@ that artifact onto it as data (``apply``) and runs the default branch's own ``ww
 result.
 
 ``apply`` trusts nothing in the artifact: the artifact may have been written by any code the pull
-request chose. It accepts only the three expected entries (``pr-nummer``, ``verwijderd``,
-``bestanden/``), regular files and folders (no symlinks or other kinds), content paths from a fixed
-allow-list (``praktijken/``, ``archetypen/``, ``bijlagen/``, ``organisaties.yml``, ``taxonomie/*.yml``
-under the content folder, each part a plain name), within size and count limits; anything else
-refuses the whole artifact before one file is written. It writes only regular files below the content
+request chose. It accepts no entries but the expected ones (``pr-nummer``, required; ``verwijderd``
+and ``bestanden/``, left out of an artifact when empty), regular files and folders only (no symlinks
+or other kinds), content paths from a fixed allow-list (``praktijken/``, ``archetypen/``,
+``bijlagen/``, ``organisaties.yml``, ``taxonomie/*.yml`` under the content folder, each part a plain
+name), within size and count limits; anything else refuses the whole artifact before one file is
+written. It writes only regular files below the content
 folder of the checkout, never through a symlink, and stages them (``git add``) so the review sees
 renames as the check did.
 
@@ -150,17 +151,20 @@ def inspect(artifact: Path, prefix: str) -> tuple[str, dict[str, Path], list[str
     if artifact.is_symlink() or not artifact.is_dir():
         raise Refused("the artifact is not a folder")
     top = {entry.name for entry in artifact.iterdir()}
-    if top != TOP:
-        raise Refused(f"the artifact holds {sorted(top)}, not exactly {sorted(TOP)}")
+    if not top <= TOP or "pr-nummer" not in top:
+        raise Refused(f"the artifact holds {sorted(top)}: pr-nummer and no more than {sorted(TOP)}")
     number = _read_small(artifact / "pr-nummer", 64)
     if not PR_NUMBER.fullmatch(number):
         raise Refused("pr-nummer is not a positive integer")
-    deleted = _read_small(artifact / "verwijderd", MAX_LIST).splitlines()
+    # An artifact leaves out empty folders, and so `bestanden` when nothing changed; `verwijderd` may
+    # be left out alike.
+    listed = _read_small(artifact / "verwijderd", MAX_LIST) if "verwijderd" in top else ""
+    deleted = listed.splitlines()
     for path in deleted:
         if not allowed(path, prefix):
             raise Refused(f"verwijderd names {path!r}, which is not content")
     root = artifact / "bestanden"
-    if not stat.S_ISDIR(root.lstat().st_mode):
+    if "bestanden" in top and not stat.S_ISDIR(root.lstat().st_mode):
         raise Refused("bestanden is not a folder")
     files: dict[str, Path] = {}
     total = 0
