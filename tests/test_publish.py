@@ -118,9 +118,9 @@ def _wait_for_staging(
 def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     """Build openbaar, then kill a second build of the same audience halfway (SIGKILL, no clean-up).
 
-    The kill goes to the build's whole process group (it runs in its own session), so the mkdocs
-    subprocess dies too, as with a cancelled CI job or a closed terminal; a surviving mkdocs would
-    otherwise keep writing into the staging folder after the test looked at it.
+    The kill goes to the build's whole process group (it runs in its own session), as with a
+    cancelled CI job or a closed terminal; tests/test_killed_build.py kills the build's own process
+    only, after which its workers and mkdocs die with it.
 
     What remains after the kill, and is documented here: the killed build's staging folder
     ``out/.bouw-openbaar-<pid of the killed process>`` (nobody is left to discard it) and its
