@@ -88,7 +88,8 @@ NOTES = {
     "serve": (
         "Builds one audience (drafts included unless `--no-drafts`) into `.voorbeeld/`, serves it on "
         "127.0.0.1 and rebuilds after every change in the content folder; a build with errors keeps "
-        "the previous preview."
+        "the previous preview. It answers only requests whose `Host` is localhost, 127.0.0.1 or [::1] "
+        "(421 otherwise), so no other web page can read the preview through DNS rebinding."
     ),
     "search": (
         "Full-text search in what one audience may read, from the command line: the cached lunr index "
