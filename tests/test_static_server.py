@@ -144,7 +144,9 @@ def test_refuses_a_missing_or_doubled_host_and_a_host_in_the_request_line(site):
     with StaticServer(site) as server:
         assert raw_request(server.port, [])[0] == 421
         assert raw_request(server.port, ["127.0.0.1", "aanvaller.example"])[0] == 421
-        assert raw_request(server.port, ["127.0.0.1"], "http://aanvaller.example/index.html")[0] == 421
+        assert (
+            raw_request(server.port, ["127.0.0.1"], "http://aanvaller.example/index.html")[0] == 421
+        )
         # After a refusal the server goes on answering the right host.
         assert raw_request(server.port, [f"127.0.0.1:{server.port}"]) == (200, PAGE)
 
