@@ -310,6 +310,48 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "'{waarde}' bij '{veld}' in het formulier is geen jaartal.",
         "Schrijf het jaar als vier cijfers, bijvoorbeeld 2023: pas het issue aan en zet het label opnieuw.",
     ),
+    # Issue form: the parser reads exactly what GitHub shows (authoring/issue_form_shown.py)
+    "formulier-verborgen-tekst": (
+        E,
+        "Het antwoord bij '{veld}' bevat {wat}; GitHub toont dat niet zoals het er staat.",
+        "Haal het weg en schrijf gewone tekst: wie het issue leest, moet precies zien wat er in de "
+        "beschrijving komt.",
+    ),
+    "formulier-kop-in-antwoord": (
+        E,
+        "Het antwoord bij '{veld}' bevat een kop ('{kop}'); GitHub toont die als een vraag van het "
+        "formulier.",
+        "Begin in een antwoord geen regel met #, ## of ###, en zet geen regel met alleen === of --- "
+        "direct onder tekst (laat er een lege regel tussen). Een tussenkop mag met ####.",
+    ),
+    "formulier-kop-dubbel": (
+        E,
+        "De vraag '### {kop}' staat meer dan één keer in het formulier.",
+        "Een antwoord mag geen vraag van het formulier bevatten: haal de tweede weg (in het issue: "
+        "Edit), of vul het formulier opnieuw in.",
+    ),
+    "formulier-kop-ontbreekt": (
+        E,
+        "De vraag '### {kop}' ontbreekt in het formulier.",
+        "Laat de vragen staan zoals GitHub ze in het issue schreef, of vul het formulier opnieuw in.",
+    ),
+    "formulier-volgorde": (
+        E,
+        "De vraag '### {kop}' staat niet op haar plaats: de vragen staan niet in de volgorde van het "
+        "formulier.",
+        "Laat de vragen staan zoals GitHub ze in het issue schreef, of vul het formulier opnieuw in.",
+    ),
+    "formulier-tekst-vooraf": (
+        E,
+        "Er staat tekst vóór de eerste vraag van het formulier ('### {kop}').",
+        "Haal die tekst weg: alles in het issue hoort bij een vraag van het formulier.",
+    ),
+    "formulier-vinkje": (
+        E,
+        "Het antwoord bij '{veld}' is geen vinkje zoals het formulier het schrijft.",
+        "Het antwoord is één regel '- [X] …' (aangevinkt) of '- [ ] …' (niet aangevinkt), zonder "
+        "andere tekst.",
+    ),
 }
 
 _YAML_PROBLEMS = {
