@@ -1182,3 +1182,24 @@ def test_the_pull_request_template_is_a_dutch_checklist():
     assert text.count("- [ ]") >= 5
     for word in ("persoonsgegevens", "zichtbaarheid", "concept: true", "wwidw validate"):
         assert word in text, word
+
+
+def test_a_long_review_comment_is_cut_at_a_line_end():
+    """The comment step's own truncation, run in node: a cut inside a line could split a code span
+    and turn the contributor text it held into links and mentions."""
+    script = next(
+        step["with"]["script"]
+        for _, job_id, step in steps()
+        if job_id == "reactie" and "github-script" in step.get("uses", "")
+    )
+    limit = re.search(r"const LIMIT = \d+;", script).group(0)
+    start = script.index("if (report.length > LIMIT)")
+    block = script[start : script.index("\n}\n", start) + 3]
+    line = "- `" + "x" * 70 + " https://example.com @iemand`\n"
+    report = line * (60_000 // len(line) + 5)
+    program = f"{limit}\nlet report = require('fs').readFileSync(0, 'utf8');\n{block}\nprocess.stdout.write(report);"
+    result = run(["node", "-e", program], stdin=report)
+    assert result.returncode == 0, result.stderr
+    kept = result.stdout.split("\n\n*(Ingekort")[0]
+    assert kept and len(kept) <= 60_000
+    assert all(text == line.rstrip("\n") for text in kept.rstrip("\n").split("\n"))
