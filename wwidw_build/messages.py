@@ -6,6 +6,8 @@ CONTRIBUTING.md documents them.
 
 from __future__ import annotations
 
+from wwidw_build.strict_yaml import MAX_DEPTH, TOO_DEEP
+
 E, W = "error", "warning"
 
 CATALOGUE: dict[str, tuple[str, str, str]] = {
@@ -325,7 +327,7 @@ _YAML_PROBLEMS = {
     "did not find expected comment or line break": "na de waarde staat nog tekst op dezelfde regel",
     "did not find expected ',' or ']'": "een lijst tussen [ ] is niet gesloten",
     "did not find expected ',' or '}'": "een groep tussen { } is niet gesloten",
-    "exceeded maximum nesting depth": "de gegevens zijn te diep genest",
+    TOO_DEEP: f"de gegevens zijn te diep genest: hooguit {MAX_DEPTH} lijsten en groepen velden in elkaar",
     "did not find expected <document start>": "na het einde van de gegevens staat nog iets",
     "control character": "er staat een onzichtbaar stuurteken in de tekst",
     "found unexpected end": "het voorwerk houdt onverwacht op (iets is niet gesloten)",
