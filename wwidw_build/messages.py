@@ -57,6 +57,19 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Dit bestand hoort niet in deze map en wordt overgeslagen.",
         "Beschrijvingen zijn .md-bestanden in content/praktijken/ of content/archetypen/.",
     ),
+    "bestand-overgeslagen": (
+        W,
+        "Het bestand '{naam}' wordt niet als beschrijving gelezen en niet gepubliceerd.",
+        "Een README.md legt een map uit. Is dit een beschrijving? Geef het bestand dan haar id als naam, "
+        "bijvoorbeeld buurtbemiddeling-rivierenwijk.md.",
+    ),
+    "map-overgeslagen": (
+        W,
+        "De map '{naam}' begint met een punt en wordt overgeslagen: wat erin staat, wordt niet gelezen "
+        "of gepubliceerd.",
+        "Zet beschrijvingen in content/praktijken/ of content/archetypen/ (of een gewone submap "
+        "daarvan), of haal de map weg. Een beschrijving die nog niet af is, krijgt 'concept: true'.",
+    ),
     "register-ontbreekt": (
         E,
         "Het bestand {bestand} ontbreekt.",
@@ -196,6 +209,25 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "veld-te-klein": (E, "'{veld}' is {waarde}, maar moet minstens {grens} zijn.", "{uitleg}"),
     "veld-te-groot": (E, "'{veld}' is {waarde}, maar mag hooguit {grens} zijn.", "{uitleg}"),
     "veld-ongeldig": (E, "'{veld}' voldoet niet aan het schema.", "{uitleg}"),
+    # Text in every file: visible, no control or bidirectional characters (checks/text.py)
+    "tekst-onzichtbaar": (
+        E,
+        "{waar} bevat geen zichtbare tekst, alleen spaties of onzichtbare tekens.",
+        "Vul echte tekst in, of laat een veld dat niet verplicht is helemaal weg.",
+    ),
+    "tekst-stuurteken": (
+        E,
+        "{waar} bevat het stuurteken {teken}; dat mag hier niet.",
+        "Haal het teken weg. Het komt vaak mee met kopiëren en plakken, of staat er als \\-code tussen "
+        "dubbele aanhalingstekens (zoals \\x07, \\u0000, \\t of \\n). Alleen lange teksten, zoals de "
+        "samenvatting, een toelichting en de tekst onder het voorwerk, mogen regeleinden en tabs bevatten.",
+    ),
+    "tekst-leesrichting": (
+        E,
+        "{waar} bevat een teken dat de leesrichting van de tekst omkeert of verandert ({teken}).",
+        "Haal het teken weg: zo'n teken kan tekst op het scherm anders laten lijken dan ze is. "
+        "Arabische of Hebreeuwse tekst zelf mag wel.",
+    ),
     # Identity and cross-file references
     "id-ongeldig": (
         E,
