@@ -17,7 +17,7 @@ PAGEFIND_PACKAGE := node_modules/pagefind/package.json
 NODE_TOOLS := node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: install python chromium java npm node-build node-tools site validate test lint format lint-workflows \
-	issue-form docs bench clean FORCE
+	issue-form docs requirements bench clean FORCE
 # Serial even under make -j: both npm installs write node_modules/, and apt-get takes one lock.
 .NOTPARALLEL:
 
@@ -96,6 +96,27 @@ issue-form: install
 # docs/commands.md (every command's --help) and the table of messages in CONTRIBUTING.md.
 docs: python
 	$(PY) -m wwidw_build.cli.reference
+
+# Regenerate the hash-pinned requirements the CI jobs that publish, write or comment install (instead of
+# `make install`): requirements/build.txt, the runtime dependencies of pyproject.toml and everything they
+# need, at the versions this venv has (tested by `make test`); requirements/build-system.txt, what builds
+# the engine itself (pip install --no-build-isolation), agreeing with build.txt. pip-tools is installed
+# into the venv for this only; the hashes are PyPI's (no other index or local wheels), for every file
+# of each pinned version. Run after changing the dependencies in pyproject.toml; tests/test_workflows.py
+# fails while build.txt and pyproject.toml disagree.
+requirements: python
+	$(PY) -m pip install --quiet 'pip-tools>=7.4,<8'
+	$(VENV)/bin/pip freeze --exclude-editable > $(VENV)/versions.txt
+	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make requirements" \
+		$(VENV)/bin/pip-compile --quiet --rebuild --generate-hashes --strip-extras \
+		--index-url https://pypi.org/simple --no-emit-index-url --no-emit-find-links \
+		--constraint $(VENV)/versions.txt --output-file requirements/build.txt pyproject.toml
+	sed -i '\|^    #   -c $(VENV)/versions.txt$$|d' requirements/build.txt
+	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make requirements" \
+		$(VENV)/bin/pip-compile --quiet --rebuild --generate-hashes --strip-extras --allow-unsafe \
+		--index-url https://pypi.org/simple --no-emit-index-url --no-emit-find-links \
+		--only-build-deps --build-deps-for wheel --constraint requirements/build.txt \
+		--output-file requirements/build-system.txt pyproject.toml
 
 bench: install chromium
 	$(PY) benchmarks/run.py

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,15 @@ ERROR_CASES = [
     Case("bedrag-oneindig.md", "praktijk", "veld-type", 54),
     Case("diep-genest.md", "praktijk", "yaml-syntaxis", 7),
     Case("referentielink-buiten-inhoudsmap.md", "praktijk", "buiten-inhoudsmap", 55),
+    Case("diep-genest-blok.md", "praktijk", "yaml-syntaxis", 8, message="te diep genest"),
+    # Text in every field: visible, no control characters (however written), no bidi controls
+    Case("titel-spaties.md", "praktijk", "tekst-onzichtbaar", 2, message="'titel'"),
+    Case("titel-nulbreedte.md", "praktijk", "tekst-onzichtbaar", 2, message="'titel'"),
+    Case("titel-leesrichting.md", "praktijk", "tekst-leesrichting", 2, message="U+202E"),
+    Case("wijk-stuurteken-escape.md", "praktijk", "tekst-stuurteken", 7, message="U+0007"),
+    Case("wijk-regeleinde.md", "praktijk", "tekst-stuurteken", 7, message="regeleinde"),
+    Case("samenvatting-nulteken.md", "praktijk", "tekst-stuurteken", 3, message="U+0000"),
+    Case("tekst-leesrichting.md", "praktijk", "tekst-leesrichting", 53, message="U+2067"),
     # The public source alone: it never knows a partners archetype, and refuses a non-public praktijk
     Case("archetype-niet-openbaar.md", "praktijk", "onbekend-archetype", 10, message="wijkconcierge"),
     Case("organisatie-geen-partner.md", "praktijk", "hoort-in-bron", 5),
@@ -357,6 +367,26 @@ def gen_stray_file(content: Path) -> str:
     return "content/praktijken/notities.txt"
 
 
+def gen_readme(content: Path) -> str:
+    """A README.md among the descriptions: skipped, but not without a word."""
+    (content / "praktijken" / "README.md").write_bytes(_valid_praktijk())
+    return "content/praktijken/README.md"
+
+
+def gen_dot_folder(content: Path) -> str:
+    """A folder starting with a dot: everything in it is skipped, with a warning."""
+    (content / "praktijken" / ".concepten").mkdir()
+    (content / "praktijken" / ".concepten" / "verstopt.md").write_bytes(_valid_praktijk())
+    return "content/praktijken/.concepten"
+
+
+def gen_escape_in_body(content: Path) -> str:
+    """A terminal escape sequence in the body (an ESC byte cannot live in git as a file)."""
+    text = _valid_praktijk().decode() + "Een \x1b[31mrode\x1b[0m zin.\n"  # line 53, column 5
+    (content / "praktijken" / "stuurteken-in-tekst.md").write_text(text, encoding="utf-8")
+    return "content/praktijken/stuurteken-in-tekst.md"
+
+
 def _with_body(name: str, text: str):
     """A generated case: the valid description with ``text`` appended to its last section (from
     line 53 on; that section's heading is on line 49)."""
@@ -405,6 +435,7 @@ GENERATED_ERRORS = [
     Generated("stuurteken", gen_control_character, "yaml-syntaxis", 7),
     Generated("nul-in-link", gen_nul_in_link, "buiten-inhoudsmap", 53),
     Generated("svg-bijlage", gen_svg_attachment, "bijlage-type", 53),
+    Generated("stuurteken-in-tekst", gen_escape_in_body, "tekst-stuurteken", 53, column=5),
     Generated("tekst-haken", gen_brackets, "tekst-te-zwaar", 49),
     Generated("tekst-kop-hekjes", gen_hash_heading, "tekst-te-zwaar", 53),
     Generated("tekst-afkorting", gen_abbreviation, "tekst-te-groot", 49),
@@ -412,6 +443,8 @@ GENERATED_ERRORS = [
 ]
 GENERATED_WARNINGS = [
     Generated("bestand-onbekend", gen_stray_file, "bestand-onbekend", 1),
+    Generated("readme", gen_readme, "bestand-overgeslagen", 1),
+    Generated("punt-map", gen_dot_folder, "map-overgeslagen", 1),
 ]
 # fmt: on
 
@@ -463,3 +496,206 @@ def test_base_description_is_valid(registry_only: Path) -> None:
     result = run_cli(registry_only, "json")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["diagnostics"] == []
+
+
+# --- Every file kind: the same rules for text and nesting (issue 13 items 4 and 9) -----------------
+
+# YAML written for a text value, and the code it must give. Each is also a variant the corpus does not
+# hold: other invisible characters, a C1 control written as the YAML escape \N, other bidi controls.
+TEXT_PROBLEMS = [
+    ('"        "', "tekst-onzichtbaar"),
+    ('"\\u00A0\\u2003\\u200B\\u2060\\u3164\\uFEFF\\u0301"', "tekst-onzichtbaar"),
+    ('"Naam met \\u202Dwissel"', "tekst-leesrichting"),
+    ('"Naam met \\u2068isolaat\\u2069"', "tekst-leesrichting"),
+    ('"Naam met \\u200Fmarkering"', "tekst-leesrichting"),
+    ('"Naam met bel\\a"', "tekst-stuurteken"),
+    ('"Naam met \\x1b[31m kleur"', "tekst-stuurteken"),
+    ('"Naam met \\N volgende regel"', "tekst-stuurteken"),
+    ('"Naam met \\x7f"', "tekst-stuurteken"),
+    ('"Twee\\tkolommen"', "tekst-stuurteken"),
+    ('"Naam\\u2028regel"', "tekst-stuurteken"),
+]
+DEEP = "[" * 500 + "]" * 500  # 500 levels, as in the issue
+
+
+def _replace_line(text: str, pattern: str, number: int, value: str) -> tuple[str, int]:
+    """Replace the value of the ``number``-th line matching ``pattern`` (a 'key: value' line);
+    return the new text and that line's number."""
+    lines = text.split("\n")
+    matches = [i for i, line in enumerate(lines) if re.match(pattern, line)]
+    index = matches[number]
+    key = lines[index].split(":", 1)[0]
+    lines[index] = f"{key}: {value}"
+    return "\n".join(lines), index + 1
+
+
+def _registry_file(relative: str):
+    """A registry or taxonomy file: put each value in a different one-line text field (naam,
+    website)."""
+
+    def make(content: Path, values: list[str]) -> list[tuple[str, int]]:
+        path = content / relative
+        text = path.read_text("utf-8")
+        lines = []
+        for number, value in enumerate(values):
+            text, line = _replace_line(text, r"^\s*(- )?(naam|website): ", number, value)
+            lines.append((f"content/{relative}", line))
+        path.write_text(text, encoding="utf-8")
+        return lines
+
+    return make
+
+
+def _description(kind: str, source: Path, key: str):
+    """Descriptions: one copy of ``source`` per value, the value at ``key``."""
+
+    def make(content: Path, values: list[str]) -> list[tuple[str, int]]:
+        folder = content / FOLDERS[kind]
+        folder.mkdir(exist_ok=True)
+        original = source.read_text("utf-8")
+        if kind == "praktijk":
+            original = original.split("Het [eindverslag]", 1)[0]
+        lines = []
+        for number, value in enumerate(values):
+            text, line = _replace_line(original, rf"^{key}: ", 0, value)
+            (folder / f"kopie-{number}.md").write_text(text, encoding="utf-8")
+            lines.append((f"content/{FOLDERS[kind]}/kopie-{number}.md", line))
+        return lines
+
+    return make
+
+
+FILE_KINDS = {
+    "praktijk": _description("praktijk", CORPUS / "bijlage-ontbreekt.md", "gemeente"),
+    "archetype": _description(
+        "archetype", REPO / "content" / "archetypen" / "buurtbemiddeling.md", "titel"
+    ),
+    "organisaties": _registry_file("organisaties.yml"),
+    "themas": _registry_file("taxonomie/themas.yml"),
+    "doelgroepen": _registry_file("taxonomie/doelgroepen.yml"),
+    "effecten": _registry_file("taxonomie/effecten.yml"),
+}
+
+
+def _validate_text(args: list[str], cwd: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "wwidw_build", "validate", *args, "--format", "text"],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "RecursionError" not in output, output[-3000:]
+    assert result.returncode == 1, output[-3000:]
+    return output
+
+
+def _expect(output: str, shown: str, line: int, code: str) -> None:
+    pattern = rf"^  {re.escape(shown)}:{line}:[1-9]\d*: fout \[{re.escape(code)}\] (.*)$"
+    found = re.search(pattern, output, re.M)
+    assert found, f"{pattern!r} not in:\n{output[-3000:]}"
+    assert_dutch(found.group(1))
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_KINDS))
+def test_text_rules_hold_in_every_file_kind(kind: str, registry_only: Path) -> None:
+    places = FILE_KINDS[kind](registry_only, [value for value, _ in TEXT_PROBLEMS])
+    output = _validate_text(["--content", str(registry_only)], registry_only.parent)
+    for (shown, line), (_, code) in zip(places, TEXT_PROBLEMS, strict=True):
+        _expect(output, shown, line, code)
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_KINDS))
+def test_deep_nesting_is_refused_in_every_file_kind(kind: str, registry_only: Path) -> None:
+    [(shown, line)] = FILE_KINDS[kind](registry_only, [DEEP])
+    output = _validate_text(["--content", str(registry_only)], registry_only.parent)
+    _expect(output, shown, line, "yaml-syntaxis")
+    assert "te diep genest" in output
+
+
+def _sources_file(folder: Path, values: list[str]) -> list[tuple[str, int]]:
+    """bronnen.yml with one source per value, the value as its locatie (free text)."""
+    lines = ["bronnen:"]
+    places = []
+    for number, value in enumerate(values):
+        tier = "openbaar" if number == 0 else f"organisatie:org-{number}"
+        lines += [f"  - naam: bron-{number}", f"    locatie: {value}", f"    niveau: {tier}"]
+        places.append(("bronnen.yml", len(lines) - 1))
+    (folder / "bronnen.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return places
+
+
+def test_text_rules_and_nesting_hold_in_bronnen_yml(tmp_path: Path) -> None:
+    places = _sources_file(tmp_path, [value for value, _ in TEXT_PROBLEMS])
+    output = _validate_text(["--sources", "bronnen.yml"], tmp_path)
+    for (shown, line), (_, code) in zip(places, TEXT_PROBLEMS, strict=True):
+        _expect(output, shown, line, code)
+    [(shown, line)] = _sources_file(tmp_path, [DEEP])
+    _expect(_validate_text(["--sources", "bronnen.yml"], tmp_path), shown, line, "yaml-syntaxis")
+
+
+# --- wwidw serve keeps the previous site on bad input (issue 13 item 4) ------------------------------
+
+
+def test_serve_keeps_the_previous_site_when_a_file_turns_bad(content_copy: Path, tmp_path: Path):
+    """A real preview: deep nesting in organisaties.yml, then in a description, is reported in Dutch
+    and not built; the server lives on and still serves the site it built before."""
+    import queue
+    import threading
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wwidw_build", "serve", "--content", str(content_copy)]
+        + ["--port", "0", "--out", str(tmp_path / "voorbeeld")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=REPO,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
+    seen: list[str] = []
+
+    def wait_for(text: str, seconds: float = 240) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                assert process.poll() is None, "".join(seen)
+                continue
+            seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"{text!r} not printed:\n{''.join(seen)}")
+
+    def page() -> str:
+        with urllib.request.urlopen(url + "organisaties/", timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", wait_for("Voorbeeld van")).group()
+        before = page()
+        assert "Havenstad Wonen" in before
+        bad = [
+            (content_copy / "organisaties.yml", "  naam: Havenstad Wonen", f"  naam: {DEEP}"),
+            (
+                content_copy / "praktijken" / "klushuizen-spoorbuurt.md",
+                "projectstatus:",
+                f"wijk2: {DEEP}\nprojectstatus:",
+            ),
+        ]
+        for path, old, new in bad:
+            text = path.read_text("utf-8")
+            assert old in text
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            wait_for("Niet opnieuw gebouwd")
+            assert process.poll() is None, "".join(seen)
+            assert page() == before
+        output = "".join(seen)
+        assert "te diep genest" in output
+        assert "Traceback" not in output and "RecursionError" not in output
+    finally:
+        process.kill()
+        process.wait()

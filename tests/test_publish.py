@@ -118,9 +118,9 @@ def _wait_for_staging(
 def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     """Build openbaar, then kill a second build of the same audience halfway (SIGKILL, no clean-up).
 
-    The kill goes to the build's whole process group (it runs in its own session), so the mkdocs
-    subprocess dies too, as with a cancelled CI job or a closed terminal; a surviving mkdocs would
-    otherwise keep writing into the staging folder after the test looked at it.
+    The kill goes to the build's whole process group (it runs in its own session), as with a
+    cancelled CI job or a closed terminal; tests/test_killed_build.py kills the build's own process
+    only, after which its workers and mkdocs die with it.
 
     What remains after the kill, and is documented here: the killed build's staging folder
     ``out/.bouw-openbaar-<pid of the killed process>`` (nobody is left to discard it) and its
@@ -193,3 +193,40 @@ def test_a_killed_build_leaves_the_published_site_intact(tmp_path):
     assert b"Spoorbuurt tweede bouw" not in before["praktijken/klushuizen-spoorbuurt/index.html"]
     # The next build removes the killed build's abandoned staging folder: nothing else remains.
     assert {p.name for p in out.iterdir()} == {"openbaar"}
+
+
+# --- staging folders of builds that are gone
+# ------------------------------------------------------------
+
+
+def _ended_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_a_worker_stages_under_the_pid_of_the_build_it_works_for(tmp_path):
+    staged = publish.staging_dir(tmp_path, "partners", owner=4242)
+    assert staged.name == ".bouw-partners-4242"
+    assert publish.staging_path(tmp_path, "partners", 4242) == staged
+
+
+def test_remove_staging_removes_every_audience_of_builds_that_are_gone_and_its_own(tmp_path):
+    gone, living = _ended_pid(), subprocess.Popen(["sleep", "60"])
+    try:
+        names = [
+            f".bouw-openbaar-{gone}",
+            f".bouw-organisatie-platform31-{gone}",
+            f".bouw-partners-{os.getpid()}",
+            f".bouw-partners-{living.pid}",
+        ]
+        for name in names:
+            make_build(tmp_path / name, {"index.html": "half"})
+        make_build(tmp_path / "openbaar", {"index.html": "gepubliceerd"})
+        removed = publish.remove_staging(tmp_path, owner=os.getpid())
+        assert sorted(removed) == sorted(names[:3])
+        assert sorted(p.name for p in tmp_path.iterdir()) == [names[3], "openbaar"]
+        assert publish.remove_staging(tmp_path) == []  # the living build's folder stays
+    finally:
+        living.kill()
+        living.wait()

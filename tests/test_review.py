@@ -6,11 +6,18 @@ import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from git_repo import ENV, commit_all, edit, git, isolate, praktijk, sample_repo
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from wwidw_build import safe_text
+from wwidw_build.review import inert
 from wwidw_build.review.changes import make_review
 from wwidw_build.review.git_changes import ADDED, DELETED, MODIFIED, RENAMED
 from wwidw_build.review.markdown import render
@@ -195,7 +202,8 @@ def test_missing_sections_fields_and_findings_are_shown(tmp_path):
         "Zijn de kosten gegeven" in part and "_Ontbreekt of leeg: sectie ‘Kosten en baten’" in part
     )
     assert "De controle vond 1× iets dat erop lijkt" in part
-    assert "piet.jansen\\@\u200bvoorbeeld.nl" in part or "piet.jansen@\u200bvoorbeeld.nl" in part
+    assert "piet\u200b.jansen@\u200bvoorbeeld\u200b.nl" in part  # shown, but no mailto link
+    assert_inert_on_github(part)
 
 
 def test_a_likely_duplicate_and_a_suggested_archetype(scenario):
@@ -294,7 +302,157 @@ def test_contributor_text_cannot_add_markdown(tmp_path):
     )
     report = render(make_review(repo / "content", "main", cache_dir=tmp_path / "cache"))
     assert not re.search(r"(?<!\\)\[klik|(?<!\\)<img|(?<!\\)\*vet| @iemand", report)
-    assert "\\[klik\\](https://x.example) @\u200biemand \\<img src=x\\> \\*vet\\* \\|" in report
+    assert (
+        "\\[klik\\](https:\u200b//x\u200b.example) @\u200biemand \\<img src=x\\> \\*vet\\* \\|"
+        in report
+    )
+    assert_inert_on_github(report)
+
+
+# What a contributor may write in a title, an id, a file name or a field value to make the bot's
+# comment link somewhere or notify someone, as GitHub renders comments.
+HOSTILE = (
+    "https://evil.example/pad?x=1#frag",
+    "HTTP://EVIL.EXAMPLE",
+    "ftp://evil.example",
+    "mailto:iemand@evil.example",
+    "xmpp:iemand@evil.example",
+    "javascript:alert(1)",
+    "www.evil.example",
+    "WWW.Evil.Example",
+    "(www.evil.example)",
+    "a~www.evil.example",
+    "evil.example",
+    "sub.evil.co.uk/pad",
+    "iemand@evil.example",
+    "@iemand",
+    "@org/team",
+    "#123",
+    "GH-123",
+    "gh-7",
+    "owner/repo#1",
+    "owner/repo@a5c3785ed8d6a35868bc169f07e40e889087fd2e",
+    "a5c3785ed8d6a35868bc169f07e40e889087fd2e",
+    "a5c3785",
+    "JIRA-42",
+    ":shipit: :+1:",
+    "[klik](https://evil.example)",
+    "![beeld](https://evil.example/x.png)",
+    "[ref]\n\n[ref]: https://evil.example",
+    "<https://evil.example>",
+    "<iemand@evil.example>",
+    '<a href="https://evil.example">x</a>',
+    "<img src=x onerror=alert(1)>",
+    "<!-- verborgen -->",
+    "&lt;script&gt; &#64;iemand &#x40;iemand",
+    "`code` ``dubbel``",
+    "$x^2$ en $$y$$",
+    "*vet* _schuin_ ~~weg~~ | cel | ",
+    "\\@iemand \\#1",
+    "titel\u202e\u200bverborgen\x1b[31m",
+    "x\n::error::y",
+)
+
+
+class _Text(HTMLParser):
+    """The text of rendered HTML outside code, pre and links (where GitHub looks for mentions and
+    references), and every element used."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags, self.skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.skip += tag in ("code", "pre", "a")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("code", "pre", "a")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.text.append(data)
+
+
+# GitHub's own filters after Markdown: mentions, issue and commit references, emoji; and any
+# name that still looks like a domain to a linkifier.
+GITHUB_REFERENCES = re.compile(
+    r"(?<![\w`])@[a-z0-9]"
+    r"|#[0-9]"
+    r"|\bGH-[0-9]"
+    r"|\b[A-Z][A-Z0-9]+-[0-9]"
+    r"|(?<![\w])[0-9a-f]{7,40}(?![\w])"
+    r"|:[a-z0-9_+-]+:"
+    r"|(?<![\w.])(?:[a-z0-9-]+\.)+[a-z]{2,}\b"
+    r"|[a-z][a-z0-9+.-]*://",
+    re.I,
+)
+ALLOWED_TAGS = {"p", "code", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "h1"}
+ALLOWED_TAGS |= {"h2", "h3", "blockquote", "strong", "em", "hr", "input"}
+
+
+def assert_inert_on_github(markdown: str) -> None:
+    """Render like GitHub (cmark-gfm with its extensions, raw HTML kept to see it) and check that
+    the comment holds no link, image, raw HTML, mention or reference."""
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    parsed = _Text()
+    parsed.feed(html)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS, html
+    text = "".join(parsed.text)
+    assert not GITHUB_REFERENCES.search(text), (GITHUB_REFERENCES.search(text), text)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_inert_text_makes_no_link_or_mention_on_github(hostile):
+    text = inert.md(hostile)
+    assert_inert_on_github(
+        f"Titel: {text}\n\n| a | b |\n| --- | --- |\n| {text} | {inert.code(hostile)} |"
+    )
+    assert_inert_on_github(f"- {inert.code(hostile)} en {text}")
+    shown = "".join(_rendered_text(inert.md(hostile))).replace("\u200b", "").strip()
+    assert shown == safe_text.one_line(" ".join(hostile.split()))  # it reads as it was written
+
+
+def _rendered_text(markdown: str) -> list[str]:
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    parsed = _Text()
+    parsed.feed(html)
+    return parsed.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aw.:/@#-_ \n`<>![]()*|~&$G H1f9e:+x\\\u202e")), max_size=40
+    )
+)
+def test_no_generated_text_becomes_a_link_or_mention(text):
+    assert_inert_on_github(
+        f"x {inert.md(text)} en {inert.code(text)}\n\n| {inert.md(text)} |\n| --- |\n"
+    )
+
+
+def test_every_contributor_string_of_the_report_is_inert_on_github(tmp_path):
+    """Title, file name (so id), organisation, visibility, municipality and the messages that quote
+    them, all hostile, through `wwidw review` itself."""
+    repo = sample_repo(tmp_path / "repo")
+    text = praktijk(repo, "buurtbemiddeling-rivierenwijk").read_text(encoding="utf-8")
+    for field, value in (
+        ("titel", "Zie https://evil.example en www.evil.example, @iemand #12 GH-3 a5c3785ed8"),
+        ("organisatie", "www.evil.example"),
+        ("zichtbaarheid", "https://evil.example"),
+        ("gemeente", "iemand@evil.example"),
+        ("archetype", "owner/repo#1"),
+    ):
+        text = re.sub(rf"^{field}: .*$", f"{field}: '{value}'", text, count=1, flags=re.M)
+    (repo / "content" / "praktijken" / "evil.example @iemand #1 www.x.y.md").write_text(
+        text, encoding="utf-8"
+    )
+    result = wwidw("review", "--base", "main", cwd=repo)
+    assert result.returncode == 1, result.stderr  # the new file has errors
+    report = result.stdout
+    assert "evil" in report and "iemand" in report and "Zie https" in report
+    assert_inert_on_github(report)
 
 
 def test_usage_errors(content_copy, tmp_path):

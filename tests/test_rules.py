@@ -68,3 +68,27 @@ def test_a_disallowed_attachment_is_never_linked_or_copied(content_copy):
     body = render_body(document, content.root)
     assert "kaart.svg" not in body.attachments
     assert "kaart.svg" not in "".join(html for _, html in body.sections)
+
+
+# --- Control and bidirectional characters in the body (issue 13 item 9) ----------------------------
+
+
+def test_tabs_in_the_body_are_fine(content_copy):
+    add_paragraph(content_copy, "Kolom\teen\tKolom twee.")
+    assert codes_for(content_copy, "klushuizen-spoorbuurt.md") == []
+
+
+def test_body_characters_are_reported_once_per_character_and_located(content_copy):
+    add_paragraph(content_copy, "Een \x00 en \x00 en \u202e en \u202e en \x1b.\n\nNog een \x1b.")
+    found = [
+        (d.code, d.line, d.column, d.message)
+        for d in load_and_validate(content_copy)[1]
+        if d.file.endswith("klushuizen-spoorbuurt.md")
+    ]
+    assert [(code, column) for code, _, column, _ in found] == [
+        ("tekst-stuurteken", 5),
+        ("tekst-leesrichting", 15),
+        ("tekst-stuurteken", 25),
+    ]
+    assert len({line for _, line, _, _ in found}) == 1
+    assert "U+0000" in found[0][3] and "U+202E" in found[1][3] and "U+001B" in found[2][3]

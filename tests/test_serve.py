@@ -1,7 +1,10 @@
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+
+import pytest
 
 from wwidw_build.serve import snapshot
 
@@ -51,6 +54,12 @@ def test_serve_rebuilds_after_a_change(content_copy, tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/praktijken/klushuizen-spoorbuurt/"
         assert wait_for(lambda: "Spoorbuurt" in fetch(url), 90)
+        # DNS rebinding: a page on another domain that resolves to 127.0.0.1 gets nothing.
+        foreign = urllib.request.Request(url, headers={"Host": f"aanvaller.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(foreign, timeout=5)
+        assert refused.value.code == 421 and b"Spoorbuurt" not in refused.value.read()
+        assert "Spoorbuurt" in fetch(f"http://localhost:{port}/praktijken/klushuizen-spoorbuurt/")
         path = content_copy / "praktijken" / "klushuizen-spoorbuurt.md"
         text = path.read_text()
         path.write_text(

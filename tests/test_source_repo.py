@@ -299,8 +299,17 @@ FORM_VALUES = {
 def issue_body(form_file: Path, values: dict[str, str]) -> str:
     """An issue body as GitHub writes it for the form in ``form_file``."""
     form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
-    labels = [e["attributes"]["label"] for e in form["body"] if e["type"] != "markdown"]
-    return "\n\n".join(f"### {label}\n\n{values.get(label, '_No response_')}" for label in labels)
+    answers = []
+    for element in form["body"]:
+        if element["type"] == "markdown":
+            continue
+        label = element["attributes"]["label"]
+        if element["type"] == "checkboxes":  # GitHub writes every option, checked or not
+            unchecked = "\n".join(f"- [ ] {o['label']}" for o in element["attributes"]["options"])
+            answers.append(f"### {label}\n\n{values.get(label, unchecked)}")
+        else:
+            answers.append(f"### {label}\n\n{values.get(label, '_No response_')}")
+    return "\n\n".join(answers)
 
 
 @pytest.fixture

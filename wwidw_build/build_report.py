@@ -1,4 +1,8 @@
-"""Progress lines and the closing summary of `wwidw build`, in Dutch."""
+"""Progress lines and the closing summary of `wwidw build`, in Dutch.
+
+Names of files, descriptions and audiences, and the logs of failed tools, may come from
+contributors: they print through ``safe_text`` (no line of theirs can start a workflow command).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import sys
 import time
 
 from wwidw_build.build import AudienceResult, Reporter
+from wwidw_build.safe_text import guard_lines, one_line, plain_block
 
 STAGE_NAMES = {
     "selecteren": "selecteren",
@@ -27,7 +32,8 @@ class ProgressPrinter(Reporter):
         elapsed = time.perf_counter() - self.started
         # One write per line: audiences build in parallel processes and stderr is unbuffered, so a
         # print() (text, then the newline) could interleave with another process's line.
-        sys.stderr.write(f"[{elapsed:6.1f}s] {audience}: {STAGE_NAMES.get(stage, stage)}\n")
+        name = one_line(STAGE_NAMES.get(stage, stage))
+        sys.stderr.write(f"[{elapsed:6.1f}s] {one_line(audience)}: {name}\n")
         sys.stderr.flush()
 
 
@@ -43,21 +49,23 @@ def summary_table(results: list[AudienceResult]) -> str:
     for r in results:
         verdict = "in orde" if r.ok else ("LEK GEVONDEN" if r.leaks else "MISLUKT")
         lines.append(
-            f"{r.audience:<36} {r.descriptions:>7} {r.pages:>7} {r.reused:>8} {_size(r.size):>9} "
+            f"{one_line(r.audience):<36} {r.descriptions:>7} {r.pages:>7} {r.reused:>8} {_size(r.size):>9} "
             f"{r.seconds:>6.1f}s  {verdict}"
         )
     for r in results:
+        audience = one_line(r.audience)
         for leak in r.leaks[:20]:
             lines.append(
-                f"  {r.audience}: {leak.file} bevat {leak.what} van verborgen {leak.description}"
+                f"  {audience}: {one_line(leak.file)} bevat {one_line(leak.what)} van verborgen "
+                f"{one_line(leak.description)}"
             )
         if len(r.leaks) > 20:
-            lines.append(f"  {r.audience}: en nog {len(r.leaks) - 20} vondsten")
+            lines.append(f"  {audience}: en nog {len(r.leaks) - 20} vondsten")
         for problem in r.problems:
+            log = plain_block(problem).split("\n")[-15:]
             lines.append(
-                f"  {r.audience}: de bouw mislukte:\n"
-                + "\n".join("    " + line for line in problem.splitlines()[-15:])
+                f"  {audience}: de bouw mislukte:\n" + "\n".join("    " + line for line in log)
             )
     if any(not r.ok for r in results):
         lines.append("Niet alles is gepubliceerd: mislukte publieken houden hun vorige versie.")
-    return "\n".join(lines)
+    return guard_lines("\n".join(lines))

@@ -28,9 +28,21 @@ from wwidw_build.resources import BASE_CONFIG, THEME
 from wwidw_build.search.site import search_page
 from wwidw_build.selection import Selection
 
+slug = urls.page_name  # the page of a gemeente
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onbekend"
+
+class _Pages(dict):
+    """Generated pages by path, each written once: a second page at a path would silently replace the
+    first (as a gemeente named 'Index' once replaced the list of gemeenten), so that is a bug."""
+
+    def __setitem__(self, path: str, text: str) -> None:
+        if path in self:
+            raise ValueError(f"two generated pages at {path}")
+        super().__setitem__(path, text)
+
+    def update(self, pages=(), /, **more) -> None:
+        for path, text in dict(pages, **more).items():
+            self[path] = text
 
 
 def url_resolver(selection: Selection):
@@ -47,7 +59,7 @@ def generate_pages(
 ) -> dict[str, str]:
     """All pages as {relative path: Markdown}, computed from the selection alone."""
     url_for = url_resolver(selection)
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = _Pages()
     for document in selection.visible:
         build = praktijk_page if document.kind == "praktijk" else archetype_page
         pages[urls.page_file(document.kind, document.id)] = build(
@@ -107,7 +119,7 @@ def _index(
 def _taxonomy_pages(selection: Selection) -> dict[str, str]:
     reg, visible = selection.registry, list(selection.visible)
     praktijken = selection.by_kind("praktijk")
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = _Pages()
     specs = [
         ("themas", "Thema's", reg.themas, _group(visible, attrgetter("themas"))),
         ("doelgroepen", "Doelgroepen", reg.doelgroepen, _group(visible, attrgetter("doelgroepen"))),

@@ -16,7 +16,8 @@ from wwidw_build.source_fetch import SourceUnavailable
 
 MAX_BYTES = 256 * 1024
 _CLOSING = re.compile(r"^---[ \t]*$", re.M)
-_IGNORED = {".gitkeep", "README.md", ".DS_Store"}
+_PLACEHOLDER = ".gitkeep"  # skipped silently when empty (``wwidw source new`` writes them)
+_NOT_DESCRIPTIONS = {"README.md"}  # .md files that explain a folder: skipped, with a warning
 
 
 def load_content(root: Path) -> tuple[Content, list[Diagnostic]]:
@@ -90,8 +91,10 @@ def display_path(root: Path, path: Path) -> str:
 
 
 def _walk(origin: ContentSource, folder: Path, diagnostics: list) -> list[Path]:
-    """All .md files below ``folder`` in a stable order; symlinks and stray files are reported.
-    A folder that cannot be listed stops the command (SourceUnavailable), never skipped silently."""
+    """All .md files below ``folder`` in a stable order. Nothing is skipped without a word: symlinks,
+    stray files, a README.md and folders starting with a dot are reported; only an empty .gitkeep
+    (git's placeholder for an empty folder) passes silently. A folder that cannot be listed stops
+    the command (SourceUnavailable)."""
     found: list[Path] = []
     shown = origin.display
     if not folder.is_dir() or folder.is_symlink():
@@ -100,23 +103,35 @@ def _walk(origin: ContentSource, folder: Path, diagnostics: list) -> list[Path]:
         return found
     for dirpath, dirnames, filenames in os.walk(folder, onerror=_unreadable(origin)):
         here = Path(dirpath)
+        kept = []
         for name in sorted(dirnames):
             if (here / name).is_symlink():
                 diagnostics.append(diag(shown(here / name), 1, 1, "symlink"))
-        dirnames[:] = sorted(
-            n for n in dirnames if not (here / n).is_symlink() and not n.startswith(".")
-        )
+            elif name.startswith("."):
+                diagnostics.append(diag(shown(here / name), 1, 1, "map-overgeslagen", naam=name))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             path = here / name
-            if name in _IGNORED:
+            if name == _PLACEHOLDER and not path.is_symlink() and _is_empty_file(path):
                 continue
             if path.is_symlink():
                 diagnostics.append(diag(shown(path), 1, 1, "symlink"))
-            elif not name.endswith(".md"):
+            elif name in _NOT_DESCRIPTIONS:
+                diagnostics.append(diag(shown(path), 1, 1, "bestand-overgeslagen", naam=name))
+            elif not name.endswith(".md") or not path.is_file():
                 diagnostics.append(diag(shown(path), 1, 1, "bestand-onbekend"))
             else:
                 found.append(path)
     return found
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _unreadable(origin: ContentSource):

@@ -6,6 +6,8 @@ CONTRIBUTING.md documents them.
 
 from __future__ import annotations
 
+from wwidw_build.strict_yaml import MAX_DEPTH, TOO_DEEP
+
 E, W = "error", "warning"
 
 CATALOGUE: dict[str, tuple[str, str, str]] = {
@@ -54,6 +56,19 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         W,
         "Dit bestand hoort niet in deze map en wordt overgeslagen.",
         "Beschrijvingen zijn .md-bestanden in content/praktijken/ of content/archetypen/.",
+    ),
+    "bestand-overgeslagen": (
+        W,
+        "Het bestand '{naam}' wordt niet als beschrijving gelezen en niet gepubliceerd.",
+        "Een README.md legt een map uit. Is dit een beschrijving? Geef het bestand dan haar id als naam, "
+        "bijvoorbeeld buurtbemiddeling-rivierenwijk.md.",
+    ),
+    "map-overgeslagen": (
+        W,
+        "De map '{naam}' begint met een punt en wordt overgeslagen: wat erin staat, wordt niet gelezen "
+        "of gepubliceerd.",
+        "Zet beschrijvingen in content/praktijken/ of content/archetypen/ (of een gewone submap "
+        "daarvan), of haal de map weg. Een beschrijving die nog niet af is, krijgt 'concept: true'.",
     ),
     "register-ontbreekt": (
         E,
@@ -194,6 +209,25 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "veld-te-klein": (E, "'{veld}' is {waarde}, maar moet minstens {grens} zijn.", "{uitleg}"),
     "veld-te-groot": (E, "'{veld}' is {waarde}, maar mag hooguit {grens} zijn.", "{uitleg}"),
     "veld-ongeldig": (E, "'{veld}' voldoet niet aan het schema.", "{uitleg}"),
+    # Text in every file: visible, no control or bidirectional characters (checks/text.py)
+    "tekst-onzichtbaar": (
+        E,
+        "{waar} bevat geen zichtbare tekst, alleen spaties of onzichtbare tekens.",
+        "Vul echte tekst in, of laat een veld dat niet verplicht is helemaal weg.",
+    ),
+    "tekst-stuurteken": (
+        E,
+        "{waar} bevat het stuurteken {teken}; dat mag hier niet.",
+        "Haal het teken weg. Het komt vaak mee met kopiëren en plakken, of staat er als \\-code tussen "
+        "dubbele aanhalingstekens (zoals \\x07, \\u0000, \\t of \\n). Alleen lange teksten, zoals de "
+        "samenvatting, een toelichting en de tekst onder het voorwerk, mogen regeleinden en tabs bevatten.",
+    ),
+    "tekst-leesrichting": (
+        E,
+        "{waar} bevat een teken dat de leesrichting van de tekst omkeert of verandert ({teken}).",
+        "Haal het teken weg: zo'n teken kan tekst op het scherm anders laten lijken dan ze is. "
+        "Arabische of Hebreeuwse tekst zelf mag wel.",
+    ),
     # Identity and cross-file references
     "id-ongeldig": (
         E,
@@ -330,6 +364,48 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "'{waarde}' bij '{veld}' in het formulier is geen jaartal.",
         "Schrijf het jaar als vier cijfers, bijvoorbeeld 2023: pas het issue aan en zet het label opnieuw.",
     ),
+    # Issue form: the parser reads exactly what GitHub shows (authoring/issue_form_shown.py)
+    "formulier-verborgen-tekst": (
+        E,
+        "Het antwoord bij '{veld}' bevat {wat}; GitHub toont dat niet zoals het er staat.",
+        "Haal het weg en schrijf gewone tekst: wie het issue leest, moet precies zien wat er in de "
+        "beschrijving komt.",
+    ),
+    "formulier-kop-in-antwoord": (
+        E,
+        "Het antwoord bij '{veld}' bevat een kop ('{kop}'); GitHub toont die als een vraag van het "
+        "formulier.",
+        "Begin in een antwoord geen regel met #, ## of ###, en zet geen regel met alleen === of --- "
+        "direct onder tekst (laat er een lege regel tussen). Een tussenkop mag met ####.",
+    ),
+    "formulier-kop-dubbel": (
+        E,
+        "De vraag '### {kop}' staat meer dan één keer in het formulier.",
+        "Een antwoord mag geen vraag van het formulier bevatten: haal de tweede weg (in het issue: "
+        "Edit), of vul het formulier opnieuw in.",
+    ),
+    "formulier-kop-ontbreekt": (
+        E,
+        "De vraag '### {kop}' ontbreekt in het formulier.",
+        "Laat de vragen staan zoals GitHub ze in het issue schreef, of vul het formulier opnieuw in.",
+    ),
+    "formulier-volgorde": (
+        E,
+        "De vraag '### {kop}' staat niet op haar plaats: de vragen staan niet in de volgorde van het "
+        "formulier.",
+        "Laat de vragen staan zoals GitHub ze in het issue schreef, of vul het formulier opnieuw in.",
+    ),
+    "formulier-tekst-vooraf": (
+        E,
+        "Er staat tekst vóór de eerste vraag van het formulier ('### {kop}').",
+        "Haal die tekst weg: alles in het issue hoort bij een vraag van het formulier.",
+    ),
+    "formulier-vinkje": (
+        E,
+        "Het antwoord bij '{veld}' is geen vinkje zoals het formulier het schrijft.",
+        "Het antwoord is één regel '- [X] …' (aangevinkt) of '- [ ] …' (niet aangevinkt), zonder "
+        "andere tekst.",
+    ),
 }
 
 _YAML_PROBLEMS = {
@@ -345,7 +421,7 @@ _YAML_PROBLEMS = {
     "did not find expected comment or line break": "na de waarde staat nog tekst op dezelfde regel",
     "did not find expected ',' or ']'": "een lijst tussen [ ] is niet gesloten",
     "did not find expected ',' or '}'": "een groep tussen { } is niet gesloten",
-    "exceeded maximum nesting depth": "de gegevens zijn te diep genest",
+    TOO_DEEP: f"de gegevens zijn te diep genest: hooguit {MAX_DEPTH} lijsten en groepen velden in elkaar",
     "did not find expected <document start>": "na het einde van de gegevens staat nog iets",
     "control character": "er staat een onzichtbaar stuurteken in de tekst",
     "found unexpected end": "het voorwerk houdt onverwacht op (iets is niet gesloten)",

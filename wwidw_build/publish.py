@@ -33,21 +33,37 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def remove_abandoned(out: Path, folder: str) -> None:
-    """Remove staging folders of builds whose process is gone (killed or crashed)."""
-    for path in out.glob(f".bouw-{folder}-*"):
+STAGING = ".bouw-"  # out/.bouw-<audience folder>-<pid of the build's own process>
+
+
+def remove_staging(out: Path, owner: int | None = None) -> list[str]:
+    """Remove the staging folders in ``out`` of every audience whose build is gone (killed or
+    crashed: its process no longer lives), and those of ``owner`` (this build's own leftovers); the
+    names of the removed folders. Run it holding ``out``'s lock (``out_lock``): no other build is
+    then writing there."""
+    removed = []
+    for path in sorted(out.glob(f"{STAGING}*-*")):
         pid = path.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and (int(pid) == owner or not _alive(int(pid))):
             shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
 
 
-def staging_dir(out: Path, folder: str) -> Path:
-    """A fresh folder next to the target (same file system, so the swap is a rename)."""
+def staging_dir(out: Path, folder: str, owner: int | None = None) -> Path:
+    """A fresh folder next to the target (same file system, so the swap is a rename), named after
+    the audience's folder and the build's own process ``owner`` (this process by default): a forked
+    worker stages under its parent's pid, so the folder is known to be abandoned once the build
+    itself is gone."""
     out.mkdir(parents=True, exist_ok=True)
-    remove_abandoned(out, folder)
-    path = out / f".bouw-{folder}-{os.getpid()}"
+    path = staging_path(out, folder, owner)
     shutil.rmtree(path, ignore_errors=True)
     return path
+
+
+def staging_path(out: Path, folder: str, owner: int | None = None) -> Path:
+    """Where ``staging_dir`` puts an audience's build (nothing is created or removed)."""
+    return out / f"{STAGING}{folder}-{owner or os.getpid()}"
 
 
 def publish(staged: Path, target: Path) -> None:

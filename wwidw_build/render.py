@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from wwidw_build import lifeline
+
 
 @dataclass(frozen=True)
 class RenderResult:
@@ -37,6 +39,8 @@ class MkDocsRenderer:
     module: str = "mkdocs"
 
     def render_all(self, jobs: list[tuple[Path, Path]]) -> list[RenderResult]:
+        """Each engine process dies with the process that runs this (``lifeline``): a build that is
+        killed leaves no engine writing on."""
         # Material prints an end-of-life notice when it runs under mkdocs; the build log stays quiet.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         running = [
@@ -47,6 +51,7 @@ class MkDocsRenderer:
                 stderr=subprocess.STDOUT,
                 text=True,
                 env=env,
+                **lifeline.popen_options(),
             )
             for config, site_dir in jobs
         ]

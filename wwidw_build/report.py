@@ -1,4 +1,9 @@
-"""Format diagnostics and statistics for people (text), tools (JSON) and GitHub (annotations)."""
+"""Format diagnostics and statistics for people (text), tools (JSON) and GitHub (annotations).
+
+File names and messages (which quote values) come from contributors: the text formats print them
+through ``safe_text`` (one line each, no line that starts like a workflow command), the GitHub
+format escapes them as the workflow-commands syntax specifies; JSON escapes them itself.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from itertools import groupby
 
 from wwidw_build.checks.stats import Stats
 from wwidw_build.diagnostics import Diagnostic
+from wwidw_build.safe_text import guard_lines, one_line, workflow_data, workflow_property
 
 _SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
 
@@ -20,16 +26,17 @@ def count_line(diagnostics: list[Diagnostic]) -> str:
 def as_text(diagnostics: list[Diagnostic]) -> str:
     lines = []
     for file, group in groupby(diagnostics, key=lambda d: d.file):
-        lines.append(file)
+        lines.append(one_line(file))
         for d in group:
             lines.append(
-                f"  {d.file}:{d.line}:{d.column}: {_SEVERITY_NL[d.severity.value]} [{d.code}] {d.message}"
+                f"  {one_line(d.file)}:{d.line}:{d.column}: {_SEVERITY_NL[d.severity.value]} "
+                f"[{one_line(d.code)}] {one_line(d.message)}"
             )
             if d.hint:
-                lines.append(f"      → {d.hint}")
+                lines.append(f"      → {one_line(d.hint)}")
         lines.append("")
     lines.append(count_line(diagnostics))
-    return "\n".join(lines)
+    return guard_lines("\n".join(lines))
 
 
 def as_json(diagnostics: list[Diagnostic], stats: Stats | None = None) -> str:
@@ -43,22 +50,20 @@ def as_json(diagnostics: list[Diagnostic], stats: Stats | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(diagnostics: list[Diagnostic]) -> str:
-    """GitHub Actions workflow commands: one ::error/::warning annotation per diagnostic."""
+    """GitHub Actions workflow commands: one ::error/::warning annotation per diagnostic.
+
+    The file stays exact (the annotation must find it), escaped as a property; the message shows
+    control and bidi characters as escapes, like the text format."""
     lines = []
     for d in diagnostics:
         kind = "error" if d.is_error else "warning"
-        props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(d.code)}"
-        text = f"{d.message} {d.hint}".strip()
-        lines.append(f"::{kind} {props}::{_escape_data(text)}")
+        props = (
+            f"file={workflow_property(d.file)},line={d.line},col={d.column},"
+            f"title={workflow_property(one_line(d.code))}"
+        )
+        text = one_line(f"{d.message} {d.hint}".strip())
+        lines.append(f"::{kind} {props}::{workflow_data(text)}")
     lines.append(count_line(diagnostics))
     return "\n".join(lines)
 
@@ -72,7 +77,7 @@ def stats_text(stats: Stats) -> str:
     lines.append(f"  concepten: {stats.concepts}")
     lines.append(f"  gemiddelde volledigheid: {stats.average_score}")
     lines.append("  volledigheid per beschrijving:")
-    width = max((len(i) for i in stats.scores), default=0)
+    width = max((len(one_line(i)) for i in stats.scores), default=0)
     for doc_id, score in sorted(stats.scores.items(), key=lambda kv: (kv[1], kv[0])):
-        lines.append(f"    {doc_id:<{width}}  {score:>3}")
-    return "\n".join(lines)
+        lines.append(f"    {one_line(doc_id):<{width}}  {score:>3}")
+    return guard_lines("\n".join(lines))

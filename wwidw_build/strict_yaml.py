@@ -5,6 +5,10 @@ everything YAML would otherwise do silently is reported instead: duplicate keys,
 aliases, tags, merge keys and plain scalars that YAML 1.1 reads as booleans, dates or octal numbers.
 Those ambiguous scalars are kept as the text the author typed and listed in ``ambiguous``; the
 validator decides, with the schema in hand, whether text was wanted there.
+
+Nesting is bounded (``MAX_DEPTH``): the builder recurses once per level, and no file we read needs
+more than five, so deeper data is refused with a located problem before any deep recursion (libyaml's
+own limit of 1,000 levels is far beyond Python's recursion limit).
 """
 
 from __future__ import annotations
@@ -16,6 +20,12 @@ from dataclasses import dataclass, field
 import yaml
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
+
+# Lists and groups inside each other: the schemas need at most five (effecten.yml: a list of domains,
+# a domain, its effecten, an effect, its indicatoren). Every YAML file the tool reads goes through
+# ``parse``, so this bound holds for all of them.
+MAX_DEPTH = 20
+TOO_DEEP = "exceeded maximum nesting depth"  # the detail of the problem (libyaml's own words)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -102,6 +112,8 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     builder = _Builder(line_offset)
     try:
         builder.run(yaml.parse(text, Loader=_LOADER))
+    except _TooDeep:
+        builder.out.value = None
     except yaml.MarkedYAMLError as exc:
         builder.out.problems.append(_syntax_problem(exc, text, line_offset))
         builder.out.value = None
@@ -141,10 +153,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> P
     return Problem(*position, "yaml-syntaxis", {"detail": str(exc.problem or exc.context or "")})
 
 
+class _TooDeep(Exception):
+    """Raised (after reporting) when a list or group opens deeper than MAX_DEPTH: parsing stops."""
+
+
 class _Builder:
     def __init__(self, line_offset: int):
         self.offset = line_offset
         self.out = Parsed()
+        self.depth = 0  # lists and groups open around the current event
 
     def _pos(self, event) -> tuple[int, int]:
         mark = event.start_mark
@@ -177,9 +194,16 @@ class _Builder:
             self._problem(event, "yaml-tag", tag=event.tag)
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event, path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            return self.sequence(events, path)
-        return self.mapping(events, path)
+        if self.depth >= MAX_DEPTH:
+            self._problem(event, "yaml-syntaxis", detail=TOO_DEEP)
+            raise _TooDeep
+        self.depth += 1
+        try:
+            if isinstance(event, yaml.SequenceStartEvent):
+                return self.sequence(events, path)
+            return self.mapping(events, path)
+        finally:
+            self.depth -= 1
 
     def scalar(self, event, path: Path):
         if not _is_plain(event):

@@ -6,6 +6,10 @@ fixed (``FIELDS``; the form itself is generated from the same table by ``issue_f
 each value runs from its own heading to the next *expected* heading: a ``###`` line a contributor
 typed inside a text stays part of that text.
 
+Before anything is read, ``issue_form_shown`` checks that GitHub shows the body as it is written:
+exactly the form's headings, in order, each once, and no HTML, comments, entities, invisible or
+bidi characters, link definitions or headings in an answer. A body that fails is refused whole.
+
 Every value is data. It only reaches ``scaffold.Answers``; the scaffold dumps the front matter with a
 YAML dumper and validates the whole file in memory before anything is written, exactly as for
 ``wwidw new``. Section texts keep their Markdown, with headings demoted below ``##`` and unbalanced
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wwidw_build.authoring.issue_form_shown import shown_problems
 from wwidw_build.authoring.scaffold import Answers
 from wwidw_build.checks.rules import suggest_id
 from wwidw_build.diagnostics import Diagnostic, diag
@@ -143,9 +148,12 @@ def parse_issue_body(body: str, source: str) -> tuple[Answers, list[Diagnostic]]
     """The answers of a submitted form (kind praktijk) and the problems only the form can have.
 
     Everything else (missing fields, unknown ids, lengths, years) is left to ``scaffold.check``, which
-    validates the rendered file like any other description.
+    validates the rendered file like any other description. A body that GitHub does not show as
+    written gives only those problems, and empty answers.
     """
-    problems: list[Diagnostic] = []
+    problems = shown_problems(body, FIELDS, source)
+    if problems:  # not what the maintainer saw: read nothing from it
+        return Answers(kind="praktijk"), problems
     raw = split_fields(body)
     values = {f.key: _convert(f, raw[f.key], source, problems) for f in FIELDS if f.key in raw}
     sections = {f.key: values[f.key] for f in FIELDS if f.kind == "section" and values.get(f.key)}

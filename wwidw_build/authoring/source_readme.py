@@ -92,8 +92,8 @@ PROTECTED_SETTINGS = """\
 
 TOKEN_SETTING = """\
 - **Geheim `BRONNEN_TOKEN`** (repository secret): een token dat alleen de partnersrepository mag
-  lezen (een fine-grained token met alleen *Contents: read* op die repository). De controle, het
-  formulier en het publiceren lezen de partnersrepository daarmee; git krijgt het via een credential
+  lezen (een fine-grained token met alleen *Contents: read* op die repository). De controle, de
+  reactie op een pull request, het formulier en het publiceren lezen de partnersrepository daarmee; git krijgt het via een credential
   helper, het staat nergens in een bestand of log.
 """
 

@@ -97,12 +97,13 @@ jobs:
 <<token_secret>>"""
 
 REVIEW_REACTIE = """\
-# After "controle" ran for a pull request: post its review report as ONE comment on the pull request.
-# The engine's reusable workflow never checks out or runs anything from the pull request.
+# After "controle" ran for a pull request: post the review report of its content as ONE comment.
+# The engine's reusable workflow checks out this repository's default branch, never the pull request,
+# and runs the pinned engine's `wwidw review` on the pull request's changed content, taken as data.
 name: review-reactie
 
 on:
-  workflow_run: # zizmor: ignore[dangerous-triggers] no checkout, no code from the PR; the artifact is data
+  workflow_run: # zizmor: ignore[dangerous-triggers] checks out the default branch only; the PR's content is data
     workflows: [controle]
     types: [completed]
 
@@ -118,9 +119,14 @@ jobs:
     name: Review als reactie
     uses: <<engine_repository>>/.github/workflows/wwidw-review-reactie.yml@<<engine_ref>>
     permissions:
-      actions: read # download the artifact of the "controle" run
+      actions: read # download the content artifact of the "controle" run
+      contents: read # check out the default branch
       pull-requests: write # create or update the one review comment
-"""
+    with:
+      sources: bronnen.yml
+      engine-repository: <<engine_repository>>
+      engine-ref: <<engine_ref>>
+<<token_secret>>"""
 
 FORMULIER = """\
 # Turn a submitted issue form into a pull request once a maintainer adds the label `nieuwe-praktijk`.
@@ -163,8 +169,8 @@ TOKEN_SECRET = """\
 PUBLICEREN_BESCHERMD = """\
 # After every merge into main, and every night (for changes in the other sources this site reads):
 # build `<<audience>>` with the leak audit and deploy it to the protected host. Only this repository
-# publishes that site: its readers are the site's readers, so the job's log and credentials stay
-# with them.
+# publishes that site: its readers are the site's readers, so the jobs' logs and credentials stay
+# with them. Started by hand it runs from main only: the engine's workflow refuses any other branch.
 name: publiceren
 
 on:
@@ -203,7 +209,8 @@ jobs:
 
 PUBLICEREN_OPENBAAR = """\
 # Every merge into main publishes the public site on GitHub Pages, built from this public source with
-# no credentials at all.
+# no credentials at all. Started by hand it runs from main only: the engine's workflow refuses any
+# other branch.
 name: publiceren
 
 on:

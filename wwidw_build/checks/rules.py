@@ -6,6 +6,8 @@ import re
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from wwidw_build import urls
+from wwidw_build.checks import text
 from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.checks.suggest import suggestion
 from wwidw_build.content_sources import may_refer, tier_of
@@ -14,7 +16,7 @@ from wwidw_build.model import Content, Document
 from wwidw_build.sections import SECTIONS, filled_sections
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_IDS = frozenset({"index"})  # the site uses <folder>/index for its list pages
+RESERVED_IDS = urls.RESERVED_PAGES  # the site uses <folder>/index for its list pages
 EARLIEST_YEAR = 1945
 _LINK = re.compile(
     r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)",
@@ -42,6 +44,7 @@ def check_document(
     out += _tiers(doc, content, archetypes)
     out += _sections(doc)
     out += _privacy(doc)
+    out += _body_characters(doc)
     out += _links(doc, doc.root)
     return out
 
@@ -232,6 +235,18 @@ def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset)
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return first_line + line, column
+
+
+def _body_characters(doc: Document) -> list[Diagnostic]:
+    """Control and bidirectional characters in the body (tabs and newlines are fine): the first of
+    each kind of character, located, so a file full of them gives a few lines, not thousands."""
+    out, seen = [], set()
+    for offset, code, char in text.forbidden(doc.body, multiline=True):
+        if char not in seen:
+            seen.add(char)
+            line, column = _line_col(doc.body, offset, doc.body_line)
+            out.append(diag(doc.path, line, column, code, waar="De tekst", teken=char))
+    return out
 
 
 def _privacy(doc: Document) -> list[Diagnostic]:

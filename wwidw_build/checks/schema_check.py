@@ -7,6 +7,7 @@ from functools import cache
 
 from jsonschema import Draft202012Validator
 
+from wwidw_build.checks import text
 from wwidw_build.checks.suggest import suggestion
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.resources import schema_path
@@ -104,10 +105,17 @@ def _explain(name: str, path) -> str:
     return f"{title}: {description}" if title and description else description or ""
 
 
+def multiline(name: str, path) -> bool:
+    """Whether the text at ``path`` may have more lines (schema annotation ``x-multiline``)."""
+    return bool((subschema(name, path) or {}).get(text.MULTILINE))
+
+
 def check(name: str, data, parsed: Parsed, file: str) -> list[Diagnostic]:
-    """Validate ``data`` against schema ``name``; report ambiguous YAML scalars where text is wanted."""
-    out = []
-    flagged = set()
+    """Validate ``data`` against schema ``name``; report ambiguous YAML scalars where text is
+    wanted, and text that is invisible or holds control or bidirectional characters."""
+    out, flagged = text.check_strings(
+        data, parsed, file, lambda path: multiline(name, path), field_label
+    )
     for path, amb in sorted(parsed.ambiguous.items(), key=lambda kv: (kv[1].line, kv[1].column)):
         sub = subschema(name, path)
         if sub is None:

@@ -18,6 +18,7 @@ from wwidw_build.cli.options import (
 )
 from wwidw_build.cli.support import assemble, audiences_named, finish, one_audience
 from wwidw_build.diagnostics import has_errors
+from wwidw_build.out_lock import OutInUse
 from wwidw_build.pages.crawlers import BadSiteUrl, normalise_site_url
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
@@ -28,6 +29,15 @@ from wwidw_build.static_server import StaticServer
 def _audiences(name: str, registry) -> list | None:
     """The audiences to build; None for "alle" (every source is read)."""
     return None if name == "alle" else audiences_named(name, registry)
+
+
+def _in_use(out_dir: Path) -> str:
+    """Why a build into ``out_dir`` did not start: another build holds that folder."""
+    return (
+        f"De map '{out_dir}' is in gebruik door een andere bouw (wwidw build of wwidw serve) die nog "
+        "bezig is. Er is niets gebouwd en de map is niet aangeraakt. Wacht tot die bouw klaar is, "
+        "of kies met --out een andere map."
+    )
 
 
 def _site_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -75,15 +85,19 @@ def build(
             err=True,
         )
         finish(1)
-    results = build_all(
-        content,
-        audiences,
-        out_dir,
-        renderer=MkDocsRenderer(),
-        include_concepts=drafts,
-        reporter=None if quiet else ProgressPrinter(),
-        site_url=site_url,
-    )
+    try:
+        results = build_all(
+            content,
+            audiences,
+            out_dir,
+            renderer=MkDocsRenderer(),
+            include_concepts=drafts,
+            reporter=None if quiet else ProgressPrinter(),
+            site_url=site_url,
+        )
+    except OutInUse:
+        click.echo(_in_use(out_dir), err=True)
+        finish(1)
     if not quiet or not all(r.ok for r in results):
         click.echo(summary_table(results), err=not all(r.ok for r in results))
     finish(0 if all(r.ok for r in results) else 1)
@@ -121,14 +135,18 @@ def serve(sources: list, audience_name: str, port: int, out_dir: Path, drafts: b
                 err=True,
             )
             return
-        results = build_all(
-            fresh,
-            [audience],
-            out_dir,
-            renderer=MkDocsRenderer(),
-            include_concepts=drafts,
-            workers=1,
-        )
+        try:
+            results = build_all(
+                fresh,
+                [audience],
+                out_dir,
+                renderer=MkDocsRenderer(),
+                include_concepts=drafts,
+                workers=1,
+            )
+        except OutInUse:
+            click.echo(_in_use(out_dir) + " Het vorige voorbeeld blijft staan.", err=True)
+            return
         click.echo(summary_table(results), err=True)
 
     rebuild()

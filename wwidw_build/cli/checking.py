@@ -12,6 +12,7 @@ from wwidw_build.cli.options import audience_option, command, content_option, he
 from wwidw_build.cli.support import assemble, finish, one_audience, readable_sources
 from wwidw_build.diagnostics import has_errors
 from wwidw_build.load import load_sources
+from wwidw_build.safe_text import one_line
 from wwidw_build.search.index import search
 from wwidw_build.search.similarity import read_description, similar_to, suggest_archetype
 from wwidw_build.search.text import terms as query_terms
@@ -67,17 +68,21 @@ def _print_similar(content, path: Path, err: bool) -> None:
     say()
     if document is None:
         say(
-            f"Lijkt op: {path} kan niet worden vergeleken. {problems[0].message if problems else ''}".rstrip()
+            one_line(
+                f"Lijkt op: {path} kan niet worden vergeleken. "
+                f"{problems[0].message if problems else ''}".rstrip()
+            )
         )
         return
     matches = similar_to(content, document)
     say("Lijkt op:" if matches else "Lijkt op: geen vergelijkbare beschrijvingen gevonden.")
     for rank, match in enumerate(matches, 1):
         visibility = match.document.zichtbaarheid or "onbekend"
-        extra = "" if visibility == "openbaar" else f", zichtbaarheid {visibility}"
+        extra = "" if visibility == "openbaar" else f", zichtbaarheid {one_line(visibility)}"
         flag = "  <- waarschijnlijk dubbel" if match.likely_duplicate else ""
         say(
-            f"{rank:>3}. {match.id} — {match.titel} ({match.kind}, score {_score(match.score)}, "
+            f"{rank:>3}. {one_line(match.id)} — {one_line(match.titel)} ({match.kind}, "
+            f"score {_score(match.score)}, "
             f"gelijkenis {round(match.relative * 100)}%{extra}){flag}"
         )
     if any(match.likely_duplicate for match in matches):
@@ -88,7 +93,8 @@ def _print_similar(content, path: Path, err: bool) -> None:
     if document.kind == "praktijk" and not document.meta.get("archetype"):
         suggestion = suggest_archetype(content, document, matches)
         say(
-            f"Voorgesteld archetype: {suggestion} (zet 'archetype: {suggestion}' in het voorwerk als het klopt)."
+            f"Voorgesteld archetype: {one_line(suggestion)} (zet 'archetype: {one_line(suggestion)}' "
+            "in het voorwerk als het klopt)."
             if suggestion
             else "Geen archetype om voor te stellen."
         )
@@ -138,7 +144,8 @@ def search_command(words: tuple[str, ...], sources: list, audience_name: str, li
     )
     for rank, hit in enumerate(hits, 1):
         click.echo(
-            f"{rank:>3}. {hit.id} — {hit.titel} ({hit.document.kind}, score {_score(hit.score)})"
+            f"{rank:>3}. {one_line(hit.id)} — {one_line(hit.titel)} ({hit.document.kind}, "
+            f"score {_score(hit.score)})"
         )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from wwidw_build.authoring.move import move as move_description
 from wwidw_build.authoring.move_git import GitSteps
 from wwidw_build.cli.options import command, help_option
 from wwidw_build.cli.support import configured_sources, finish
+from wwidw_build.safe_text import one_line, shell_word
 from wwidw_build.source_fetch import SourceUnavailable
 
 
@@ -85,13 +85,18 @@ def _print_result(moved: Moved) -> None:
         f"Verplaatst: {document.kind} '{document.id}' van bron '{origin.name}' ({origin.tier}) "
         f"naar bron '{target.name}' ({target.tier})."
     )
-    click.echo(f"  {origin.display(document.source)} → {target.display(plan.new_path)}")
+    click.echo(
+        f"  {one_line(origin.display(document.source))} → {one_line(target.display(plan.new_path))}"
+    )
     if document.zichtbaarheid != plan.new_visibility:
         click.echo(f"  zichtbaarheid: {document.zichtbaarheid} → {plan.new_visibility}")
     for attachment in plan.attachments:
-        old, new = origin.display(attachment.old), target.display(attachment.new)
+        old, new = (
+            one_line(origin.display(attachment.old)),
+            one_line(target.display(attachment.new)),
+        )
         if attachment.users:
-            users = ", ".join(f"'{u}'" for u in attachment.users)
+            users = ", ".join(f"'{one_line(u)}'" for u in attachment.users)
             done = (
                 "stond al (gelijk) in de doelbron"
                 if attachment.present
@@ -135,12 +140,12 @@ def _print_steps(steps: GitSteps) -> None:
         )
         return
     click.echo(f"\n- In de repository van {label} {names}: {steps.repository}")
-    click.echo(f"    cd {shlex.quote(str(steps.repository))}")
+    click.echo(f"    cd {shell_word(str(steps.repository))}")
     if steps.added:
-        click.echo(f"    git add -- {' '.join(shlex.quote(p) for p in steps.added)}")
+        click.echo(f"    git add -- {' '.join(shell_word(p) for p in steps.added)}")
     if steps.removed:
-        click.echo(f"    git rm -- {' '.join(shlex.quote(p) for p in steps.removed)}")
+        click.echo(f"    git rm -- {' '.join(shell_word(p) for p in steps.removed)}")
     if steps.added or steps.removed:
-        click.echo(f"    git commit -m {shlex.quote(steps.message)}")
+        click.echo(f"    git commit -m {shell_word(steps.message)}")
     else:
         click.echo("    (niets te doen: de oude bestanden stonden nog niet in git)")

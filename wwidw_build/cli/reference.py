@@ -75,8 +75,12 @@ NOTES = {
         "Turns a submitted GitHub issue form (`.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`, generated "
         "by `make issue-form`) into a praktijk with the same checks and writer as `new`. Exit code 0 "
         "when written (warnings on stderr), 1 when the form has errors (nothing is written), 2 for a "
-        "missing, oversized or non-UTF-8 file. `.github/workflows/formulier.yml` runs it when a "
-        "maintainer labels the issue `nieuwe-praktijk` (docs/hosting.md)."
+        "missing, oversized or non-UTF-8 file. It reads only a body that GitHub shows as written "
+        "(`authoring/issue_form_shown.py`): the form's `###` questions in order, each once, and no HTML, "
+        "comments, entities, invisible or bidi characters, link definitions, formulas, diagrams, "
+        "unclosed code fences or headings in an answer; anything else is refused whole. "
+        "`.github/workflows/formulier.yml` runs it when a maintainer labels the issue `nieuwe-praktijk` "
+        "(docs/hosting.md)."
     ),
     "build": (
         "Builds one site per audience into `<out>/<audience>/` (`organisatie-<id>/` on disk): load and "
@@ -88,7 +92,8 @@ NOTES = {
     "serve": (
         "Builds one audience (drafts included unless `--no-drafts`) into `.voorbeeld/`, serves it on "
         "127.0.0.1 and rebuilds after every change in the content folder; a build with errors keeps "
-        "the previous preview."
+        "the previous preview. It answers only requests whose `Host` is localhost, 127.0.0.1 or [::1] "
+        "(421 otherwise), so no other web page can read the preview through DNS rebinding."
     ),
     "search": (
         "Full-text search in what one audience may read, from the command line: the cached lunr index "

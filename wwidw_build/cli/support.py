@@ -10,6 +10,7 @@ import click
 from wwidw_build import assembly, report
 from wwidw_build.audience import UnknownAudience, all_audiences, parse_audience
 from wwidw_build.cli import click_nl
+from wwidw_build.safe_text import guard_lines
 from wwidw_build.source_fetch import SourceUnavailable
 
 click_nl.install()  # before any command or option is declared: Click names path types when they are made
@@ -95,7 +96,7 @@ def _or_exit(step, sources: list, choose) -> tuple:
     try:
         return step(sources, choose)
     except SourceUnavailable as error:
-        click.echo(f"Fout: {error}", err=True)
+        click.echo(guard_lines(f"Fout: {error}"), err=True)
         click.echo(
             "Er is niets gebouwd of geschreven; een eerder gebouwde site is ongewijzigd.", err=True
         )
@@ -110,7 +111,7 @@ def run(group: click.Group, args=None) -> int:
     except click.UsageError as error:
         if error.ctx is not None:
             click.echo(error.ctx.get_usage(), err=True)
-        click.echo(f"Fout: {error.format_message()}", err=True)  # Dutch: click_nl
+        click.echo(guard_lines(f"Fout: {error.format_message()}"), err=True)  # Dutch: click_nl
         click.echo("Gebruik --help voor uitleg.", err=True)
         return 2
     except click.exceptions.Abort:
@@ -119,7 +120,7 @@ def run(group: click.Group, args=None) -> int:
     except click.exceptions.Exit as exit_:
         return exit_.exit_code
     except click.ClickException as error:
-        click.echo(f"Fout: {error.format_message()}", err=True)
+        click.echo(guard_lines(f"Fout: {error.format_message()}"), err=True)
         return error.exit_code
     return result if isinstance(result, int) else 0
 

@@ -10,6 +10,7 @@ import click
 
 from wwidw_build import report
 from wwidw_build.authoring.issue_form import parse_issue_body
+from wwidw_build.authoring.issue_form_shown import CODES as SHOWN_CODES
 from wwidw_build.authoring.scaffold import Answers, check, write_new
 from wwidw_build.authoring.wizard import ask_missing
 from wwidw_build.cli.options import command, content_option, help_option
@@ -153,6 +154,7 @@ def new(kind: str, sources: list, doc_id: str, interactive: bool | None, **optio
 
 
 FORM_MAX_BYTES = 256 * 1024  # GitHub caps an issue body at 65,536 characters
+FORM_FIX_HINT = "Pas het formulier (het issue) aan en probeer het opnieuw."
 
 
 @command(
@@ -176,12 +178,14 @@ def form(issue_file: Path, sources: list) -> None:
         raise click.UsageError(f"Het bestand '{issue_file}' is geen UTF-8-tekst.") from None
     content, _, _ = assemble(sources, lambda registry: None)
     answers, problems = parse_issue_body(body, str(issue_file))
+    if any(p.code in SHOWN_CODES for p in problems):  # not shown as written: nothing was read
+        _write_checked("", Path(), problems, FORM_FIX_HINT, "")
     text, path, checked = check(content, answers, date.today())
     _write_checked(
         text,
         path,
         problems + checked,
-        "Pas het formulier (het issue) aan en probeer het opnieuw.",
+        FORM_FIX_HINT,
         "Kies een andere titel.",
     )
     warnings = [d for d in checked if not d.is_error]

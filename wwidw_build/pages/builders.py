@@ -94,7 +94,7 @@ def list_pages(
     chunks = paginate(sorted(documents, key=lambda d: d.titel.lower()))
     out = {}
     for number, chunk in enumerate(chunks, 1):
-        name = page if number == 1 else f"{page}--{number}"
+        name = urls.continuation_page(page, number)
         lines = [
             meta_block(title),
             f"# {esc(title)}",
@@ -107,9 +107,9 @@ def list_pages(
         lines += [summary_line(selection, d, 1) for d in chunk]
         nav = []
         if number > 1:
-            nav.append(f"[← vorige]({page if number == 2 else f'{page}--{number - 1}'}.md)")
+            nav.append(f"[← vorige]({urls.continuation_page(page, number - 1)}.md)")
         if number < len(chunks):
-            nav.append(f"[volgende →]({page}--{number + 1}.md)")
+            nav.append(f"[volgende →]({urls.continuation_page(page, number + 1)}.md)")
         if nav:
             lines += ["", f"Pagina {number} van {len(chunks)}: " + " · ".join(nav)]
         out[f"{folder}/{name}.md"] = "\n".join(lines) + "\n"

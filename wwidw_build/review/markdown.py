@@ -1,18 +1,17 @@
 """The review report as Dutch Markdown, for a comment on the pull request in the (private) repository.
 
-Every string that comes from a contributor (titles, ids, diagnostic messages that quote values) is
-escaped, so it cannot add links, images, mentions or HTML to the comment.
+Every string that comes from a contributor (titles, ids, file names, field values, diagnostic
+messages that quote values) goes through ``inert.md`` or ``inert.code``, so it cannot add links,
+images, mentions, references or HTML to the comment.
 """
 
 from __future__ import annotations
 
-import re
-
 from wwidw_build.model import Registry
 from wwidw_build.review import changes as r
 from wwidw_build.review.git_changes import ADDED, DELETED, MODIFIED, RENAMED
+from wwidw_build.review.inert import code, md
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _ICONS = {ADDED: "➕", MODIFIED: "✏️", RENAMED: "🔀", DELETED: "🗑️"}
 _SEVERITY = {"error": "fout", "warning": "waarschuwing"}
 _ALERTS = {
@@ -81,17 +80,6 @@ PRIVACY = (
     "Staan er geen persoonsgegevens van bewoners in (namen met adressen, e-mail, telefoon, BSN)?"
 )
 VISIBILITY = "Klopt de zichtbaarheid, en weet de eigen organisatie wie de beschrijving kan lezen?"
-
-
-def md(text) -> str:
-    """Contributor text on one line, with every Markdown-active character escaped."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    return escaped.replace("@", "@\u200b")  # no @mentions from contributor text
-
-
-def code(text) -> str:
-    text = " ".join(str(text).split())
-    return f"`{text}`" if text and "`" not in text else md(text)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -330,7 +318,7 @@ def _completeness(item: r.Item) -> list[str]:
     was = f" (was {old.score})" if old is not None and old.score != c.score else ""
     lines = [f"- Volledigheid: **{c.score}**/100{was}"]
     if c.missing_sections:
-        lines.append("  - Ontbrekende of lege secties: " + ", ".join(c.missing_sections))
+        lines.append("  - Ontbrekende of lege secties: " + ", ".join(map(md, c.missing_sections)))
     if c.missing_fields:
         lines.append("  - Niet ingevulde velden: " + ", ".join(code(f) for f in c.missing_fields))
     return lines

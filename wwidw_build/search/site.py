@@ -17,7 +17,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from wwidw_build import urls
+from wwidw_build import lifeline, urls
 from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING, SOORT
 from wwidw_build.pages.escape import attr, esc
@@ -225,8 +225,12 @@ def start_index(site_dir: Path) -> Indexing:
         "--quiet",
     ]
     try:
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        process = subprocess.Popen(  # dies with the build that starts it
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            **lifeline.popen_options(),
         )
     except OSError as error:
         return Indexing(site_dir, None, (False, f"pagefind kon niet draaien: {error}"))
