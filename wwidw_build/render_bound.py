@@ -7,7 +7,8 @@ so an alarm in the same process is no bound. Here every item runs in a forked ch
 stops: ``RLIMIT_CPU`` per item (the child gets SIGXCPU and ends), ``RLIMIT_AS`` for its memory, and a
 wall-clock limit for a child that stops making progress without using CPU. The parent then starts a
 fresh child for the items after the one that went over. A child renders many items one after the
-other, so the normal path costs one fork per worker, not one per item.
+other, so the normal path costs one fork per worker, not one per item; it dies with the process
+that forked it (``lifeline``).
 
 A function run here can also refuse an item itself by raising ``Over`` (e.g. the output would be too
 large: see ``SizeGuard``), and it can call ``mark(n)`` to say where it is (e.g. which section), so a
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe, wait
 
 from markdown.treeprocessors import Treeprocessor
+
+from wwidw_build import lifeline
 
 SECONDS = 5  # CPU seconds per item (RLIMIT_CPU counts whole seconds; a render of 250 KB takes < 2)
 MEMORY = 1 << 30  # bytes of address space a child may add to what it inherits
@@ -167,11 +170,12 @@ class _Run:
 
     def _start(self, child: _Child) -> None:
         reader, writer = Pipe(duplex=False)
+        parent = os.getpid()
         gc.freeze()  # the child's garbage collector then never walks (and copies) the parent's heap
         pid = os.fork()
         if pid == 0:  # the child: never returns
             reader.close()
-            _child_main(self, child, writer)
+            _child_main(self, child, writer, parent)
         gc.unfreeze()
         writer.close()
         child.pid, child.connection, child.heard = pid, reader, time.monotonic()
@@ -192,11 +196,12 @@ class _Run:
 # --- The child ----------------------------------------------------------------------------------
 
 
-def _child_main(run: _Run, child: _Child, writer: Connection) -> None:
-    """Render the rest of the share, one message per item; ends the process (os._exit)."""
+def _child_main(run: _Run, child: _Child, writer: Connection, parent: int) -> None:
+    """Render the rest of the share, one message per item; ends the process (os._exit). It dies
+    with its parent (``lifeline``), and stops between items when the parent is gone anyway."""
     code = 0
     try:
-        parent = os.getppid()
+        lifeline.tie_worker(parent)
         _limit_child()
 
         def mark(value: int) -> None:
