@@ -7,6 +7,7 @@ that no Python signal handler can interrupt. No test times normal input.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -20,16 +21,21 @@ from pathlib import Path
 import nh3
 import pytest
 from conftest import tree, wwidw
+from git_repo import isolate, praktijk, sample_repo
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_issue_form import SAMPLE, run_formulier, submitted
 
 from wwidw_build import render_bound
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
+from wwidw_build.diagnostics import Diagnostic
 from wwidw_build.load import load_content
 from wwidw_build.pages import body_render
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.records import with_records
 from wwidw_build.render import MkDocsRenderer
+from wwidw_build.review.changes import make_review
 
 REPO = Path(__file__).resolve().parent.parent
 VALID = REPO / "tests" / "bad_input" / "bijlage-ontbreekt.md"
@@ -215,6 +221,24 @@ def test_a_heading_mkdocs_would_take_minutes_over_is_refused(registry_only):
     assert (error.file, error.line, error.code) == (shown, line, "tekst-te-zwaar")
 
 
+def test_a_front_matter_list_mkdocs_would_take_minutes_over_is_refused(registry_only):
+    """1,000 sources of funding, each valid, end up escaped in one table cell of the page: fast for
+    validate, a minute or more for mkdocs' Markdown. Refused at the field, like a body."""
+    items = "".join(f'    - "{"#" * 110} {n}"\n' for n in range(1000))
+    text = valid_praktijk().replace(
+        "laatst_bijgewerkt:", f"kosten:\n  financiering:\n{items}laatst_bijgewerkt:", 1
+    )
+    (registry_only / "praktijken" / "kosten.md").write_text(text, "utf-8")
+    _, diagnostics = load_and_validate(registry_only)
+    [error] = [d for d in diagnostics if d.is_error]
+    assert (error.file, error.line, error.code) == (
+        "content/praktijken/kosten.md",
+        line_of(text, "kosten:"),
+        "tekst-te-zwaar",
+    )
+    assert "in het veld 'kosten'" in error.message
+
+
 def test_wwidw_build_refuses_it_and_keeps_the_previous_site(registry_only, tmp_path):
     shown = write(registry_only, "haken", "[" * 60_000)
     out = tmp_path / "site"
@@ -255,6 +279,26 @@ def test_the_issue_form_refuses_it_and_writes_nothing(content_copy, tmp_path):
     assert not (content_copy / "praktijken" / "buurtkamer-aan-de-dijk.md").exists()
 
 
+def test_review_renders_the_changed_descriptions_within_the_bounds(tmp_path, monkeypatch):
+    """wwidw review reports a changed description that cannot render, and renders only the
+    changed ones (every other body is validate's and the build's work)."""
+    isolate(monkeypatch)
+    repo = sample_repo(tmp_path / "repo")
+    path = praktijk(repo, "buurtbemiddeling-rivierenwijk")
+    path.write_text(path.read_text("utf-8") + "\n" + "[" * 60_000 + "\n", "utf-8")
+    rendered = []
+    real = body_render.render_within_bounds
+    monkeypatch.setattr(
+        body_render,
+        "render_within_bounds",
+        lambda documents, root=None: rendered.extend(documents) or real(documents, root),
+    )
+    review = make_review(repo / "content", "main", cache_dir=tmp_path / "cache")
+    [item] = review.items
+    assert [d.code for d in item.diagnostics if d.is_error] == ["tekst-te-zwaar"]
+    assert [d.source for d in rendered] == [path.absolute()]
+
+
 def test_validate_json_reports_it_in_dutch(registry_only):
     shown = write(registry_only, "afkorting", HOSTILE["afkorting"][0])
     result = wwidw("validate", "--content", registry_only, "--format", "json")
@@ -268,3 +312,31 @@ def test_the_sample_content_is_far_within_the_bounds(tmp_path):
     shutil.copytree(REPO / "content", tmp_path / "content")
     _, diagnostics = load_and_validate(tmp_path / "content")
     assert not [d for d in diagnostics if d.code.startswith("tekst-te-")]
+
+
+# --- Anything at all: a render or a located refusal, never a traceback ----------------------------
+
+UNITS = [
+    "[", "]", "(", ")", "![", "](", "<", ">", "*", "_", "`", "\\", "&", "#", "|", "-", " ",
+    "\n", "    ", "[^1]", "[^1]: x\n", "*[a]: b\n", "a", "<div>", "</div>", "<!--", "-->", ":",
+    "1. ", "> ", "- ", "~~~\n", "!!! note\n", "$", "&#", "## ", "\t",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def base_document(content):
+    return next(d for d in content.documents if d.kind == "praktijk")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.sampled_from(UNITS), st.integers(1, 800)), max_size=6))
+def test_hostile_bodies_render_or_are_refused(base_document, runs):
+    body = "".join(unit * count for unit, count in runs)
+    document = dataclasses.replace(base_document, body=body)
+    [outcome] = body_render.render_within_bounds([document])
+    if isinstance(outcome, Diagnostic):
+        assert outcome.code.startswith("tekst-te-") and outcome.file == document.path
+    else:
+        assert isinstance(outcome, body_render.RenderedBody)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from datetime import date
+from pathlib import Path
 
 from wwidw_build import forking
 from wwidw_build.checks import schema_check
@@ -13,14 +15,23 @@ from wwidw_build.model import Content, Document, SourceFile
 from wwidw_build.pages import body_render
 
 
-def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
-    """Every check runs, so all problems are reported at once; sorted by file and position."""
+def validate(
+    content: Content, today: date | None = None, rendered: Collection[Path] | None = None
+) -> list[Diagnostic]:
+    """Every check runs, so all problems are reported at once; sorted by file and position.
+
+    Every body is rendered within the bounds (and the renders kept for a build in this process);
+    ``rendered``: only the descriptions at these paths (``Document.source``), for a command that
+    reports on a few and builds nothing (``wwidw review``)."""
     today = today or date.today()
     out: list[Diagnostic] = []
     for key, source in content.data_files.items():
         out += _check_data_file(key, source)
     out += _validate_documents(content, today)
-    out += _render_problems(content.documents, keep=True)
+    if rendered is None:
+        out += _render_problems(content.documents, keep=True)
+    else:
+        out += _render_problems([d for d in content.documents if d.source in set(rendered)])
     out += _duplicate_documents(content.documents)
     out += _check_sources(content)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))

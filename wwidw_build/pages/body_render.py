@@ -5,8 +5,8 @@ enabled below. Links to attachments are rewritten to the site's bijlagen/ folder
 descriptions become markers that ``resolve_internal_links`` turns into links or plain text per audience.
 
 Every render runs within the bounds of ``render_bound`` (CPU time, memory, HTML size), in a forked
-child, and includes a trial of what mkdocs later does with the result: the engine's own Markdown
-(the extensions of the base mkdocs.yml) over the body's part of the page. Validate renders every body
+child, and includes a trial of what mkdocs later does with the description's other contributor text
+(``engine_trial``: long section headings and front matter fields, escaped as on the page). Validate renders every body
 this way (``render_within_bounds``) and keeps the renders (``keep``), so the build in the same process
 reuses them instead of rendering again; ``render_body`` renders what was not kept, bounded too.
 """
@@ -21,14 +21,13 @@ from pathlib import Path, PurePosixPath
 
 import markdown
 import nh3
-import yaml
 
 from wwidw_build import render_bound
 from wwidw_build.checks.rules import allowed_attachment, resolve_link
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import KINDS, Document
+from wwidw_build.pages import engine_trial
 from wwidw_build.pages.escape import esc
-from wwidw_build.resources import BASE_CONFIG
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "admonition", "def_list", "sane_lists"]
 TAGS = {
@@ -183,28 +182,16 @@ class _Linker:
         return None
 
 
-_MARKDOWN: dict[str, markdown.Markdown] = {}
+_MARKDOWN: list[markdown.Markdown] = []
 
 
 def _converter() -> markdown.Markdown:
     """One Markdown instance per process: building one (with its extensions) costs more than a render."""
-    if "body" not in _MARKDOWN:
+    if not _MARKDOWN:
         converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
         converter.treeprocessors.register(render_bound.SizeGuard(converter), "wwidw-size", -100)
-        _MARKDOWN["body"] = converter
-    return _MARKDOWN["body"]
-
-
-def _engine() -> markdown.Markdown:
-    """Python-Markdown as mkdocs sets it up for a page: the base config's markdown_extensions."""
-    if "engine" not in _MARKDOWN:
-        names, configs = [], {}
-        for entry in yaml.safe_load(BASE_CONFIG.read_text("utf-8")).get("markdown_extensions", []):
-            name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-            names.append(name)
-            configs[name] = config or {}
-        _MARKDOWN["engine"] = markdown.Markdown(extensions=names, extension_configs=configs)
-    return _MARKDOWN["engine"]
+        _MARKDOWN.append(converter)
+    return _MARKDOWN[0]
 
 
 def _render(document: Document, root: Path, mark=lambda section: None) -> RenderedBody:
@@ -233,24 +220,20 @@ def _render(document: Document, root: Path, mark=lambda section: None) -> Render
     return RenderedBody(tuple(sections), frozenset(linker.attachments), frozenset(linker.links))
 
 
-# Headings up to this length skip the trial: escaped, a heading holds only letters, digits, spaces and
-# entities, so mkdocs' work on it depends on its length alone, and at this length it takes
-# milliseconds (one Markdown conversion per heading would cost a third of the render itself).
-TRIAL_FROM = 1000  # characters of the heading line
-
-
 def _bounded_render(item: tuple[Document, Path], mark) -> RenderedBody:
-    """In a bounded child: the render, then a trial of what mkdocs does with each long heading.
-
-    On the page, a section is its heading (``## `` and the escaped title, which mkdocs' Markdown
-    processes inline: one entity per character, superlinear in the title's length) and the sanitized
-    HTML as a raw HTML block (which mkdocs only scans, in time linear in its size, bounded above)."""
-    rendered = _render(*item, mark)
+    """In a bounded child: the render, then a trial of mkdocs' Markdown on the page's other
+    contributor text (``engine_trial``): each section heading as the page builders write it, and
+    each front matter field. The sanitized HTML itself reaches mkdocs as a raw HTML block, which it
+    only scans, in time linear in its size (bounded by the render). ``mark``: the section (1, 2, …)
+    or field (-1, -2, …) being worked on."""
+    document, root = item
+    rendered = _render(document, root, mark)
     for number, (title, _) in enumerate(rendered.sections, start=1):
-        heading = section_heading(title) if title else ""
-        if len(heading) > TRIAL_FROM:
-            mark(number)
-            _engine().reset().convert(heading)
+        mark(number)
+        engine_trial.try_text(section_heading(title) if title else "")
+    for number, (_, text) in enumerate(engine_trial.field_texts(document.meta), start=1):
+        mark(-number)
+        engine_trial.try_text(text)
     return rendered
 
 
@@ -275,17 +258,22 @@ _CODES = {
 
 
 def _refusal(document: Document, exceeded: render_bound.Exceeded) -> Diagnostic:
-    """The located diagnostic of a body that went over a bound: at the heading of its section."""
-    sections = _split(document.body)
-    where, line = "", document.body_line
+    """The located diagnostic of a description that went over a bound: at the heading of the
+    section, or the field, it was working on."""
+    where, line, column = "", document.body_line, 1
+    sections, fields = _split(document.body), engine_trial.field_texts(document.meta)
     if 1 <= exceeded.mark <= len(sections):
         title, _, offset = sections[exceeded.mark - 1]
         line = document.body_line + offset
         where = f" in de sectie '{title[:80]}'" if title else ""
+    elif 1 <= -exceeded.mark <= len(fields):
+        field = fields[-exceeded.mark - 1][0]
+        line, column = document.parsed.position((field,))
+        where = f" in het veld '{field[:80]}'"
     return diag(
         document.path,
         line,
-        1,
+        column,
         _CODES[exceeded.reason],
         waar=where,
         seconden=render_bound.SECONDS,
@@ -299,7 +287,7 @@ def render_within_bounds(documents, root: Path | None = None) -> list[RenderedBo
     bounds, in forked children: per document its render, or the diagnostic that says which bound it
     went over (validate's check)."""
     documents = list(documents)
-    for make in (_converter, _engine):
+    for make in (_converter, engine_trial.engine):
         make()  # made once here, so no child has to import the extensions itself
     items = [(d, root or d.root) for d in documents]
     outcomes = render_bound.map_bounded(_bounded_render, items, workers=_workers(documents))
