@@ -298,9 +298,9 @@ def render_within_bounds(documents, root: Path | None = None) -> list[RenderedBo
 
 
 def _workers(documents: list) -> int:
-    """A child per core, up to 8; one child for every 25 bodies at most (a fork costs more than a
-    few renders)."""
-    return max(1, min(os.cpu_count() or 1, 8, len(documents) // 25))
+    """A child per core, up to 8, and one for every 8 bodies at most (a fork costs a few renders;
+    a heavy body costs seconds, so even a few get a second child)."""
+    return max(1, min(os.cpu_count() or 1, 8, len(documents) // 8))
 
 
 _KEPT: dict[tuple, RenderedBody] = {}
