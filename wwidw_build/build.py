@@ -238,7 +238,7 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
     indexing = start_index(site)
     public_url = job.site_url if staged.audience.is_public else ""
     write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
-    copy_attachments(selection.visible, _attachments_of(job), site)
+    copy_attachments(selection.visible, _attachments_of(job), site, hidden=selection.hidden)
     write_exports(selection, site, public_url)
     return indexing
 
