@@ -526,6 +526,32 @@ def _copy_sources(canary_content: Path, tmp_path: Path) -> Path:
     return tmp_path / "bronnen"
 
 
+def test_public_link_to_a_copy_of_an_organisation_s_attachment_is_stopped(canary_content, tmp_path):
+    """Issue 13 item 1 as reproduced: the public source holds a copy (same name and bytes) of an
+    organisation-only praktijk's attachment, and a public praktijk links it. Validate warns; a build
+    that reads both sources takes it for the organisation's attachment and publishes nothing."""
+    secret = BY_ID["canary-organisatie"]
+    base = _copy_sources(canary_content, tmp_path)
+    assert (base / "content" / "bijlagen" / secret.bijlage).is_file()  # the copy
+    page = base / "content" / "praktijken" / "canary-openbaar.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + f"\nOok [dit](../bijlagen/{secret.bijlage}).\n",
+        encoding="utf-8",
+    )
+    content, diagnostics = load_sources_file(base / "bronnen.yml")
+    assert not [d for d in diagnostics if d.is_error]
+    assert [(d.file, d.code) for d in diagnostics if "bijlage" in d.code] == [
+        ("content/praktijken/canary-openbaar.md", "bijlage-kopie-minder-openbaar")
+    ]
+    out = tmp_path / "site"
+    result = build_openbaar(content, out)
+    assert result.ok is False
+    assert (f"bijlagen/{secret.bijlage}", f"praktijk/{secret.id}", "bijlage") in {
+        (leak.file, leak.description, leak.what) for leak in result.leaks
+    }
+    assert [p for p in out.rglob("*") if p.name == secret.bijlage] == []
+
+
 def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_path):
     base = _copy_sources(canary_content, tmp_path)
     page = base / "content" / "praktijken" / "canary-openbaar.md"

@@ -38,11 +38,12 @@ def referred_names(document, names: frozenset[str] | None = None) -> frozenset[s
     """The names in its source's bijlagen/ that the description's body refers to. ``names``: that
     folder's listing (``attachment_files``) when the caller has it already."""
     names = attachment_files(document.root) if names is None else names
-    if not names:
-        return frozenset()
+    body = document.body
+    if not names or (FOLDER not in body and "&" not in body):
+        return frozenset()  # only an entity can spell the folder's letters otherwise
     lengths = sorted({len(name) for name in names})
     found = set()
-    for text in _decodings(document.body):
+    for text in _decodings(body):
         if (
             FOLDER not in text
         ):  # a link into bijlagen/ names the folder (Markdown cannot escape letters)
