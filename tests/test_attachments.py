@@ -8,6 +8,7 @@ a real mkdocs build.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from sources import copy_sample_sources, load_sources_file
 
 from wwidw_build.attachments import (
+    Seen,
     attachment_names,
     copy_attachments,
     owners,
@@ -177,6 +179,11 @@ def test_an_attachment_a_hidden_description_also_owns_is_not_copied(tmp_path):
     hidden = document(root, "[b](../bijlagen/gedeeld.pdf)", "verborgen")
     names = {"zichtbaar": {"plan.pdf", "gedeeld.pdf"}}
     copy_attachments([visible], lambda d: names[d.id], site, hidden=[hidden])
+    assert sorted(p.name for p in (site / "bijlagen").iterdir()) == ["plan.pdf"]
+    shutil.rmtree(site / "bijlagen")
+    copy_attachments(
+        Seen([visible], [hidden]), lambda d: names[d.id], site
+    )  # as the build calls it
     assert sorted(p.name for p in (site / "bijlagen").iterdir()) == ["plan.pdf"]
 
 

@@ -451,7 +451,7 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
         monkeypatch.setattr(
             build_module,
             "copy_attachments",
-            lambda documents, attachments_of, site, hidden=(): original_copy(
+            lambda documents, attachments_of, site: original_copy(
                 list(documents) + extra, attachments_of, site
             ),
         )

@@ -107,10 +107,24 @@ def attachment_names(bodies: dict, document) -> frozenset[str]:
     return referred_names(document)
 
 
-def copy_attachments(documents, attachments_of, site: Path, hidden=()) -> None:
+class Seen(tuple):
+    """The descriptions an audience sees, carrying those it does not see (``hidden``): all that
+    ``copy_attachments`` needs, in its three-argument call."""
+
+    hidden: tuple = ()
+
+    def __new__(cls, visible, hidden=()):
+        seen = super().__new__(cls, visible)
+        seen.hidden = tuple(hidden)
+        return seen
+
+
+def copy_attachments(documents, attachments_of, site: Path, hidden=None) -> None:
     """Copy the attachments the visible ``documents`` link to (names were checked on render), each
     from the bijlagen/ of the source its description lives in; never one that a ``hidden``
-    description (one this audience may not see) also owns."""
+    description (one this audience may not see; by default ``documents.hidden``, see ``Seen``)
+    also owns."""
+    hidden = getattr(documents, "hidden", ()) if hidden is None else hidden
     not_for_everyone = set(owners(hidden))
     wanted: dict[Path, set[str]] = {}
     for document in documents:

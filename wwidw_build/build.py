@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wwidw_build import audit, forking, publish
-from wwidw_build.attachments import attachment_names, copy_attachments
+from wwidw_build.attachments import Seen, attachment_names, copy_attachments
 from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
 from wwidw_build.generate import generate_pages
@@ -244,7 +244,7 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
     indexing = start_index(site)
     public_url = job.site_url if staged.audience.is_public else ""
     write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
-    copy_attachments(selection.visible, _attachments_of(job), site, hidden=selection.hidden)
+    copy_attachments(Seen(selection.visible, selection.hidden), _attachments_of(job), site)
     write_exports(selection, site, public_url)
     return indexing
 
