@@ -473,3 +473,17 @@ def test_audited_bytes_are_not_scanned_again_but_names_and_bytes_of_attachments_
     everything = frozenset(audit.digest(p.read_bytes()) for p in paths)
     leaks, _clean = audit.scan(site, paths, prints, everything)
     assert [(leak.file, leak.what) for leak in leaks] == [("bijlagen/geheim.pdf", "bijlage")]
+
+
+def test_a_reference_folder_passed_as_skip_vouches_for_nothing(tmp_path, hidden_prints):
+    """The old call audit_files(site, paths, prints, skip=reference) still audits every file, a
+    hard link into the reference folder too."""
+    reference = _tree(tmp_path / "partners", {"p/index.html": f"<p>{HIDDEN_TITLE}</p>"})
+    site = tmp_path / "openbaar"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "index.html").hardlink_to(reference / "p" / "index.html")
+    leaks = audit.audit_files(site, [site / "p" / "index.html"], hidden_prints, skip=reference)
+    assert [(leak.file, leak.description) for leak in leaks] == [
+        ("p/index.html", "praktijk/zwaluw-kiezelpad")
+    ]
+    assert audit.audit_tree(site, hidden_prints, skip=reference) == leaks

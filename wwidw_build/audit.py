@@ -142,15 +142,22 @@ def _is_id(token: str, prints: Fingerprints) -> bool:
     return prints.tokens[token].split("/", 1)[1] == token
 
 
-def audit_tree(site: Path, prints: Fingerprints) -> list[Leak]:
+def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
     """Scan every file of ``site`` (see ``audit_files``)."""
     return audit_files(site, sorted(p for p in site.rglob("*") if p.is_file()), prints)
 
 
 def audit_files(
-    site: Path, paths, prints: Fingerprints, workers: int = 1, audited: frozenset = frozenset()
+    site: Path,
+    paths,
+    prints: Fingerprints,
+    skip: Path | None = None,
+    workers: int = 1,
+    audited: frozenset = frozenset(),
 ) -> list[Leak]:
-    """The leaks in the given files of ``site`` (see ``scan``)."""
+    """The leaks in the given files of ``site`` (see ``scan``). ``skip``, a folder whose files
+    were once taken as audited when this file was the same, is ignored: a place vouches for
+    nothing, every file is read."""
     return scan(site, paths, prints, audited, workers)[0]
 
 
