@@ -14,11 +14,13 @@ sees all its owners, and the leak audit takes every attachment of a hidden descr
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 from wwidw_build.audience import Audience, all_audiences, may_see
 
@@ -41,7 +43,7 @@ def referred_names(document, names: frozenset[str] | None = None) -> frozenset[s
     body = document.body
     if not names or (FOLDER not in body and "&" not in body):
         return frozenset()  # only an entity can spell the folder's letters otherwise
-    lengths = sorted({len(name) for name in names})
+    index = _index(names)
     found = set()
     for text in _decodings(body):
         if (
@@ -50,14 +52,40 @@ def referred_names(document, names: frozenset[str] | None = None) -> frozenset[s
             continue
         slash = text.find("/")
         while slash != -1:
-            for length in lengths:
-                candidate = text[slash + 1 : slash + 1 + length]
-                if len(candidate) < length:
-                    break
-                if candidate in names:
-                    found.add(candidate)
-            slash = text.find("/", slash + 1)
+            start = slash + 1
+            for key in {
+                text[start : start + _KEY],
+                *(text[start : start + n] for n in index.short),
+            }:
+                for length, group in index.groups.get(key, ()):
+                    if text[start : start + length] in group:
+                        found.add(text[start : start + length])
+            slash = text.find("/", start)
     return frozenset(found)
+
+
+_KEY = 4  # names are looked up by (at most) their first _KEY characters after a '/'
+
+
+class _Index(NamedTuple):
+    groups: dict  # first _KEY characters (or a whole shorter name) -> ((length, names), ...)
+    short: tuple  # the lengths of the names shorter than _KEY
+
+
+@functools.lru_cache(maxsize=64)
+def _index(names: frozenset[str]) -> _Index:
+    """A folder's names by their first _KEY characters (a shorter name by itself), each key's names
+    grouped by length: one lookup per length after a '/', however many names share a start."""
+    groups: dict[str, dict[int, set[str]]] = {}
+    for name in names:
+        groups.setdefault(name[:_KEY], {}).setdefault(len(name), set()).add(name)
+    return _Index(
+        {
+            key: tuple((length, frozenset(group)) for length, group in sorted(by_length.items()))
+            for key, by_length in groups.items()
+        },
+        tuple(sorted({len(name) for name in names if len(name) < _KEY})),
+    )
 
 
 def _decodings(body: str) -> set[str]:
