@@ -7,7 +7,7 @@ from datetime import date
 
 from wwidw_build import forking
 from wwidw_build.checks import schema_check
-from wwidw_build.checks.rules import RESERVED_IDS, check_document
+from wwidw_build.checks.rules import RESERVED_IDS, attachment_owners, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
 
@@ -21,6 +21,7 @@ def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
     out += _validate_documents(content, today)
     out += _duplicate_documents(content.documents)
     out += _check_sources(content)
+    out += attachment_owners(content)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
 
 
