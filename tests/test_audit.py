@@ -103,9 +103,19 @@ def test_id_without_hyphen_is_not_a_token_but_still_a_path():
     assert prints.paths == {"archetypen/wijkconcierge": "archetype/wijkconcierge"}
 
 
-def test_short_title_is_not_a_fingerprint():
+def test_two_word_title_is_a_fingerprint():
     prints = prints_for([doc("a-b", titel="Twee woorden")], [])
-    assert prints.phrases == {}
+    assert prints.phrases == {("twee", "woorden"): "praktijk/a-b"}
+    assert audit.scan_text("<p>Twee <b>woorden</b></p>", prints) == [
+        ("praktijk/a-b", "tekst 'twee woorden'")
+    ]
+
+
+@pytest.mark.parametrize("titel", ["Ja nu", "2024", "2025-01-15", "12 34 56", "-"])
+def test_a_string_that_says_too_little_is_not_a_fingerprint(titel):
+    """Fewer than MIN_CHARACTERS letters and digits, or no letter at all (numbers, dates)."""
+    prints = prints_for([doc("a-b", titel=titel)], [])
+    assert prints.phrases == {} and prints.tokens == {"a-b": "praktijk/a-b"}
 
 
 @pytest.mark.parametrize(
@@ -138,12 +148,16 @@ def test_shared_sentence_at_another_offset_is_not_a_fingerprint():
     assert audit.scan_text(f"<p>{SHARED_SENTENCE}</p>", prints) == []
 
 
-def test_attachments_of_hidden_descriptions_unless_a_visible_one_uses_them():
+def test_every_attachment_of_a_hidden_description_even_one_a_visible_one_uses():
+    """Issue 13 item 1: an attachment a visible description also links is still the hidden one's."""
     hidden = doc("verborgen-een", HIDDEN_SENTENCE, HIDDEN_TITLE)
     visible = doc("zichtbaar-een", "Iets anders.", "Zichtbare praktijk nummer een")
     uses = {"verborgen-een": {"geheim.pdf", "gedeeld.pdf"}, "zichtbaar-een": {"gedeeld.pdf"}}
     prints = prints_for([hidden], [visible], lambda d: frozenset(uses[d.id]))
-    assert prints.attachments == {"geheim.pdf": "praktijk/verborgen-een"}
+    assert prints.attachments == {
+        "geheim.pdf": "praktijk/verborgen-een",
+        "gedeeld.pdf": "praktijk/verborgen-een",
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -338,3 +352,138 @@ def test_audit_split_over_processes_finds_the_same_leaks(tmp_path, hidden_prints
         audit.audit_files(site, paths, hidden_prints), key=repr
     )
     assert {leak.file for leak in split} == {"p3/index.html", "p17/data.json", "p28/index.html"}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Attachments: by name in bijlagen/ and by bytes anywhere (issue 13 item 1)
+
+
+def _source(root: Path, files: dict) -> Path:
+    return _tree(root, {f"bijlagen/{name}": data for name, data in files.items()})
+
+
+def _doc_in(root: Path, doc_id: str, body: str) -> Document:
+    return Document(
+        "praktijk",
+        doc_id,
+        f"content/praktijken/{doc_id}.md",
+        root / "praktijken" / f"{doc_id}.md",
+        {"titel": "Kort"},
+        body,
+        1,
+        Parsed(),
+    )
+
+
+def _attachment_leaks(site: Path, prints) -> set[tuple[str, str]]:
+    return {
+        (leak.file, leak.description)
+        for leak in audit.audit_tree(site, prints)
+        if leak.what == "bijlage"
+    }
+
+
+def test_an_attachment_a_visible_description_shares_with_a_hidden_one_is_a_leak(tmp_path):
+    source = _source(
+        tmp_path / "bron", {"gedeeld.pdf": b"%PDF gedeeld", "eigen.pdf": b"%PDF eigen"}
+    )
+    hidden = _doc_in(source, "verborgen", "[x](../bijlagen/gedeeld.pdf)")
+    visible = _doc_in(
+        source, "zichtbaar", "[x](../bijlagen/gedeeld.pdf) [y](../bijlagen/eigen.pdf)"
+    )
+    uses = {"verborgen": {"gedeeld.pdf"}, "zichtbaar": {"gedeeld.pdf", "eigen.pdf"}}
+    prints = prints_for([hidden], [visible], lambda d: frozenset(uses[d.id]))
+    site = _tree(
+        tmp_path / "site",
+        {"bijlagen/gedeeld.pdf": b"%PDF gedeeld", "bijlagen/eigen.pdf": b"%PDF eigen"},
+    )
+    assert _attachment_leaks(site, prints) == {("bijlagen/gedeeld.pdf", "praktijk/verborgen")}
+
+
+def test_a_hidden_description_s_attachment_is_found_under_another_name(tmp_path):
+    source = _source(tmp_path / "bron", {"geheim.pdf": b"%PDF geheim verslag"})
+    hidden = _doc_in(source, "verborgen", "[x](../bijlagen/geheim.pdf)")
+    prints = prints_for([hidden], [], lambda d: frozenset())  # found from the body's reference
+    assert prints.attachments == {"geheim.pdf": "praktijk/verborgen"}
+    site = _tree(tmp_path / "site", {"data/kopie.bin": b"%PDF geheim verslag"})
+    assert _attachment_leaks(site, prints) == {("data/kopie.bin", "praktijk/verborgen")}
+
+
+def test_a_copy_in_another_source_counts_another_file_with_the_name_does_not(tmp_path):
+    """The same name and bytes in two sources: the hidden description's attachment, whichever
+    source the published copy came from. The same name with other bytes: another file."""
+    private = _source(tmp_path / "prive", {"begroting.pdf": b"%PDF begroting"})
+    public = _source(tmp_path / "openbaar", {"begroting.pdf": b"%PDF begroting"})
+    hidden = _doc_in(private, "verborgen", "[x](../bijlagen/begroting.pdf)")
+    visible = _doc_in(public, "zichtbaar", "[x](../bijlagen/begroting.pdf)")
+    uses = {"verborgen": {"begroting.pdf"}, "zichtbaar": {"begroting.pdf"}}
+    prints = prints_for([hidden], [visible], lambda d: frozenset(uses[d.id]))
+    site = _tree(tmp_path / "site", {"bijlagen/begroting.pdf": b"%PDF begroting"})
+    assert _attachment_leaks(site, prints) == {("bijlagen/begroting.pdf", "praktijk/verborgen")}
+    (public / "bijlagen" / "begroting.pdf").write_bytes(b"%PDF een andere begroting")
+    prints = prints_for([hidden], [visible], lambda d: frozenset(uses[d.id]))
+    site = _tree(tmp_path / "site2", {"bijlagen/begroting.pdf": b"%PDF een andere begroting"})
+    assert _attachment_leaks(site, prints) == set()
+
+
+def test_bytes_the_audience_may_have_are_no_leak_under_another_name(tmp_path):
+    same = b"%PDF-1.4\n% testbijlage\n"
+    source = _source(tmp_path / "bron", {"zichtbaar.pdf": same, "verborgen.pdf": same})
+    hidden = _doc_in(source, "verborgen", "[x](../bijlagen/verborgen.pdf)")
+    visible = _doc_in(source, "zichtbaar", "[x](../bijlagen/zichtbaar.pdf)")
+    uses = {"verborgen": {"verborgen.pdf"}, "zichtbaar": {"zichtbaar.pdf"}}
+    prints = prints_for([hidden], [visible], lambda d: frozenset(uses[d.id]))
+    site = _tree(tmp_path / "site", {"bijlagen/zichtbaar.pdf": same})
+    assert _attachment_leaks(site, prints) == set()
+    _tree(site, {"bijlagen/verborgen.pdf": same})
+    assert _attachment_leaks(site, prints) == {("bijlagen/verborgen.pdf", "praktijk/verborgen")}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Files reused from the first audience's build (issue 13 item 5)
+
+
+def test_every_file_is_read_a_hard_link_whose_bytes_changed_is_scanned(tmp_path, hidden_prints):
+    """The first audience's audit vouches for the bytes it scanned (their digests), never for a
+    place or an inode: a page hard-linked from its build and changed since is scanned again."""
+    reference = _tree(tmp_path / "partners", {"p/index.html": "<p>Niets verborgens.</p>"})
+    leaks, audited = audit.scan(reference, [reference / "p" / "index.html"], hidden_prints)
+    assert leaks == [] and len(audited) == 1
+    site = tmp_path / "openbaar"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "index.html").hardlink_to(reference / "p" / "index.html")
+    assert audit.scan(site, [site / "p" / "index.html"], hidden_prints, audited) == ([], audited)
+    with open(reference / "p" / "index.html", "a", encoding="utf-8") as page:
+        page.write(f"<p>{HIDDEN_TITLE}</p>")  # the shared inode: the reused page changes too
+    leaks, clean = audit.scan(site, [site / "p" / "index.html"], hidden_prints, audited)
+    assert [(leak.file, leak.description) for leak in leaks] == [
+        ("p/index.html", "praktijk/zwaluw-kiezelpad")
+    ]
+    assert clean == frozenset()
+
+
+def test_audited_bytes_are_not_scanned_again_but_names_and_bytes_of_attachments_are(tmp_path):
+    source = _source(tmp_path / "bron", {"geheim.pdf": b"%PDF geheim"})
+    hidden = _doc_in(source, "verborgen", f"{HIDDEN_SENTENCE} [x](../bijlagen/geheim.pdf)")
+    prints = prints_for([hidden], [])
+    site = _tree(
+        tmp_path / "site", {"bijlagen/geheim.pdf": b"%PDF geheim", "a.html": "<p>Schoon.</p>"}
+    )
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    everything = frozenset(audit.digest(p.read_bytes()) for p in paths)
+    leaks, _clean = audit.scan(site, paths, prints, everything)
+    assert [(leak.file, leak.what) for leak in leaks] == [("bijlagen/geheim.pdf", "bijlage")]
+
+
+def test_a_reference_folder_passed_as_skip_vouches_for_nothing(tmp_path, hidden_prints):
+    """The old call audit_files(site, paths, prints, skip=reference) still audits every file, a
+    hard link into the reference folder too."""
+    reference = _tree(tmp_path / "partners", {"p/index.html": f"<p>{HIDDEN_TITLE}</p>"})
+    site = tmp_path / "openbaar"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "index.html").hardlink_to(reference / "p" / "index.html")
+    leaks = audit.audit_files(site, [site / "p" / "index.html"], hidden_prints, skip=reference)
+    assert [(leak.file, leak.description) for leak in leaks] == [
+        ("p/index.html", "praktijk/zwaluw-kiezelpad")
+    ]
+    assert audit.audit_tree(site, hidden_prints, skip=reference) == leaks

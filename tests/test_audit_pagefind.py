@@ -110,10 +110,30 @@ def test_a_hidden_title_across_an_escaped_line_break_is_caught(tmp_path, prints)
 
 @pytest.mark.parametrize("suffix", [".pf_filter", ".pf_meta", ".pf_index"])
 def test_a_hidden_title_in_cbor_is_caught(tmp_path, prints, suffix):
+    # The title as one CBOR string: read raw, a length byte ("l", "i", ...) would glue to it.
+    payload = cbor_filter("thema", ["Wonen", HIDDEN_TITLE])
+    write(tmp_path, f"pagefind/filter/nl_0a1b2c3{suffix}", pagefind_file(payload))
+    assert leaks_in(tmp_path, prints) == {(f"pagefind/filter/nl_0a1b2c3{suffix}", KEY)}
+
+
+@pytest.mark.parametrize("suffix", [".pf_filter", ".pf_meta"])
+def test_a_hidden_title_split_over_cbor_strings_is_caught(tmp_path, prints, suffix):
     # Each word as its own CBOR string: read raw, a length byte ("l", "i", ...) would glue to it.
     payload = cbor_filter("thema", ["Wonen", *HIDDEN_TITLE.split()])
     write(tmp_path, f"pagefind/filter/nl_0a1b2c3{suffix}", pagefind_file(payload))
     assert leaks_in(tmp_path, prints) == {(f"pagefind/filter/nl_0a1b2c3{suffix}", KEY)}
+
+
+def test_neighbouring_words_of_the_index_are_no_phrase(tmp_path):
+    """The index proper lists word stems in sorted order: two neighbours there are no leak of a
+    hidden two-word string, a hidden word itself is."""
+    hidden = doc(HIDDEN_ID, "Jan Jansen", "## Aanleiding\n\nKwelderzand.\n")
+    prints = audit.fingerprints((hidden,), (), {}, lambda _d: frozenset())
+    assert ("jan", "jansen") in prints.phrases and "kwelderzand" in prints.tokens
+    write(tmp_path, "pagefind/index/nl_1.pf_index", pagefind_file(cbor_filter("jan", ["jansen"])))
+    assert leaks_in(tmp_path, prints) == set()
+    write(tmp_path, "pagefind/index/nl_2.pf_index", pagefind_file(cbor_filter("kwelderzand", [])))
+    assert leaks_in(tmp_path, prints) == {("pagefind/index/nl_2.pf_index", KEY)}
 
 
 def test_a_hidden_id_in_a_fragment_url_is_caught(tmp_path, prints):

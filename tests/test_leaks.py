@@ -23,6 +23,7 @@ from wwidw_build.audience import all_audiences, parse_audience
 from wwidw_build.build import build_all
 from wwidw_build.load import load_content
 from wwidw_build.pages.body_render import HIDDEN_LINK_TEXT
+from wwidw_build.reference_build import html_path
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.selection import select
 
@@ -420,16 +421,26 @@ def _published(built, tmp_path: Path) -> tuple[Path, dict[str, tuple[bytes, int]
     return out, _snapshot(out / "openbaar")
 
 
-@pytest.mark.parametrize("plant", ["titel", "titel-verstopt", "bijlage"])
+@pytest.mark.parametrize(
+    "plant", ["titel", "titel-verstopt", "gemeente", "samenvatting", "bijlage"]
+)
 def test_planted_leak_fails_the_build_and_keeps_the_published_site(
     built, tmp_path, monkeypatch, plant
 ):
+    """A hidden description's title, municipality (one word) or summary written into a generated
+    page, or its attachment copied: the audit stops the build (issue 13 item 15: before, only titles
+    of three words or more and a few body sequences were looked for)."""
     hidden = BY_ID["canary-partners"]
     out, before = _published(built, tmp_path)
     assert "over/index.html" in before
 
-    if plant.startswith("titel"):
-        text = hidden.titel if plant == "titel" else _obfuscated(hidden.titel)
+    if plant != "bijlage":
+        text = {
+            "titel": hidden.titel,
+            "titel-verstopt": _obfuscated(hidden.titel),
+            "gemeente": f"Ook in {hidden.gemeente} gebeurt dit.",
+            "samenvatting": hidden.samenvatting,
+        }[plant]
         original = generate._about
         monkeypatch.setattr(
             generate, "_about", lambda selection: original(selection) + "\n" + text + "\n"
@@ -455,9 +466,45 @@ def test_planted_leak_fails_the_build_and_keeps_the_published_site(
             for leak in result.leaks
         )
     else:
-        assert any(leak.file == "over/index.html" and "tekst" in leak.what for leak in result.leaks)
+        assert any(
+            leak.file == "over/index.html" and leak.what.startswith(("tekst", "woord"))
+            for leak in result.leaks
+        )
     assert _snapshot(out / "openbaar") == before
     assert sorted(p.name for p in out.iterdir()) == ["openbaar"]  # no staging folder left behind
+
+
+def test_a_reused_page_changed_since_the_first_audit_is_audited_again(built, tmp_path, monkeypatch):
+    """Issue 13 item 5: an organisation's build hard-links the pages it shares with the partners
+    build, whose audit hid at least as much. A page changed after that audit (here in place,
+    through the shared inode, as another build writing into the same --out could) must be scanned
+    again: it was skipped for being the same file."""
+    hidden = BY_ID["canary-concept"]  # a draft: hidden from partners and from the organisation
+    original_link = build_module.link_pages
+    changed = []
+
+    def link_then_change(reference, pages, site):
+        original_link(reference, pages, site)
+        page = html_path(sorted(pages)[0])
+        with open(reference.site / page, "a", encoding="utf-8") as handle:
+            handle.write(f"<p>{hidden.titel}</p>\n")
+        changed.append(page)
+
+    monkeypatch.setattr(build_module, "link_pages", link_then_change)
+    registry = built.content.registry
+    audiences = [parse_audience(name, registry) for name in ("partners", OWN_ORG)]
+    out = tmp_path / "site"
+    results = {
+        r.audience: r
+        for r in build_all(built.content, audiences, out, renderer=MkDocsRenderer(), workers=1)
+    }
+    assert results["partners"].ok and changed
+    organisation = results[OWN_ORG]
+    assert organisation.ok is False
+    assert (changed[0], f"praktijk/{hidden.id}") in {
+        (leak.file, leak.description) for leak in organisation.leaks
+    }
+    assert not (out / folder(OWN_ORG)).exists()
 
 
 def test_unplanted_rebuild_publishes(built, tmp_path):
@@ -477,6 +524,32 @@ def _copy_sources(canary_content: Path, tmp_path: Path) -> Path:
     """A copy of the canary sources; returns the copy's folder (content/, bron-*/, bronnen.yml)."""
     shutil.copytree(canary_content.parent, tmp_path / "bronnen", symlinks=True)
     return tmp_path / "bronnen"
+
+
+def test_public_link_to_a_copy_of_an_organisation_s_attachment_is_stopped(canary_content, tmp_path):
+    """Issue 13 item 1 as reproduced: the public source holds a copy (same name and bytes) of an
+    organisation-only praktijk's attachment, and a public praktijk links it. Validate warns; a build
+    that reads both sources takes it for the organisation's attachment and publishes nothing."""
+    secret = BY_ID["canary-organisatie"]
+    base = _copy_sources(canary_content, tmp_path)
+    assert (base / "content" / "bijlagen" / secret.bijlage).is_file()  # the copy
+    page = base / "content" / "praktijken" / "canary-openbaar.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + f"\nOok [dit](../bijlagen/{secret.bijlage}).\n",
+        encoding="utf-8",
+    )
+    content, diagnostics = load_sources_file(base / "bronnen.yml")
+    assert not [d for d in diagnostics if d.is_error]
+    assert [(d.file, d.code) for d in diagnostics if "bijlage" in d.code] == [
+        ("content/praktijken/canary-openbaar.md", "bijlage-kopie-minder-openbaar")
+    ]
+    out = tmp_path / "site"
+    result = build_openbaar(content, out)
+    assert result.ok is False
+    assert (f"bijlagen/{secret.bijlage}", f"praktijk/{secret.id}", "bijlage") in {
+        (leak.file, leak.description, leak.what) for leak in result.leaks
+    }
+    assert [p for p in out.rglob("*") if p.name == secret.bijlage] == []
 
 
 def test_raw_html_link_to_hidden_description_is_plain_text(canary_content, tmp_path):

@@ -18,8 +18,8 @@ def doc(key: str):
     return SimpleNamespace(kind="praktijk", id=key)
 
 
-def reference(site, pages=None, hidden=()):
-    return Reference(pages or {}, site, SimpleNamespace(hidden=[doc(k) for k in hidden]))
+def reference(site, pages=None, hidden=(), audited=frozenset()):
+    return Reference(pages or {}, site, SimpleNamespace(hidden=[doc(k) for k in hidden]), audited)
 
 
 def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path):
@@ -31,10 +31,18 @@ def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path)
 
 
 def test_the_reference_audit_counts_only_when_it_hid_at_least_as_much(tmp_path):
-    ref = reference(tmp_path, hidden=("a", "b"))
-    assert audited_elsewhere(ref, SimpleNamespace(hidden=[doc("a")])) == tmp_path
-    assert audited_elsewhere(ref, SimpleNamespace(hidden=[doc("a"), doc("c")])) is None
-    assert audited_elsewhere(None, SimpleNamespace(hidden=[])) is None
+    ref = reference(tmp_path, hidden=("a", "b"), audited=frozenset({"d1", "d2"}))
+    assert audited_elsewhere(ref, SimpleNamespace(hidden=[doc("a")])) == {"d1", "d2"}
+    assert audited_elsewhere(ref, SimpleNamespace(hidden=[doc("a"), doc("c")])) == frozenset()
+    assert audited_elsewhere(None, SimpleNamespace(hidden=[])) == frozenset()
+
+
+def test_the_reference_vouches_for_bytes_it_audited_never_for_a_place(tmp_path):
+    """What the reference audit vouches for is a set of digests taken from the bytes it scanned, not
+    its folder on disk: a published reference folder (that another build may have replaced) is
+    never read."""
+    ref = reference(tmp_path / "weg", hidden=("a",), audited=frozenset({"d1"}))
+    assert audited_elsewhere(ref, SimpleNamespace(hidden=[])) == {"d1"}
 
 
 def test_pages_are_linked_where_mkdocs_writes_them(tmp_path):

@@ -1,9 +1,11 @@
 """Audit stage: scan every output file for fingerprints of descriptions the audience may not see.
 
-Fingerprints per hidden description: its id as a path (praktijken/<id>), its id as a token when it
-is distinctive (has a hyphen), its title when it has three or more words, and up to three 8-word
-sequences that occur in no other description (so shared phrasing never raises a false alarm).
-Matching is on normalised word tokens, so markup, entities and line breaks cannot hide a leak.
+What is looked for is in fingerprints.py: per hidden description its id as a path and a token, every
+string a contributor wrote in it that nothing the audience may see also contains, and its attachments
+by name and by bytes. Every file is read and scanned; only a file whose bytes passed an audit for
+fingerprints that include these (``audited``: the digests the first audience's scan found clean in
+this same build, see reference_build.audited_elsewhere) is not scanned again for text. A file's
+place never stands in for its content: a page hard-linked from an earlier build is read like any other.
 """
 
 from __future__ import annotations
@@ -15,14 +17,20 @@ import json
 import posixpath
 import re
 import zlib
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from wwidw_build import forking, urls
-from wwidw_build.model import Document
+from wwidw_build.attachments import FOLDER, digest
+from wwidw_build.fingerprints import (  # noqa: F401 - the audit's public names
+    SEQUENCE,
+    Fingerprints,
+    find_phrases,
+    fingerprints,
+    unique_sequences,
+    words,
+)
 
-SEQUENCE = 8
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*")
 _TEXT_SUFFIXES = {
@@ -40,76 +48,11 @@ _TEXT_SUFFIXES = {
     "",
 }
 # Pagefind's index files: gzip, then a signature, then JSON (fragments) or CBOR (index, filter,
-# meta).
+# meta). The index proper lists word stems in sorted order: each of its strings is scanned on its
+# own, since neighbours there are no phrase.
 PAGEFIND_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
+PAGEFIND_WORDS = {".pf_index"}
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(html.unescape(_TAG.sub(" ", text)).lower())
-
-
-@dataclass(frozen=True)
-class Fingerprints:
-    paths: dict  # "praktijken/<id>" -> document key
-    tokens: dict  # id token -> document key
-    phrases: dict  # tuple of words -> document key
-    attachments: dict  # attachment file name -> document key
-    by_start: dict = field(
-        default_factory=dict
-    )  # length n -> {first n words: [phrases]}, n <= SEQUENCE
-
-
-def unique_sequences(
-    documents: tuple[Document, ...],
-) -> dict[tuple[str, str], list[tuple[str, ...]]]:
-    """Per description, up to three 8-word sequences of its body that no other description has
-    (at any offset: every window of every body is counted, candidates are sampled every 4 words)."""
-    per_doc = {}
-    counts: Counter = Counter()
-    for document in documents:
-        tokens = words(document.body)
-        windows = [
-            tuple(tokens[i : i + SEQUENCE]) for i in range(max(len(tokens) - SEQUENCE + 1, 0))
-        ]
-        per_doc[(document.kind, document.id)] = windows[::4]
-        counts.update({hash(w) for w in windows})
-    return {
-        key: sorted(g for g in set(grams) if counts[hash(g)] == 1)[:3]
-        for key, grams in per_doc.items()
-    }
-
-
-def fingerprints(hidden, visible, sequences, attachments_of) -> Fingerprints:
-    visible_titles = {tuple(words(d.titel)) for d in visible}
-    visible_attachments = {name for d in visible for name in attachments_of(d)}
-    paths, tokens, phrases, files = {}, {}, {}, {}
-    for document in hidden:
-        key = f"{document.kind}/{document.id}"
-        paths[f"{urls.folder(document.kind)}/{document.id}"] = key
-        if "-" in document.id:
-            tokens[document.id] = key
-        title = tuple(words(document.titel))
-        if len(title) >= 3 and title not in visible_titles:
-            phrases[title] = key
-        for sequence in sequences.get((document.kind, document.id), []):
-            phrases[sequence] = key
-        for name in attachments_of(document):
-            if name not in visible_attachments:
-                files[name] = key
-    return Fingerprints(paths, tokens, phrases, files, _by_start(phrases))
-
-
-def _by_start(phrases) -> dict:
-    """Phrases grouped by their first n words: n = SEQUENCE for phrases that long, else the shortest
-    phrase length. A scan builds the set of n-word windows of a text once per n and intersects it
-    with the keys (in C), whatever the words; a phrase longer than n is then checked where it may start."""
-    short = min((len(phrase) for phrase in phrases if len(phrase) < SEQUENCE), default=SEQUENCE)
-    groups: dict = {}
-    for phrase in phrases:
-        n = SEQUENCE if len(phrase) >= SEQUENCE else short
-        groups.setdefault(n, {}).setdefault(phrase[:n], []).append(phrase)
-    return groups
 
 
 _LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"#?]*)[^"]*"')
@@ -159,115 +102,151 @@ def scan_text(
     if seen_tags is not None:
         tags = [tag for tag in tags if tag not in seen_tags]
         seen_tags.update(tags)
-    hits = []
-    for stream in (
-        html.unescape(_TAG.sub(" ", text)).lower(),
-        html.unescape("\n".join(tags)).lower(),
-    ):
+    return _scan_streams([_TAG.sub(" ", text), "\n".join(tags)], prints)
+
+
+def scan_strings(strings, prints: Fingerprints) -> list[tuple[str, str]]:
+    """Hits in each of the strings (its text and its tags), where a phrase never spans two
+    strings: a Pagefind index lists its words side by side."""
+    return _scan_streams(
+        [part for s in strings for part in (_TAG.sub(" ", s), " ".join(_TAG.findall(s)))], prints
+    )
+
+
+def _scan_streams(streams: list[str], prints: Fingerprints) -> list[tuple[str, str]]:
+    """Hits in each stream of text: paths, and words and phrases that never cross two streams."""
+    hits, tokens = [], []
+    for part in streams:
+        stream = html.unescape(part).lower()
         for match in set(_PATH.findall(stream)):
             path = f"{urls.folder(match[0])}/{match[1]}"
             if path in prints.paths:
                 hits.append((prints.paths[path], f"verwijzing {path}"))
-        hits += _scan_tokens(_WORD.findall(stream), prints)
-    return sorted(set(hits))
+        tokens += _WORD.findall(stream)
+        tokens.append(None)  # no window of words crosses two streams
+    return sorted(set(hits + _scan_tokens(tokens, prints)))
 
 
-def _scan_tokens(tokens: list[str], prints: Fingerprints) -> list[tuple[str, str]]:
-    """Set operations in C find the n-word windows that start a fingerprint; only those are checked."""
-    hits = [(prints.tokens[t], f"id {t}") for t in set(tokens) & prints.tokens.keys()]
-    for n, starts in prints.by_start.items():
-        found = set(zip(*(tokens[i:] for i in range(n)))) & starts.keys()
-        windows = (
-            None  # the n-word windows in order, built once and only for a phrase longer than n
-        )
-        for phrase in (phrase for start in found for phrase in starts[start]):
-            if len(phrase) > n and windows is None:
-                windows = list(zip(*(tokens[i:] for i in range(n))))
-            if len(phrase) == n or _occurs(phrase, tokens, windows):
-                hits.append((prints.phrases[phrase], "tekst '" + " ".join(phrase) + "'"))
-    return hits
+def _scan_tokens(tokens: list, prints: Fingerprints) -> list[tuple[str, str]]:
+    hits = [
+        (prints.tokens[t], f"id {t}" if _is_id(t, prints) else f"woord '{t}'")
+        for t in set(tokens) & prints.tokens.keys()
+    ]
+    return hits + [
+        (prints.phrases[phrase], "tekst '" + " ".join(phrase) + "'")
+        for phrase in find_phrases(tokens, prints.anchors)
+    ]
 
 
-def _occurs(phrase: tuple[str, ...], tokens: list[str], windows: list[tuple[str, ...]]) -> bool:
-    """Whether a phrase longer than its windows occurs, looked for where its first words occur."""
-    start, position = phrase[: len(windows[0])], -1
-    while True:
-        try:
-            position = windows.index(start, position + 1)
-        except ValueError:
-            return False
-        if tuple(tokens[position : position + len(phrase)]) == phrase:
-            return True
-
-
-def _same_file(path: Path, other: Path) -> bool:
-    try:
-        mine, theirs = path.stat(), other.stat()
-        if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
-            return True  # a hard link
-        return theirs.st_size == mine.st_size and other.read_bytes() == path.read_bytes()
-    except OSError:
-        return False
+def _is_id(token: str, prints: Fingerprints) -> bool:
+    return prints.tokens[token].split("/", 1)[1] == token
 
 
 def audit_tree(site: Path, prints: Fingerprints, skip: Path | None = None) -> list[Leak]:
     """Scan every file of ``site`` (see ``audit_files``)."""
-    return audit_files(site, sorted(p for p in site.rglob("*") if p.is_file()), prints, skip)
+    return audit_files(site, sorted(p for p in site.rglob("*") if p.is_file()), prints)
 
 
 def audit_files(
-    site: Path, paths, prints: Fingerprints, skip: Path | None = None, workers: int = 1
+    site: Path,
+    paths,
+    prints: Fingerprints,
+    skip: Path | None = None,
+    workers: int = 1,
+    audited: frozenset = frozenset(),
 ) -> list[Leak]:
-    """Scan the given files of ``site``, split over ``workers`` forked processes when there are many.
-    With ``skip``, files byte-identical to the file at the same place under ``skip`` are left out: the
-    caller vouches that ``skip`` passed an audit at least as strict."""
+    """The leaks in the given files of ``site`` (see ``scan``). ``skip``, a folder whose files
+    were once taken as audited when this file was the same, is ignored: a place vouches for
+    nothing, every file is read."""
+    return scan(site, paths, prints, audited, workers)[0]
+
+
+def scan(
+    site: Path, paths, prints: Fingerprints, audited: frozenset = frozenset(), workers: int = 1
+) -> tuple[list[Leak], frozenset[str]]:
+    """Scan the given files of ``site``, split over ``workers`` forked processes when there are
+    many: the leaks, and the digests (sha256) of the files without one. A file whose digest is in
+    ``audited`` passed an audit for fingerprints that include ``prints`` (the caller vouches): its
+    text is not scanned again, its name and bytes are checked as always."""
     per_file = forking.map_forked(
-        _audit_some, paths, (site, prints, skip), workers=workers, parallel_from=PARALLEL_FROM
+        _audit_some, paths, (site, prints, audited), workers=workers, parallel_from=PARALLEL_FROM
     )
-    return [leak for leaks in per_file for leak in leaks]
+    leaks = [leak for file_leaks, _digest in per_file for leak in file_leaks]
+    clean = frozenset(file_digest for file_leaks, file_digest in per_file if not file_leaks)
+    return leaks, clean
 
 
 PARALLEL_FROM = 200  # files
 
 
-def _audit_some(paths: list[Path], shared: tuple) -> list[list[Leak]]:
-    """The leaks of each file; a tag already scanned in an earlier file of ``paths`` is skipped."""
-    site, prints, skip = shared
+def _audit_some(paths: list[Path], shared: tuple) -> list[tuple[list[Leak], str]]:
+    """The leaks and the digest of each file; a tag already scanned in an earlier file of
+    ``paths`` is skipped."""
+    site, prints, audited = shared
     seen_tags: set = set()
-    return [_audit_file(site, path, prints, skip, seen_tags) for path in paths]
+    return [_audit_file(site, path, prints, audited, seen_tags) for path in paths]
 
 
-def _audit_file(site: Path, path: Path, prints: Fingerprints, skip, seen_tags: set) -> list[Leak]:
+def _audit_file(
+    site: Path, path: Path, prints: Fingerprints, audited: frozenset, seen_tags: set
+) -> tuple[list[Leak], str]:
     relative = path.relative_to(site).as_posix()
-    leaks = []
-    if path.name in prints.attachments:
-        leaks.append(Leak(relative, prints.attachments[path.name], "bijlage"))
-    if skip is not None and _same_file(path, skip / relative):
-        return leaks
-    if path.suffix.lower() in PAGEFIND_SUFFIXES:
-        text = pagefind_text(path.read_bytes())
-    elif path.suffix.lower() in _TEXT_SUFFIXES:
-        text = path.read_text("utf-8", errors="replace")
+    data = path.read_bytes()
+    file_digest = digest(data)
+    leaks = [
+        Leak(relative, key, "bijlage") for key in _attachment(relative, data, file_digest, prints)
+    ]
+    suffix = path.suffix.lower()
+    if file_digest in audited:
+        return leaks, file_digest
+    if suffix in PAGEFIND_WORDS:
+        found = scan_strings(pagefind_strings(data), prints)
+    elif suffix in PAGEFIND_SUFFIXES:
+        found = scan_text(pagefind_text(data), prints)
+    elif suffix in _TEXT_SUFFIXES:
+        found = scan_text(data.decode("utf-8", errors="replace"), prints, seen_tags)
     else:
-        return leaks
-    return leaks + [Leak(relative, key, what) for key, what in scan_text(text, prints, seen_tags)]
+        return leaks, file_digest
+    return leaks + [Leak(relative, key, what) for key, what in found], file_digest
+
+
+def _attachment(relative: str, data: bytes, file_digest: str, prints: Fingerprints) -> list[str]:
+    """The hidden description whose attachment this file is. In bijlagen/ (where the build puts
+    attachments) by its name, even when a visible description links a file of that name too,
+    unless its bytes differ from every hidden file so named (another file with the same name); and
+    anywhere by its bytes, unless they are those of an attachment the audience may have."""
+    if not data:
+        return []
+    folder, name = posixpath.split(relative)
+    if folder == FOLDER and name in prints.attachments:
+        known = prints.named_bytes.get(name)
+        if not known or file_digest in known:
+            return [prints.attachments[name]]
+    if file_digest in prints.attachment_bytes and file_digest not in prints.shared_bytes:
+        return [prints.attachment_bytes[file_digest]]
+    return []
 
 
 def pagefind_text(data: bytes) -> str:
-    """The text in a Pagefind index file, one string a line: decompressed, signature removed, and the
-    strings of its JSON or CBOR taken out (so no length byte can glue itself to a word); the raw
-    bytes as text when the data is neither."""
+    """The text in a Pagefind index file, one string a line (see ``pagefind_strings``)."""
+    return "\n".join(pagefind_strings(data))
+
+
+def pagefind_strings(data: bytes) -> list[str]:
+    """The strings in a Pagefind index file: decompressed, signature removed, and the strings of its
+    JSON or CBOR taken out (so no length byte can glue itself to a word); the raw bytes as one text
+    when the data is neither."""
     with contextlib.suppress(OSError, EOFError, zlib.error):  # not compressed: scan it as it is
         data = gzip.decompress(data)
     data = data.removeprefix(PAGEFIND_SIGNATURE)
     try:
-        return "\n".join(_json_strings(json.loads(data.decode("utf-8"))))
+        return _json_strings(json.loads(data.decode("utf-8")))
     except ValueError:
         pass
     try:
-        return "\n".join(_cbor_strings(data))
+        return _cbor_strings(data)
     except ValueError:
-        return data.decode("utf-8", errors="replace")
+        return [data.decode("utf-8", errors="replace")]
 
 
 def _json_strings(value) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wwidw_build import audit, forking, out_lock, publish
-from wwidw_build.attachments import attachment_names, copy_attachments
+from wwidw_build.attachments import Seen, attachment_names, copy_attachments
 from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
 from wwidw_build.generate import generate_pages
@@ -64,6 +64,7 @@ class _Job:
     site_url: str = ""  # the public site's address (normalised), for its sitemap and feed links
     reference: Reference | None = None
     generated: dict = field(default_factory=dict)  # Audience -> pages, kept for the base build
+    audited: dict = field(default_factory=dict)  # Audience -> digests its audit found clean
     owner: int = field(default_factory=os.getpid)  # the build's own process: the one that publishes
 
     def staging(self, audience: Audience) -> Path:
@@ -146,7 +147,12 @@ def _build_all(
     base = _base(audiences, selections)
     results = {base: _publish(job, base, _build_one(base, job, shards=os.cpu_count() or 1))}
     if results[base].ok and len(audiences) > 1:
-        job.reference = Reference(job.generated.pop(base), job.out / base.folder, selections[base])
+        job.reference = Reference(
+            job.generated.pop(base),
+            job.out / base.folder,
+            selections[base],
+            job.audited.pop(base, frozenset()),
+        )
     others = [a for a in audiences if a != base]
     results.update(zip(others, _build_others(others, job, workers)))
     return [results[a] for a in audiences]
@@ -268,7 +274,7 @@ def _complete(job: _Job, staged: _Staged) -> Indexing:
     indexing = start_index(site)
     public_url = job.site_url if staged.audience.is_public else ""
     write_crawler_files(site, staged.audience.is_public, public_url, selection.visible)
-    copy_attachments(selection.visible, _attachments_of(job), site)
+    copy_attachments(Seen(selection.visible, selection.hidden), _attachments_of(job), site)
     write_exports(selection, site, public_url)
     return indexing
 
@@ -277,14 +283,18 @@ def _audit_stage(job: _Job, staged: _Staged, indexing: Indexing, shards: int) ->
     """Scan every file for leaks (the index once Pagefind is done) and check the internal links."""
     site, selection = staged.folder, staged.selection
     attachments_of = _attachments_of(job)
-    prints = audit.fingerprints(selection.hidden, selection.visible, job.sequences, attachments_of)
-    skip = audited_elsewhere(job.reference, selection)
-    leaks = audit.audit_files(site, _files(site, exclude=BUNDLE), prints, skip=skip)
+    prints = audit.fingerprints(
+        selection.hidden, selection.visible, job.sequences, attachments_of, selection.registry
+    )
+    audited = audited_elsewhere(job.reference, selection)
+    leaks, clean = audit.scan(site, _files(site, exclude=BUNDLE), prints, audited)
     broken = audit.broken_links(site)
     indexed, index_log = indexing.wait()
     if not indexed:
         raise _StageFailed((index_log,))
-    leaks += audit.audit_files(site, _files(site / BUNDLE), prints, skip=skip, workers=shards)
+    bundle_leaks, bundle_clean = audit.scan(site, _files(site / BUNDLE), prints, audited, shards)
+    leaks += bundle_leaks
+    job.audited[staged.audience] = clean | bundle_clean
     if broken:
         broken = audit.broken_links(site)  # checked while Pagefind was writing: again, complete
     if leaks or broken:

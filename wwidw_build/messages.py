@@ -317,6 +317,22 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Toegestaan zijn pdf, docx, xlsx, pptx, odt, ods, odp, csv, txt, png, jpg, gif en webp. "
         "Svg- en html-bestanden kunnen code bevatten: zet een afbeelding om naar png of jpg.",
     ),
+    "bijlage-minder-openbaar": (
+        E,
+        "De bijlage '{waarde}' hoort ook bij {andere}; niet iedereen die deze beschrijving leest, "
+        "mag die beschrijving zien, dus ook de bijlage niet.",
+        "Een bijlage hoort bij elke beschrijving die ernaar linkt en wordt alleen gepubliceerd voor "
+        "wie al die beschrijvingen mag zien. Geef deze beschrijving een eigen kopie van het bestand "
+        "onder een andere naam, of haal de link weg.",
+    ),
+    "bijlage-kopie-minder-openbaar": (
+        W,
+        "De bijlage '{waarde}' is een kopie (zelfde naam en inhoud) van een bijlage van {andere}, "
+        "in een andere bron; die beschrijving mag niet iedereen zien die deze beschrijving leest.",
+        "Een build die beide bronnen leest, houdt de bijlage daarom voor een lek en stopt. Mag het "
+        "bestand openbaar zijn zoals deze bron, geef het dan een eigen naam; zo niet, haal het uit "
+        "deze bron.",
+    ),
     # Body
     "sectie-ontbreekt": (
         W,

@@ -1,5 +1,6 @@
 """Reuse of the base audience's published build by the other audiences: a page whose Markdown is
-the same gives the same HTML, and a file the same as one of its files needs no second leak scan."""
+the same gives the same HTML, and a file with the bytes of one its audit found clean needs no second
+leak scan."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class Reference:
     pages: dict  # relative .md path -> Markdown
     site: Path
     selection: object  # the reference audience's Selection
+    audited: frozenset = frozenset()  # sha256 of every file its leak audit scanned and found clean
 
 
 def reusable_pages(pages: dict[str, str], reference: Reference | None) -> set[str]:
@@ -29,17 +31,21 @@ def reusable_pages(pages: dict[str, str], reference: Reference | None) -> set[st
     return {p for p, md in pages.items() if p not in NAV_PAGES and reference.pages.get(p) == md}
 
 
-def audited_elsewhere(reference: Reference | None, selection) -> Path | None:
-    """The reference site, when every file identical to one of its files needs no new scan.
+def audited_elsewhere(reference: Reference | None, selection) -> frozenset:
+    """The digests of the reference audit's clean files, when a file with those bytes needs no new
+    scan for this audience (else none).
 
     That holds when this audience hides no description that the reference audience may see: its
-    fingerprints are then a subset of the reference's, which its (passed) audit already checked."""
+    fingerprints are then a subset of the reference's, and the reference's audit scanned exactly
+    those bytes in this process. The published reference files are never trusted: a file's digest
+    is taken from the bytes being audited, so a hard link to a file changed since, or a reference
+    folder another build replaced, is scanned like any other."""
     if reference is None:
-        return None
+        return frozenset()
     reference_hidden = {(d.kind, d.id) for d in reference.selection.hidden}
-    return (
-        reference.site if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden else None
-    )
+    if {(d.kind, d.id) for d in selection.hidden} <= reference_hidden:
+        return reference.audited
+    return frozenset()
 
 
 def link_pages(reference: Reference, pages, site: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wwidw_build import forking
 from wwidw_build.checks import schema_check
-from wwidw_build.checks.rules import RESERVED_IDS, check_document
+from wwidw_build.checks.rules import RESERVED_IDS, attachment_owners, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
 from wwidw_build.pages import body_render
@@ -34,6 +34,7 @@ def validate(
         out += _render_problems([d for d in content.documents if d.source in set(rendered)])
     out += _duplicate_documents(content.documents)
     out += _check_sources(content)
+    out += attachment_owners(content)
     return sorted(set(out), key=lambda d: (d.file, d.line, d.column, d.code))
 
 

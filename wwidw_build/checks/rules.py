@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from wwidw_build import urls
+from wwidw_build.attachments import file_digest, owners, readers
+from wwidw_build.audience import all_audiences
 from wwidw_build.checks import text
 from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.checks.suggest import suggestion
@@ -18,10 +21,15 @@ from wwidw_build.sections import SECTIONS, filled_sections
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = urls.RESERVED_PAGES  # the site uses <folder>/index for its list pages
 EARLIEST_YEAR = 1945
+# Link targets as the renderer finds them: Markdown links and images, HTML href/src in any case and
+# quoting, reference definitions (the target may be on the next line).
 _LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)",
-    re.M,
+    r"\]\(\s*(?:<([^>\n]*)>|((?:\\.|[^)\s>\\])+))"
+    r"|\b(?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))"
+    r"|^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*(?:<([^>\n]*)>|([^\s>]+))",
+    re.M | re.I,
 )
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
@@ -295,13 +303,8 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     """Relative links must point at existing files inside content/ (attachments: ../bijlagen/...),
     and an attachment must be of an allowed type."""
     out = []
-    for match in _LINK.finditer(doc.body):
-        target = (
-            (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
-        )
-        if not target or _SCHEME.match(target):
-            continue
-        position = _line_col(doc.body, match.start(), doc.body_line)
+    for offset, target in _targets(doc.body):
+        position = _line_col(doc.body, offset, doc.body_line)
         resolved = resolve_link(root, doc.source.parent, target)
         if resolved is None:
             out.append(diag(doc.path, *position, "buiten-inhoudsmap"))
@@ -320,18 +323,102 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     return out
 
 
+def _targets(body: str) -> list[tuple[int, str]]:
+    """(offset, target) of every relative link in the body, decoded as the renderer reads it
+    (Markdown escapes, HTML entities), without its #fragment or ?query."""
+    found = []
+    for match in _LINK.finditer(body):
+        raw = next(group for group in match.groups() if group is not None)
+        target = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", raw)).split("#", 1)[0].split("?", 1)[0]
+        if target and not _SCHEME.match(target):
+            found.append((match.start(), target))
+    return found
+
+
 def linked_files(doc: Document, root: Path) -> list[Path]:
     """The files inside content/ that the body links to (attachments, other descriptions)."""
     found = []
-    for match in _LINK.finditer(doc.body):
-        target = (
-            (match.group(1) or match.group(2) or match.group(3)).split("#", 1)[0].split("?", 1)[0]
-        )
-        if target and not _SCHEME.match(target):
-            resolved = resolve_link(root, doc.source.parent, target)
-            if resolved is not None and resolved.is_file():
-                found.append(resolved)
+    for _offset, target in _targets(doc.body):
+        resolved = resolve_link(root, doc.source.parent, target)
+        if resolved is not None and resolved.is_file():
+            found.append(resolved)
     return found
+
+
+def attachment_owners(content: Content) -> list[Diagnostic]:
+    """A description may refer only to attachments whose every other owner is at least as public
+    as itself: everyone who may read it may read them (``attachments.readers``, by ``may_see``).
+    Otherwise its readers could not get the file, or would get one meant for fewer readers. A copy
+    of an attachment in another source (the same name and bytes) that a less public description
+    owns is reported as a warning: a build that reads both sources takes it for a leak."""
+    registry = content.registry
+    audiences = all_audiences(registry)
+    cache: dict = {}
+
+    def readers_of(document: Document) -> frozenset:
+        key = (document.kind, document.id, document.path)
+        if key not in cache:
+            cache[key] = readers(document, registry, audiences)
+        return cache[key]
+
+    found = owners(content.documents)
+    out = []
+    for (_root, name), documents in found.items():
+        for document in documents:
+            fewer = [o for o in documents if not readers_of(document) <= readers_of(o)]
+            if fewer:
+                out.append(_shared(document, name, fewer, "bijlage-minder-openbaar"))
+    for name, copies in _copies(found):
+        for root, documents in copies:
+            others = [o for other, owners_there in copies if other != root for o in owners_there]
+            for document in documents:
+                fewer = [o for o in others if not readers_of(document) <= readers_of(o)]
+                if fewer:
+                    out.append(_shared(document, name, fewer, "bijlage-kopie-minder-openbaar"))
+    return out
+
+
+def _copies(found: dict) -> list[tuple[str, list[tuple[Path, list]]]]:
+    """Groups of the same attachment in several sources: the same name and the same bytes."""
+    by_name: dict[str, list] = {}
+    for (root, name), documents in found.items():
+        by_name.setdefault(name, []).append((root, documents))
+    groups = []
+    for name, places in by_name.items():
+        if len(places) < 2:
+            continue
+        by_bytes: dict[str, list] = {}
+        for root, documents in places:
+            found_bytes = file_digest(root / "bijlagen" / name)
+            if found_bytes is not None:
+                by_bytes.setdefault(found_bytes, []).append((root, documents))
+        groups += [(name, copies) for copies in by_bytes.values() if len(copies) > 1]
+    return groups
+
+
+def _shared(document: Document, name: str, fewer: list, code: str) -> Diagnostic:
+    return diag(
+        document.path,
+        *_reference_position(document, name),
+        code,
+        waarde=name,
+        andere=", ".join(_described(other) for other in fewer),
+    )
+
+
+def _reference_position(doc: Document, name: str) -> tuple[int, int]:
+    """Where the body refers to attachment ``name`` (its first link, else the first mention)."""
+    for offset, target in _targets(doc.body):
+        if target.rstrip("/").rsplit("/", 1)[-1] == name:
+            return _line_col(doc.body, offset, doc.body_line)
+    offset = doc.body.find(name)
+    return _line_col(doc.body, max(offset, 0), doc.body_line)
+
+
+def _described(doc: Document) -> str:
+    visibility = doc.zichtbaarheid or "zonder geldige zichtbaarheid"
+    concept = ", concept" if doc.concept or doc.concept_malformed else ""
+    return f"'{doc.id}' ({doc.path}: {visibility}{concept})"
 
 
 def resolve_link(root: Path, base: Path, target: str) -> Path | None:
