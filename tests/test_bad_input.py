@@ -387,6 +387,26 @@ def gen_escape_in_body(content: Path) -> str:
     return "content/praktijken/stuurteken-in-tekst.md"
 
 
+def _with_body(name: str, text: str):
+    """A generated case: the valid description with ``text`` appended to its last section (from
+    line 53 on; that section's heading is on line 49)."""
+
+    def make(content: Path) -> str:
+        data = _valid_praktijk() + text.encode("utf-8") + b"\n"
+        (content / "praktijken" / f"{name}.md").write_bytes(data)
+        return f"content/praktijken/{name}.md"
+
+    return make
+
+
+# Bodies that cannot render within the bounds (render_bound): quadratic or worse in Python-Markdown,
+# in mkdocs' own Markdown (the escaped heading), or megabytes of HTML from kilobytes of Markdown.
+gen_brackets = _with_body("haken", "[" * 60_000)
+gen_hash_heading = _with_body("kop-hekjes", "## " + "#" * 100_000 + " x\n\nTekst.")
+gen_abbreviation = _with_body("afkorting", "*[a]: " + "x" * 200_000 + "\n\n" + "a " * 10_000)
+gen_deep_list = _with_body("lijst-diep", "\n".join("    " * i + "- x" for i in range(300)))
+
+
 @dataclass(frozen=True)
 class Generated:
     name: str
@@ -416,6 +436,10 @@ GENERATED_ERRORS = [
     Generated("nul-in-link", gen_nul_in_link, "buiten-inhoudsmap", 53),
     Generated("svg-bijlage", gen_svg_attachment, "bijlage-type", 53),
     Generated("stuurteken-in-tekst", gen_escape_in_body, "tekst-stuurteken", 53, column=5),
+    Generated("tekst-haken", gen_brackets, "tekst-te-zwaar", 49),
+    Generated("tekst-kop-hekjes", gen_hash_heading, "tekst-te-zwaar", 53),
+    Generated("tekst-afkorting", gen_abbreviation, "tekst-te-groot", 49),
+    Generated("tekst-lijst-diep", gen_deep_list, "tekst-te-diep", 49),
 ]
 GENERATED_WARNINGS = [
     Generated("bestand-onbekend", gen_stray_file, "bestand-onbekend", 1),

@@ -1,6 +1,8 @@
 """The lunr index: Dutch matching, the one visibility rule at query time, and the on-disk cache."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -192,3 +194,20 @@ def test_a_cache_that_cannot_be_written_only_costs_time(content, tmp_path):
     blocked.write_text("geen map")
     assert search(content, "buurtbemiddeling", OPENBAAR, cache_dir=blocked / "cache")
     assert blocked.read_text() == "geen map"
+
+
+def test_a_hostile_body_is_indexed_in_linear_time(content_copy):
+    """An unclosed '<!--' (and '](' without ')') once made every match rescan to the end of the body:
+    minutes for 200 KB. The subprocess's timeout is a generous bound, not a measurement."""
+    path = content_copy / "praktijken" / "buurtbemiddeling-rivierenwijk.md"
+    path.write_text(path.read_text("utf-8") + "](" * 10_000 + "<!--" * 50_000, "utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from wwidw_build.load import load_content\n"
+        "from wwidw_build.search.index import record\n"
+        "content = load_content(Path(sys.argv[1]))[0]\n"
+        "document = next(d for d in content.documents if d.id == 'buurtbemiddeling-rivierenwijk')\n"
+        "assert '<!--' * 1000 in record(document, content.registry)['body']\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(content_copy)], check=True, timeout=60)

@@ -1,4 +1,17 @@
-from wwidw_build.sections import PRAKTIJK_SECTIONS, filled_sections, split_sections, template
+import re
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wwidw_build.sections import (
+    PRAKTIJK_SECTIONS,
+    filled_sections,
+    split_sections,
+    template,
+    without_comments,
+)
 
 WORDS = " ".join(["woord"] * 20)
 
@@ -17,3 +30,36 @@ def test_template_has_every_section_with_a_hint():
     text = template("praktijk")
     for title, hint in PRAKTIJK_SECTIONS.items():
         assert f"## {title}" in text and hint in text
+
+
+# --- Linear time on hostile bodies (issue 13 item 3) ----------------------------------------------
+
+PIECES = st.lists(st.sampled_from(["<!--", "-->", "<!---->", "<!-->", "-", ">", "a", "\n"]))
+
+
+@given(PIECES)
+def test_without_comments_is_the_lazy_comment_regex(pieces):
+    text = "".join(pieces)
+    assert without_comments(text) == re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+
+
+HEADING_PIECES = st.lists(st.sampled_from(["#", " ", "\t", "a", "x y"]), min_size=1)
+
+
+@given(HEADING_PIECES)
+def test_headings_read_as_with_the_former_regex(pieces):
+    line = "## " + "".join(pieces)
+    former = re.match(r"^##[ \t]+(.+?)[ \t#]*$", line)
+    expected = [re.sub(r"\s+", " ", former.group(1).strip().lower())] if former else []
+    assert list(split_sections(line + "\ntekst\n")) == expected
+
+
+def test_hostile_lines_are_read_in_linear_time():
+    """Both once took minutes (a lazy group rescanning to the end from every position); the
+    subprocess's timeout is a generous bound, not a measurement."""
+    code = (
+        "from wwidw_build.sections import split_sections, word_count\n"
+        "assert list(split_sections('## ' + '#' * 200_000 + ' x\\n')) == ['#' * 200_000 + ' x']\n"
+        "assert word_count('<!--' * 60_000) == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -354,6 +354,26 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "De tekst bevat een getal dat op een burgerservicenummer lijkt ({waarde}).",
         "Een BSN mag nooit in een beschrijving staan; haal het getal weg.",
     ),
+    "tekst-te-zwaar": (
+        E,
+        "Het omzetten van de tekst{waar} naar een webpagina kost te veel: meer dan {seconden} "
+        "seconden rekentijd of {geheugen} MiB geheugen. Zo kan de site niet gebouwd worden.",
+        "Meestal komt dat door heel veel opmaaktekens achter elkaar (zoals [ ] * _ ` < of "
+        "voetnootverwijzingen [^1]) of door heel diep geneste lijsten, citaten (>) of HTML. "
+        "Vereenvoudig de opmaak van deze sectie of maak de tekst korter.",
+    ),
+    "tekst-te-groot": (
+        E,
+        "De tekst{waar} wordt als webpagina te groot: meer dan {tekens} tekens HTML. Zo kan de "
+        "site niet gebouwd worden.",
+        "Meestal komt dat door een afkorting (*[...]: ...) of voetnoot die heel vaak terugkomt, "
+        "of door heel grote tabellen. Maak de tekst korter of zet grote stukken in een bijlage.",
+    ),
+    "tekst-te-diep": (
+        E,
+        "De opmaak van de tekst{waar} is te diep genest om er een webpagina van te maken.",
+        "Zet minder lijsten, citaten (>) of HTML-elementen in elkaar.",
+    ),
     # Issue form (wwidw form)
     "formulier-geen-jaar": (
         E,

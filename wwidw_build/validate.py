@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from datetime import date
+from pathlib import Path
 
 from wwidw_build import forking
 from wwidw_build.checks import schema_check
 from wwidw_build.checks.rules import RESERVED_IDS, attachment_owners, check_document
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
+from wwidw_build.pages import body_render
 
 
-def validate(content: Content, today: date | None = None) -> list[Diagnostic]:
-    """Every check runs, so all problems are reported at once; sorted by file and position."""
+def validate(
+    content: Content, today: date | None = None, rendered: Collection[Path] | None = None
+) -> list[Diagnostic]:
+    """Every check runs, so all problems are reported at once; sorted by file and position.
+
+    Every body is rendered within the bounds (and the renders kept for a build in this process);
+    ``rendered``: only the descriptions at these paths (``Document.source``), for a command that
+    reports on a few and builds nothing (``wwidw review``)."""
     today = today or date.today()
     out: list[Diagnostic] = []
     for key, source in content.data_files.items():
         out += _check_data_file(key, source)
     out += _validate_documents(content, today)
+    if rendered is None:
+        out += _render_problems(content.documents, keep=True)
+    else:
+        out += _render_problems([d for d in content.documents if d.source in set(rendered)])
     out += _duplicate_documents(content.documents)
     out += _check_sources(content)
     out += attachment_owners(content)
@@ -42,17 +55,40 @@ def _validate_documents(content: Content, today: date) -> list[Diagnostic]:
 
 def _validate_some(documents: list[Document], shared: tuple) -> list[list[Diagnostic]]:
     content, archetypes, today = shared
-    return [validate_document(document, content, archetypes, today) for document in documents]
+    return [_checks(document, content, archetypes, today) for document in documents]
 
 
 def validate_document(
     document: Document, content: Content, archetypes: dict[str, Document], today: date
 ) -> list[Diagnostic]:
-    if document.parsed.value is None and document.parsed.problems:
+    """Every check of one description, its render within the bounds included (wwidw new, form)."""
+    return _checks(document, content, archetypes, today) + _render_problems([document])
+
+
+def _checks(
+    document: Document, content: Content, archetypes: dict[str, Document], today: date
+) -> list[Diagnostic]:
+    if not _readable(document):
         return []  # unreadable front matter is already reported by the loader
     return schema_check.check(
         document.kind, document.meta, document.parsed, document.path
     ) + check_document(document, content, archetypes, today)
+
+
+def _readable(document: Document) -> bool:
+    return not (document.parsed.value is None and document.parsed.problems)
+
+
+def _render_problems(documents, keep: bool = False) -> list[Diagnostic]:
+    """Render every readable body within the bounds (body_render, in forked children): a body that
+    goes over one is an error. With ``keep``, the renders are kept for a build in this process."""
+    readable = [d for d in documents if _readable(d)]
+    outcomes = body_render.render_within_bounds(readable)
+    if keep:
+        body_render.keep(
+            [(d, o) for d, o in zip(readable, outcomes) if not isinstance(o, Diagnostic)]
+        )
+    return [o for o in outcomes if isinstance(o, Diagnostic)]
 
 
 def _check_data_file(key: str, source: SourceFile) -> list[Diagnostic]:

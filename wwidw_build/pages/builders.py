@@ -14,7 +14,7 @@ from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
-from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links
+from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.records import Archetype, Cost, Praktijk, Record, Result
 from wwidw_build.search.site import search_tags
@@ -120,7 +120,7 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
     lines = []
     for title, fragment in rendered.sections:
         if title:
-            lines += [f"## {esc(title)}", ""]
+            lines += [section_heading(title), ""]
         lines += [
             '<div class="wwidw-tekst">',
             resolve_internal_links(fragment, url_for),

@@ -140,8 +140,11 @@ def make_review(
     report shows. ``sources``: the resolved sources to read with it (only those its repository's
     readers may read), by default the folder alone as the public source."""
     changes = changed(content_dir, base)
-    content, diagnostics = load_and_validate(sources or Path(content_dir))
     root = Path(content_dir).absolute()
+    changed_files = {root / c.path for c in changes.descriptions if c.path}
+    # Rendering every body within the bounds is validate's (and the build's) work; the report is
+    # about the changed descriptions, so only theirs are rendered here.
+    content, diagnostics = load_and_validate(sources or Path(content_dir), rendered=changed_files)
     origin = next((s for s in content.sources if s.root == root), content.sources[0])
     items = tuple(
         _item(content, origin, diagnostics, changes, change, cache_dir)

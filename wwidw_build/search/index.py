@@ -33,6 +33,7 @@ from wwidw_build import __version__
 from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.model import Content, Document, Registry
 from wwidw_build.search import text as search_text
+from wwidw_build.sections import without_comments
 
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
 COMPOUND_BOOST = 0.5  # "achterstand" also finds the compound "huurachterstand", weighted lower
@@ -41,9 +42,10 @@ KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, 
 _CODE = hashlib.sha256(
     Path(search_text.__file__).read_bytes() + Path(__file__).read_bytes()
 ).hexdigest()
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"^#{1,6}[ \t].*$", re.M)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+# A target stops at ']' as well as ')': on a run of '](' without ')' each try then ends at the next
+# ']' instead of rescanning to the end of the body (quadratic).
+_LINK_TARGET = re.compile(r"\]\([^)\]]*\)")
 _loaded: dict[str, Index] = {}  # key → index, for repeated queries in one process
 builds = 0  # how many indexes this process has built (not loaded from the cache); tests read it
 
@@ -99,7 +101,7 @@ def record(
         ),
         _archetype_title(document, registry, archetypes or {}),
     ]
-    body = _LINK_TARGET.sub("]", _HEADING.sub("", _COMMENT.sub(" ", document.body)))
+    body = _LINK_TARGET.sub("]", _HEADING.sub("", without_comments(document.body)))
     return {
         "ref": document.path,
         "titel": document.titel,
