@@ -27,6 +27,22 @@ def test_reference_link_to_a_missing_attachment_is_found(content_copy):
     assert "bijlage-ontbreekt" in codes_for(content_copy, "klushuizen-spoorbuurt.md")
 
 
+@pytest.mark.parametrize(
+    "prose", ["De code src=x staat in de tekst.", "< img src=x onerror=alert(1) >"]
+)
+def test_src_in_prose_is_not_a_link(content_copy, prose):
+    add_paragraph(content_copy, prose)
+    assert "bijlage-ontbreekt" not in codes_for(content_copy, "klushuizen-spoorbuurt.md")
+
+
+@pytest.mark.parametrize(
+    "tag", ['<img src="x">', "<IMG SRC=x>", "<img/src=x>", '<a\nhref="x">a</a>']
+)
+def test_src_and_href_in_a_tag_are_links(content_copy, tag):
+    add_paragraph(content_copy, tag)
+    assert "bijlage-ontbreekt" in codes_for(content_copy, "klushuizen-spoorbuurt.md")
+
+
 def test_existing_attachment_is_fine(content_copy):
     (content_copy / "bijlagen" / "verslag.pdf").write_bytes(b"%PDF-1.4\n")
     add_paragraph(content_copy, "Zie [het verslag](../bijlagen/verslag.pdf).")

@@ -22,10 +22,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = urls.RESERVED_PAGES  # the site uses <folder>/index for its list pages
 EARLIEST_YEAR = 1945
 # Link targets as the renderer finds them: Markdown links and images, HTML href/src in any case and
-# quoting, reference definitions (the target may be on the next line).
+# quoting inside a tag (prose such as 'src=x' links nothing), reference definitions (the target may be
+# on the next line). Which attachments a body refers to is attachments.referred_names, not this.
 _LINK = re.compile(
     r"\]\(\s*(?:<([^>\n]*)>|((?:\\.|[^)\s>\\])+))"
-    r"|\b(?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))"
+    r"|<[A-Za-z][^<>]*?[\s/](?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))"
     r"|^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*(?:<([^>\n]*)>|([^\s>]+))",
     re.M | re.I,
 )
