@@ -92,3 +92,15 @@ def chromium():
             yield instance
     except (ImportError, FileNotFoundError) as error:
         pytest.fail(f"{error}\n{browser.INSTALL_HINT}")
+
+
+@pytest.fixture
+def sessions():
+    """Register the session id of a started process (tests/processes.py); whatever of its session
+    outlives a failed test is killed."""
+    from processes import end_session
+
+    started: list[int] = []
+    yield started.append
+    for session in started:
+        end_session(session)

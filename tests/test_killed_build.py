@@ -13,21 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import wwidw
-from processes import HAS_PROC, end_session, in_session, wait_until
+from processes import HAS_PROC, in_session, wait_until
 from sources import copy_sample_sources
 
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(not HAS_PROC, reason="reads processes from /proc (Linux)")
-
-
-@pytest.fixture
-def sessions():
-    """Register a started build; whatever of its session outlives a failed test is killed."""
-    started: list[int] = []
-    yield started.append
-    for session in started:
-        end_session(session)
 
 
 def _published(out: Path) -> dict[str, int]:

@@ -12,22 +12,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from processes import HAS_PROC, end_session, in_session, wait_until
+from processes import HAS_PROC, in_session, wait_until
 
 from wwidw_build import lifeline
 
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(not HAS_PROC, reason="reads processes from /proc (Linux)")
-
-
-@pytest.fixture
-def sessions():
-    """Register a started process; whatever of its session outlives a failed test is killed."""
-    started: list[int] = []
-    yield started.append
-    for session in started:
-        end_session(session)
 
 
 # A parent that forks two workers through map_forked; each worker starts a program (sleep) the way

@@ -12,24 +12,14 @@ import textwrap
 import urllib.request
 from pathlib import Path
 
-import pytest
 from conftest import tree, wwidw
-from processes import end_session, wait_until
+from processes import wait_until
 from sources import copy_sample_sources
 
 from wwidw_build import out_lock
 
 REPO = Path(__file__).resolve().parent.parent
 IN_USE = "is in gebruik door een andere bouw"
-
-
-@pytest.fixture
-def sessions():
-    """Register a started process; whatever of its session outlives a failed test is killed."""
-    started: list[int] = []
-    yield started.append
-    for session in started:
-        end_session(session)
 
 
 def _state(out: Path):
