@@ -28,7 +28,13 @@ def test_reference_link_to_a_missing_attachment_is_found(content_copy):
 
 
 @pytest.mark.parametrize(
-    "prose", ["De code src=x staat in de tekst.", "< img src=x onerror=alert(1) >"]
+    "prose",
+    [
+        "De code src=x staat in de tekst.",
+        "< img src=x onerror=alert(1) >",
+        "<img src=x onerror=alert(1)>",
+        'Code: `<img src=x onerror="window.x()">`',
+    ],
 )
 def test_src_in_prose_is_not_a_link(content_copy, prose):
     add_paragraph(content_copy, prose)
@@ -36,7 +42,7 @@ def test_src_in_prose_is_not_a_link(content_copy, prose):
 
 
 @pytest.mark.parametrize(
-    "tag", ['<img src="x">', "<IMG SRC=x>", "<img/src=x>", '<a\nhref="x">a</a>']
+    "tag", ['<img src="x">', "<IMG SRC='x'>", '<img/src="x">', '<a\nhref="x">a</a>']
 )
 def test_src_and_href_in_a_tag_are_links(content_copy, tag):
     add_paragraph(content_copy, tag)

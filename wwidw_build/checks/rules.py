@@ -23,10 +23,12 @@ RESERVED_IDS = urls.RESERVED_PAGES  # the site uses <folder>/index for its list 
 EARLIEST_YEAR = 1945
 # Link targets as the renderer finds them: Markdown links and images, HTML href/src in any case and
 # quoting inside a tag (prose such as 'src=x' links nothing), reference definitions (the target may be
-# on the next line). Which attachments a body refers to is attachments.referred_names, not this.
+# on the next line). Unquoted attribute values are not checked, as before: '<img src=x …>' in prose, in
+# code or as a sanitized payload is no broken link to report. This finds broken links only; which
+# attachments a body refers to (what may leak) is attachments.referred_names, which reads every spelling.
 _LINK = re.compile(
     r"\]\(\s*(?:<([^>\n]*)>|((?:\\.|[^)\s>\\])+))"
-    r"|<[A-Za-z][^<>]*?[\s/](?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))"
+    r"|<[A-Za-z][^<>]*?[\s/](?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
     r"|^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*(?:<([^>\n]*)>|([^\s>]+))",
     re.M | re.I,
 )
