@@ -68,6 +68,7 @@ from wwidw_build.render import MkDocsRenderer, ProperDocsRenderer, RenderResult
 NOT_REUSED = {
     "test_planted_leak_fails_the_build_and_keeps_the_published_site",
     "test_unplanted_rebuild_publishes",
+    "test_a_reused_page_changed_since_the_first_audit_is_audited_again",
     "test_raw_html_link_to_hidden_description_is_plain_text",
     "test_quoting_a_public_description_in_a_hidden_one_is_no_leak",
 }
