@@ -26,7 +26,11 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.append(str(REPO))  # wwidw_build even without an install, as run.py does
 
-from wwidw_build.sections import PRAKTIJK_SECTIONS  # noqa: E402  (the eight ## headings, in order)
+from wwidw_build import evidence  # noqa: E402  (the ladder a claim must stay within)
+from wwidw_build.sections import (  # noqa: E402  (the eight ## headings, in order)
+    PRAKTIJK_SECTIONS,
+    filled_sections,
+)
 
 CONTENT = REPO / "content"
 MARKER = ".synthetic-corpus.json"  # written last, in the target folder; the loader never reads it
@@ -554,6 +558,23 @@ def _body(rng: random.Random, ctx: dict) -> str:
     return body
 
 
+def _honest_claim(meta: dict, body: str) -> str:
+    """The drawn bewijsniveau, lowered to what the design, results and theory support (as
+    ``wwidw validate`` demands), and below the effect claims when the results contradict it."""
+    results = meta.get("resultaten", [])
+    ceiling = evidence.ceiling(
+        meta.get("meetontwerp"),
+        len(results),
+        "Werkzame bestanddelen" in filled_sections("praktijk", body),
+    )
+    claim = meta["bewijsniveau"]
+    if evidence.exceeds(claim, ceiling):
+        claim = ceiling.level
+    if evidence.contradicted(claim, [r["richting"] for r in results]):
+        claim = min(ceiling.level, evidence.NO_EFFECT_CLAIM, key=evidence.rank)
+    return claim
+
+
 def praktijk_text(number: int, seed: int, reg: dict) -> str:
     """The full text (front matter and body) of synthetic praktijk ``number``."""
     rng = random.Random(f"wwidw-synth:{seed}:{number}")
@@ -576,6 +597,8 @@ def praktijk_text(number: int, seed: int, reg: dict) -> str:
     meta = _front(rng, reg, ctx)
     text_ctx = {k: v for k, v in ctx.items() if isinstance(v, str)}
     body = _body(rng, text_ctx | {"lijsten": ctx["lijsten"]})
+    if "bewijsniveau" in meta:
+        meta["bewijsniveau"] = _honest_claim(meta, body)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n\n{body}"
 

@@ -93,6 +93,11 @@ def test_the_samples_fill_every_nested_record(content):
     assert any(r.laatst_bijgewerkt for r in praktijken) and any(r.eindjaar for r in praktijken)
     assert {type(v.nulmeting) for r in praktijken for v in r.resultaten} >= {int, str}
     assert any(s.url and s.jaar for r in archetypen for s in r.bronnen)
+    results = [v for r in praktijken for v in r.resultaten]
+    assert any(v.effectgrootte and v.effectgrootte.betrouwbaarheidsinterval for v in results)
+    assert any(v.nameting for v in results) and any(r.niet_beoogde_effecten for r in praktijken)
+    assert any(r.evaluatie and r.evaluatie.door for r in praktijken)
+    assert any(r.beoordeling for r in praktijken) and any(r.geschiedenis for r in praktijken)
 
 
 def test_front_matter_values_are_mirrored_in_the_record(content):

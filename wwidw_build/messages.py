@@ -272,7 +272,46 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "resultaat-niet-beoogd": (
         W,
         "Het resultaat gaat over '{waarde}', maar dat effect staat niet bij beoogde_effecten.",
-        "Voeg '{waarde}' toe aan beoogde_effecten, of kies het juiste effect.",
+        "Was dit effect niet de bedoeling, zet het resultaat dan onder niet_beoogde_effecten; was "
+        "het wel vanaf het begin een doel, kies dan het juiste effect. Voeg een effect achteraf niet "
+        "toe aan beoogde_effecten: dan klopt het verslag niet meer.",
+    ),
+    "niet-beoogd-is-beoogd": (
+        E,
+        "'{waarde}' staat bij niet_beoogde_effecten, maar is ook een beoogd effect.",
+        "Een beoogd effect hoort bij resultaten; niet_beoogde_effecten is voor wat niet de "
+        "bedoeling was.",
+    ),
+    # Evidence
+    "bewijsniveau-te-hoog": (
+        E,
+        "Het bewijsniveau '{claim}' is hoger dan {grond} kan dragen: hooguit '{plafond}'.",
+        "Kies hooguit '{plafond}', of vul het meetontwerp en de resultaten in die de claim "
+        "dragen. Zie 'Bewijsniveau en meetontwerp' in CONTRIBUTING.md.",
+    ),
+    "bewijsniveau-tegengesproken": (
+        W,
+        "Het bewijsniveau '{claim}' zegt dat er aanwijzingen zijn dat de aanpak werkt, maar minder "
+        "dan de helft van de resultaten met een bekende richting is {nodig}.",
+        "Kies een lager bewijsniveau (goed_beschreven of goed_onderbouwd): een goed gemeten "
+        "praktijk zonder effect is waardevol, maar geen aanwijzing voor effectiviteit.",
+    ),
+    "nameting-te-laat": (
+        W,
+        "De nameting van '{effect}' was gepland voor {gepland}, maar er staat nog geen waarde.",
+        "Vul de gemeten waarde in bij nameting.waarde, of zet een nieuwe datum bij "
+        "nameting.gepland en leg in geschiedenis uit waarom.",
+    ),
+    "beoordeling-verlopen": (
+        W,
+        "De beoordeling van het bewijsniveau gold tot {datum}: herbeoordeling nodig.",
+        "Vraag de redactie om een nieuwe beoordeling; tot dan staat 'Herbeoordeling nodig' op de "
+        "pagina.",
+    ),
+    "beoordeling-datums": (
+        E,
+        "De beoordeling klopt niet: {probleem}.",
+        "De toetsdatum ligt niet in de toekomst en geldig_tot ligt na de toetsdatum.",
     ),
     # Years and status
     "eindjaar-voor-startjaar": (

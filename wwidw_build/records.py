@@ -34,6 +34,60 @@ class Result:
     nulmeting: Scalar | None = None
     eindmeting: Scalar | None = None
     toelichting: str | None = None
+    effectgrootte: EffectSize | None = None
+    nameting: FollowUp | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EffectSize:
+    """A computed effect size: its measure (``maat``), value and optional 95% interval."""
+
+    maat: str
+    waarde: int | float
+    betrouwbaarheidsinterval: tuple[int | float, ...] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUp:
+    """A promised later measurement of a result: when (year, month) and, once measured, the value."""
+
+    gepland: str  # "YYYY-MM"
+    waarde: Scalar | None = None
+
+    @property
+    def due(self) -> tuple[int, int]:
+        year, month = self.gepland.split("-")
+        return int(year), int(month)
+
+    def overdue(self, today: datetime.date) -> bool:
+        """No value yet, and the planned month has ended."""
+        return self.waarde is None and (today.year, today.month) > self.due
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evaluation:
+    soort: str  # intern | extern
+    door: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assessment:
+    """Who assessed the evidence level (a panel or role), when, and until when it holds."""
+
+    door: str
+    datum: datetime.date
+    geldig_tot: datetime.date
+
+    def expired(self, today: datetime.date) -> bool:
+        return today > self.geldig_tot
+
+
+@dataclass(frozen=True, kw_only=True)
+class Change:
+    """One entry of a description's change log (``geschiedenis``)."""
+
+    datum: datetime.date
+    reden: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +140,8 @@ class Description:
     doelgroepen: tuple[str, ...] = ()
     bewijsniveau: str | None = None
     auteurs: tuple[str, ...] = ()
+    beoordeling: Assessment | None = None
+    geschiedenis: tuple[Change, ...] = ()
     concept: bool = False
 
     @property
@@ -117,7 +173,9 @@ class Praktijk(Description):
     eindjaar: int | None = None
     archetype: str | None = None
     resultaten: tuple[Result, ...] = ()
+    niet_beoogde_effecten: tuple[Result, ...] = ()
     meetontwerp: str | None = None
+    evaluatie: Evaluation | None = None
     bereik: int | None = None
     kosten: Cost | None = None
     partners: tuple[str, ...] = ()
@@ -164,10 +222,41 @@ def _date(value: str | None) -> datetime.date | None:
     return None if value is None else datetime.date.fromisoformat(value)
 
 
+def _result(meta: Mapping) -> Result:
+    values = dict(meta)
+    if "effectgrootte" in meta:
+        size = dict(meta["effectgrootte"])
+        if "betrouwbaarheidsinterval" in size:
+            size["betrouwbaarheidsinterval"] = tuple(size["betrouwbaarheidsinterval"])
+        values["effectgrootte"] = EffectSize(**size)
+    if "nameting" in meta:
+        values["nameting"] = FollowUp(**meta["nameting"])
+    return Result(**values)
+
+
+def _shared(meta: Mapping) -> dict:
+    """The record fields both kinds have beyond plain values: the assessment and the change log."""
+    values = {}
+    if "beoordeling" in meta:
+        b = meta["beoordeling"]
+        values["beoordeling"] = Assessment(
+            door=b["door"], datum=_date(b["datum"]), geldig_tot=_date(b["geldig_tot"])
+        )
+    values["geschiedenis"] = tuple(
+        Change(datum=_date(c["datum"]), reden=c["reden"]) for c in meta.get("geschiedenis", ())
+    )
+    return values
+
+
 def praktijk(document: Document) -> Praktijk:
     meta = document.meta
-    values = _fields(Praktijk, meta)
-    values["resultaten"] = tuple(Result(**r) for r in meta.get("resultaten", ()))
+    values = _fields(Praktijk, meta) | _shared(meta)
+    values["resultaten"] = tuple(_result(r) for r in meta.get("resultaten", ()))
+    values["niet_beoogde_effecten"] = tuple(
+        _result(r) for r in meta.get("niet_beoogde_effecten", ())
+    )
+    if "evaluatie" in meta:
+        values["evaluatie"] = Evaluation(**meta["evaluatie"])
     if "kosten" in meta:
         values["kosten"] = Cost(**_fields(Cost, meta["kosten"]))
     if "contact" in meta:
@@ -178,7 +267,7 @@ def praktijk(document: Document) -> Praktijk:
 
 def archetype(document: Document) -> Archetype:
     meta = document.meta
-    values = _fields(Archetype, meta)
+    values = _fields(Archetype, meta) | _shared(meta)
     values["werkzame_bestanddelen"] = tuple(Component(**c) for c in meta["werkzame_bestanddelen"])
     values["bronnen"] = tuple(Source(**s) for s in meta.get("bronnen", ()))
     values["laatst_herzien"] = _date(meta["laatst_herzien"])

@@ -11,6 +11,7 @@ from wwidw_build import urls
 from wwidw_build.attachments import file_digest, owners, readers
 from wwidw_build.audience import all_audiences
 from wwidw_build.checks import text
+from wwidw_build.checks.evidence_rules import check_evidence
 from wwidw_build.checks.privacy import find_personal_data
 from wwidw_build.checks.suggest import suggestion
 from wwidw_build.content_sources import may_refer, tier_of
@@ -57,6 +58,7 @@ def check_document(
     out += _privacy(doc)
     out += _body_characters(doc)
     out += _links(doc, doc.root)
+    out += check_evidence(doc, today)
     return out
 
 
@@ -94,12 +96,19 @@ def _references(
                 )
     intended = set(v for _, v in _ids_at(doc, "beoogde_effecten"))
     effects = names["beoogde_effecten"][1]
-    results = doc.meta.get("resultaten")
+    for key in ("resultaten", "niet_beoogde_effecten"):
+        out += _result_effects(doc, key, intended, effects)
+    return out
+
+
+def _result_effects(doc: Document, key: str, intended: set, effects: dict) -> list[Diagnostic]:
+    out = []
+    results = doc.meta.get(key)
     for i, result in enumerate(results if isinstance(results, list) else []):
         effect = result.get("effect") if isinstance(result, dict) else None
         if not isinstance(effect, str):
             continue
-        position = doc.position(("resultaten", i, "effect"))
+        position = doc.position((key, i, "effect"))
         if effect not in effects:
             out.append(
                 diag(
@@ -110,7 +119,7 @@ def _references(
                     suggestie=suggestion(effect, effects),
                 )
             )
-        elif effect not in intended:
+        elif key == "resultaten" and effect not in intended:
             out.append(diag(doc.path, *position, "resultaat-niet-beoogd", waarde=effect))
     return out
 

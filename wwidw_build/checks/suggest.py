@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
+
+# Words that turn a value into its opposite: a suggestion must agree with the value on them, so
+# 'werkt niet' is never told "Bedoelde u 'werkt'?" (it means the opposite).
+NEGATIONS = frozenset({"niet", "geen", "niets", "nooit", "zonder", "not", "no", "non"})
 
 
 def suggestion(
@@ -18,8 +23,22 @@ def suggestion(
     if not isinstance(value, str) or not known:
         return otherwise
     names = known if isinstance(known, Mapping) else {key: key for key in known}
-    close = _closest(value.strip().lower(), names) if loose else _spelled_like(value, names)
+    close = _closest(value.strip().lower(), names) if loose else _same_polarity(value, names)
     return f"Bedoelde u '{close}'? " if close else otherwise
+
+
+def negated(text: str) -> bool:
+    return bool(NEGATIONS & set(re.split(r"[^a-z]+", text.lower())))
+
+
+def _same_polarity(value: str, choices: Iterable[str]) -> str | None:
+    """A close spelling among the choices that are negated exactly when the value is; a negated
+    value with no close spelling gets the only negated choice there is, if there is one."""
+    alike = [c for c in choices if negated(c) == negated(value)]
+    close = _spelled_like(value, alike)
+    if close is None and negated(value) and len(alike) == 1:
+        return alike[0]
+    return close
 
 
 def _spelled_like(text: str, candidates: Iterable[str]) -> str | None:
