@@ -13,9 +13,17 @@ import yaml
 from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
-from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING
+from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
+from wwidw_build.pages.evidence_view import (
+    build_date,
+    claim_text,
+    effect_size_text,
+    evidence_facts,
+    follow_up_text,
+    history,
+)
 from wwidw_build.records import Archetype, Cost, Praktijk, Record, Result
 from wwidw_build.search.site import search_tags
 from wwidw_build.selection import Selection
@@ -147,9 +155,11 @@ def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBo
     lines += [
         "",
         *_results(selection, document.resultaten),
+        *_unintended(selection, document.niet_beoogde_effecten),
         *body_sections(rendered, url_for),
     ]
     lines += _archetype_section(selection, document.archetype)
+    lines += history(document.geschiedenis)
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
 
@@ -170,8 +180,7 @@ def _facts(selection: Selection, document: Praktijk) -> list[tuple[str, str]]:
         ("Thema's", names(selection, "themas", d.themas, 1, "themas")),
         ("Doelgroepen", names(selection, "doelgroepen", d.doelgroepen, 1, "doelgroepen")),
         ("Beoogde effecten", names(selection, "effecten", d.beoogde_effecten, 1, "effecten")),
-        ("Meetontwerp", esc(MEETONTWERP.get(d.meetontwerp, "—"))),
-        ("Bewijsniveau", esc(BEWIJSNIVEAU.get(d.bewijsniveau, "—"))),
+        *evidence_facts(d, build_date()),
         ("Bereik", esc(f"{d.bereik} mensen") if d.bereik is not None else "—"),
         ("Kosten", _costs(d.kosten)),
         ("Volledigheid", f"{completeness(d.document).score} / 100"),
@@ -204,16 +213,53 @@ def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
         "| Effect | Resultaat | Indicator | Nulmeting | Eindmeting |",
         "| --- | --- | --- | --- | --- |",
     ]
+    today = build_date()
     for result in results:
-        effect = selection.registry.effecten.get(result.effect)
-        name = link(1, "effecten", effect.id, effect.naam) if effect else esc(result.effect)
+        name = _effect_name(selection, result.effect)
         cells = [
             esc("—" if value is None else value)
             for value in (result.indicator, result.nulmeting, result.eindmeting)
         ]
         lines.append(f"| {name} | {badge(result.richting)} | " + " | ".join(cells) + " |")
-    notes = [esc(r.toelichting) for r in results if r.toelichting]
-    return lines + [""] + [f"- {n}" for n in notes] + [""]
+    notes = []
+    for result in results:
+        parts = [esc(result.toelichting)] if result.toelichting else []
+        if result.effectgrootte:
+            parts.append(effect_size_text(result.effectgrootte))
+        if result.nameting:
+            parts.append(follow_up_text(result.nameting, today))
+        if parts:
+            notes.append(f"- {_effect_name(selection, result.effect)}: " + " ".join(parts))
+    return lines + [""] + notes + [""]
+
+
+def _effect_name(selection: Selection, effect_id: str) -> str:
+    effect = selection.registry.effecten.get(effect_id)
+    return link(1, "effecten", effect.id, effect.naam) if effect else esc(effect_id)
+
+
+def _unintended(selection: Selection, results: tuple[Result, ...]) -> list[str]:
+    """'Niet-beoogde effecten': what changed that was not the aim, in its own place."""
+    if not results:
+        return []
+    lines = [
+        "## Niet-beoogde effecten",
+        "",
+        "Effecten die niet de bedoeling waren, maar wel zijn gemeten of gezien.",
+        "",
+        "| Effect | Richting | Indicator |",
+        "| --- | --- | --- |",
+    ]
+    for result in results:
+        indicator = esc(result.indicator or "—")
+        name = _effect_name(selection, result.effect)
+        lines.append(f"| {name} | {badge(result.richting)} | {indicator} |")
+    notes = [
+        f"- {_effect_name(selection, r.effect)}: {esc(r.toelichting)}"
+        for r in results
+        if r.toelichting
+    ]
+    return lines + [""] + notes + [""]
 
 
 def _archetype_section(selection: Selection, archetype_id: str | None) -> list[str]:
@@ -242,7 +288,7 @@ def archetype_page(
 ) -> str:
     lines = [
         *_heading(document),
-        f"**Bewijsniveau:** {esc(BEWIJSNIVEAU.get(document.bewijsniveau, '—'))}",
+        f"**Bewijsniveau:** {claim_text(document, build_date())}",
         "",
     ]
     if document.synoniemen:
@@ -256,6 +302,7 @@ def archetype_page(
     lines += [f"- **{esc(b.naam)}**: {esc(b.onderbouwing)}" for b in document.werkzame_bestanddelen]
     lines += ["", *body_sections(rendered, url_for), *_practice(selection, document)]
     lines += _sources(document)
+    lines += history(document.geschiedenis)
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
 
