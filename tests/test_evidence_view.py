@@ -23,7 +23,9 @@ def page_of(content, bodies, document, raw=False):
     """The page's Markdown; unless ``raw``, with the entities of escaped text decoded."""
     selection = select(content, Audience("openbaar"))
     render = archetype_page if document.kind == "archetype" else praktijk_page
-    page = render(selection, document, bodies[(document.kind, document.id)], url_resolver(selection))
+    page = render(
+        selection, document, bodies[(document.kind, document.id)], url_resolver(selection)
+    )
     return page if raw else html.unescape(page)
 
 
@@ -111,7 +113,9 @@ def test_an_effect_size_is_shown_with_its_interval(content, bodies):
 
 
 def test_unintended_effects_have_their_own_section(content, bodies):
-    unintended = (Result(effect="minder-zwerfafval", richting="averechts", toelichting="Bouwafval."),)
+    unintended = (
+        Result(effect="minder-zwerfafval", richting="averechts", toelichting="Bouwafval."),
+    )
     page = page_of(content, bodies, praktijk(content, niet_beoogde_effecten=unintended))
     section = page.split("## Niet-beoogde effecten", 1)[1].split("\n## ", 1)[0]
     assert "Minder zwerfafval" in section and "wwidw-averechts" in section
@@ -120,7 +124,9 @@ def test_unintended_effects_have_their_own_section(content, bodies):
 
 
 def test_the_evaluation_is_internal_or_external(content, bodies):
-    page = page_of(content, bodies, praktijk(content, evaluatie=Evaluation(soort="extern", door="X")))
+    page = page_of(
+        content, bodies, praktijk(content, evaluatie=Evaluation(soort="extern", door="X"))
+    )
     assert row(page, "Evaluatie") == "Extern (onafhankelijk), door X"
     page = page_of(content, bodies, praktijk(content, evaluatie=Evaluation(soort="intern")))
     assert row(page, "Evaluatie").startswith("Intern")
@@ -142,7 +148,9 @@ def test_an_archetype_shows_its_assessment_and_history(content, bodies):
     assessed = dataclasses.replace(
         archetype,
         beoordeling=Assessment(
-            door="Kennispanel", datum=datetime.date(2024, 3, 1), geldig_tot=datetime.date(2099, 1, 1)
+            door="Kennispanel",
+            datum=datetime.date(2024, 3, 1),
+            geldig_tot=datetime.date(2099, 1, 1),
         ),
         geschiedenis=(Change(datum=datetime.date(2024, 3, 1), reden="Herzien na toetsing"),),
     )

@@ -108,6 +108,32 @@ def test_json_validates_against_schema(content, tmp_path, audience):
     assert copied == SCHEMA
 
 
+def test_json_carries_the_evidence_record(content, tmp_path):
+    """The claim travels with what the design supports, who assessed it and the change log, so an
+    export overstates no more than the page does."""
+    from wwidw_build.checks.evidence_rules import record_ceiling
+
+    export(content, "openbaar", tmp_path)
+    items = {i["id"]: i for i in read_json(tmp_path)["beschrijvingen"] if i["soort"] == "praktijk"}
+    records = {d.id: d for d in content.records if d.id in items and d.kind == "praktijk"}
+    for doc_id, record in records.items():
+        assert items[doc_id]["bewijsniveau_hooguit"] == record_ceiling(record).level
+        assert ("beoordeling" in items[doc_id]) == (record.beoordeling is not None)
+        assert len(items[doc_id].get("geschiedenis", [])) == len(record.geschiedenis)
+    assessed = next(d for d in records.values() if d.beoordeling)
+    assert (
+        items[assessed.id]["beoordeling"]["geldig_tot"]
+        == assessed.beoordeling.geldig_tot.isoformat()
+    )
+    unintended = next(d for d in records.values() if d.niet_beoogde_effecten)
+    assert [r["effect"]["id"] for r in items[unintended.id]["niet_beoogde_effecten"]] == [
+        r.effect for r in unintended.niet_beoogde_effecten
+    ]
+    rows = {row[COLUMNS.index("id")]: dict(zip(COLUMNS, row)) for row in read_csv(tmp_path)[1:]}
+    assert rows[assessed.id]["getoetst_door"] == assessed.beoordeling.door
+    assert all(rows[i]["bewijsniveau_hooguit"] for i in records)
+
+
 def test_public_export_has_only_public_descriptions_and_allowed_contacts(content, tmp_path):
     export(content, "openbaar", tmp_path)
     documents = {(d.kind, d.id): d for d in content.records}

@@ -12,6 +12,7 @@ from datetime import date
 from wwidw_build import evidence
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Document
+from wwidw_build.records import Praktijk
 from wwidw_build.sections import filled_sections
 
 THEORY_SECTION = "Werkzame bestanddelen"
@@ -41,6 +42,11 @@ def supported_ceiling(doc: Document) -> evidence.Ceiling:
         len(_items(doc, "resultaten")),
         has_theory(doc),
     )
+
+
+def record_ceiling(record: Praktijk) -> evidence.Ceiling:
+    """The same for a validated praktijk's typed record (pages and exports read records)."""
+    return evidence.ceiling(record.meetontwerp, len(record.resultaten), has_theory(record.document))
 
 
 def check_evidence(doc: Document, today: date) -> list[Diagnostic]:

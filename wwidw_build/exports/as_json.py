@@ -15,7 +15,8 @@ from pathlib import Path
 from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
-from wwidw_build.records import Cost, Praktijk, Record, Result
+from wwidw_build.checks.evidence_rules import record_ceiling
+from wwidw_build.records import Assessment, Cost, Praktijk, Record, Result
 from wwidw_build.resources import schema_path
 from wwidw_build.selection import Selection
 
@@ -35,9 +36,30 @@ def _results(selection: Selection, results: tuple[Result, ...]) -> list[dict]:
             nulmeting=r.nulmeting,
             eindmeting=r.eindmeting,
             toelichting=r.toelichting or None,
+            effectgrootte=_present(
+                maat=r.effectgrootte.maat,
+                waarde=r.effectgrootte.waarde,
+                betrouwbaarheidsinterval=list(r.effectgrootte.betrouwbaarheidsinterval or ())
+                or None,
+            )
+            if r.effectgrootte
+            else None,
+            nameting=_present(gepland=r.nameting.gepland, waarde=r.nameting.waarde)
+            if r.nameting
+            else None,
         )
         for r in results
     ]
+
+
+def _assessment(record: Assessment | None) -> dict | None:
+    if record is None:
+        return None
+    return {
+        "door": record.door,
+        "datum": record.datum.isoformat(),
+        "geldig_tot": record.geldig_tot.isoformat(),
+    }
 
 
 def _present(**values) -> dict:
@@ -105,8 +127,17 @@ def record(selection: Selection, document: Record) -> dict:
     }
     if praktijk:
         item["resultaten"] = _results(selection, document.resultaten)
+        item["niet_beoogde_effecten"] = _results(selection, document.niet_beoogde_effecten) or None
         item["meetontwerp"] = document.meetontwerp
     item["bewijsniveau"] = document.bewijsniveau
+    if praktijk:
+        item["bewijsniveau_hooguit"] = record_ceiling(document).level
+        item["evaluatie"] = (
+            _present(soort=document.evaluatie.soort, door=document.evaluatie.door)
+            if document.evaluatie
+            else None
+        )
+    item["beoordeling"] = _assessment(document.beoordeling)
     if praktijk:
         item.update(bereik=document.bereik, kosten=_costs(document.kosten))
     item["volledigheid"] = completeness(document.document).score
@@ -115,6 +146,9 @@ def record(selection: Selection, document: Record) -> dict:
     if praktijk:
         item["archetype"] = _archetype(selection, document)
         item["contact"] = _contact(selection, document)
+    item["geschiedenis"] = [
+        {"datum": c.datum.isoformat(), "reden": c.reden} for c in document.geschiedenis
+    ] or None
     return _present(**item)
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime
 
 from wwidw_build import evidence
-from wwidw_build.checks.evidence_rules import GROUNDS, THEORY_SECTION
+from wwidw_build.checks.evidence_rules import GROUNDS, record_ceiling
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP
 from wwidw_build.pages.escape import esc
 from wwidw_build.records import Assessment, Change, EffectSize, FollowUp, Praktijk, Record
-from wwidw_build.sections import filled_sections
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -47,12 +46,6 @@ def _number(value: int | float) -> str:
     return f"{value:g}".replace(".", ",").replace("-", "−")
 
 
-def ceiling_of(document: Praktijk) -> evidence.Ceiling:
-    """What the praktijk's design, results and theory support (the same rule validate applies)."""
-    theory = THEORY_SECTION in filled_sections(document.kind, document.body)
-    return evidence.ceiling(document.meetontwerp, len(document.resultaten), theory)
-
-
 def design_text(document: Praktijk) -> str:
     if document.meetontwerp is None:
         return "—"
@@ -65,8 +58,10 @@ def claim_text(document: Record, today: datetime.date) -> str:
     """The claimed level and whether it was assessed: 'Getoetst door … op …' or 'Zelf ingeschat'."""
     if document.bewijsniveau is None:
         return "—"
-    return esc(BEWIJSNIVEAU.get(document.bewijsniveau, document.bewijsniveau)) + " · " + (
-        assessment_text(document.beoordeling, today)
+    return (
+        esc(BEWIJSNIVEAU.get(document.bewijsniveau, document.bewijsniveau))
+        + " · "
+        + (assessment_text(document.beoordeling, today))
     )
 
 
@@ -84,7 +79,7 @@ def assessment_text(record: Assessment | None, today: datetime.date) -> str:
 
 def supported_text(document: Praktijk) -> str:
     """'Hooguit: <level>', with the reason when it is not the design itself."""
-    ceiling = ceiling_of(document)
+    ceiling = record_ceiling(document)  # the rule validate applies
     text = "Hooguit: " + BEWIJSNIVEAU[ceiling.level]
     if ceiling.reason != "ontwerp":
         text += " (" + GROUNDS[ceiling.reason].format(design="") + ")"
