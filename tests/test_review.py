@@ -135,6 +135,9 @@ def test_every_change_is_listed_with_who_can_see_it_before_and_after(scenario):
     # non-public description there is a tier error, and narrowing inside it is one too.
     assert review.other_errors == TIER_ERRORS
     assert "hoort-in-bron" in {d.code for d in items[NARROWED].diagnostics}
+    # A visibility change is substantive: without a new entry in its change log it is an error.
+    assert {i for i in items if items[i].verdicts.unlogged} == {RELABELLED, NARROWED}
+    assert "wijziging-zonder-geschiedenis" in {d.code for d in items[RELABELLED].diagnostics}
     assert review.exit_code == 1
 
 
@@ -162,6 +165,7 @@ def test_draft_published_narrowed_and_deleted_are_flagged_too(scenario):
     )
     assert re.search(rf"Verdwijnt:\*\* praktijk `{DELETED_ID}`", top)
     assert EDITED not in top and RENAMED_TO not in top  # nothing changed in who can read them
+    assert "- Zichtbaarheid: alleen partners → openbaar" in top  # among the substantive changes
 
 
 def test_each_description_shows_audiences_completeness_findings_and_checklist(scenario):

@@ -313,6 +313,15 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "De beoordeling klopt niet: {probleem}.",
         "De toetsdatum ligt niet in de toekomst en geldig_tot ligt na de toetsdatum.",
     ),
+    # Review (wwidw review): a verdict changed without its history
+    "wijziging-zonder-geschiedenis": (
+        E,
+        "'{veld}' is inhoudelijk gewijzigd ({wijziging}), maar er staat geen nieuwe regel in "
+        "geschiedenis.",
+        "Zet in het voorwerk onder 'geschiedenis:' een nieuwe regel met de datum en de reden, "
+        "bijvoorbeeld '- datum: 2025-03-01' met daaronder 'reden: \"Overlast: averechts naar "
+        "gemengd na de nameting van 2024\"'. Zie 'Geschiedenis' in CONTRIBUTING.md.",
+    ),
     # Years and status
     "eindjaar-voor-startjaar": (
         E,

@@ -102,10 +102,13 @@ NOTES = {
     ),
     "review": (
         "The review report for a pull request (Dutch Markdown): every description the branch adds, "
-        "changes, renames or deletes against the merge base of `--base`, with who can read it before "
-        "and after, completeness, findings, similar descriptions and a checklist. It names non-public "
-        "descriptions, so it is for the repository only. Exit code 1 when a changed description has "
-        "errors. In CI: `controle.yml` (docs/hosting.md)."
+        "changes, renames or deletes against the merge base of `--base`, its substantive changes "
+        "first (result directions per effect, `bewijsniveau`, `meetontwerp`, `zichtbaarheid`, "
+        "`beoordeling`; `bewijsniveau` and `beoordeling` flagged as the editors' to make), then who can read "
+        "it before and after, completeness, findings, similar descriptions and a checklist. It names "
+        "non-public descriptions, so it is for the repository only. Exit code 1 when a changed "
+        "description has errors, or a substantive change without a new `geschiedenis` entry "
+        "(`wijziging-zonder-geschiedenis`). In CI: `controle.yml` (docs/hosting.md)."
     ),
     "move": (
         "Moves one description (found by id in any local source) with the attachments its body links "

@@ -15,7 +15,10 @@ from wwidw_build.review.markdown import render as render_review
 
 @command(
     help="Schrijf een reviewrapport (Markdown) over de beschrijvingen die verschillen van een basis: "
-    "wie ze kan lezen, volledigheid, meldingen, mogelijke dubbelingen en een checklist."
+    "eerst de inhoudelijke wijzigingen (richting van resultaten, bewijsniveau, meetontwerp, "
+    "zichtbaarheid, beoordeling), dan wie ze kan lezen, volledigheid, meldingen, mogelijke "
+    "dubbelingen en een checklist. Faalt bij fouten, ook bij een inhoudelijke wijziging zonder "
+    "nieuwe regel in de geschiedenis."
 )
 @click.option(
     "--base",

@@ -1,5 +1,6 @@
-"""The review report for a pull request, as data: per changed description who can see it before and
-after, its completeness, its validation findings, similar descriptions and a suggested archetype.
+"""The review report for a pull request, as data: per changed description its substantive changes
+(:mod:`wwidw_build.review.verdicts`), who can see it before and after, its completeness, its
+validation findings, similar descriptions and a suggested archetype.
 
 Which files changed, and their text at the base, comes from :mod:`wwidw_build.review.git_changes`. The new
 versions are loaded and validated with the rest of the content (:func:`pipeline.load_and_validate`);
@@ -30,9 +31,19 @@ from wwidw_build.review.git_changes import (
     changed,
     read_at,
 )
+from wwidw_build.review.verdicts import Verdict, Verdicts, compare, unlogged
 from wwidw_build.search.similarity import Match, similar_to, suggest_archetype
 
-__all__ = ["Alert", "GitProblem", "Item", "Review", "audiences", "make_review", "visibility_alerts"]
+__all__ = [
+    "Alert",
+    "GitProblem",
+    "Item",
+    "Review",
+    "audiences",
+    "make_review",
+    "verdicts_of",
+    "visibility_alerts",
+]
 SIMILAR = 5  # similar descriptions shown per changed description
 
 
@@ -51,9 +62,11 @@ class Item:
     draft_audiences: tuple[str, ...]  # for a draft: who may see it once 'concept: true' is gone
     completeness: Completeness | None
     old_completeness: Completeness | None
-    diagnostics: tuple[Diagnostic, ...]  # validation findings for this file (none when deleted)
+    # validation findings for this file (none when deleted), and the review's own
+    diagnostics: tuple[Diagnostic, ...]
     matches: tuple[Match, ...]
     suggested_archetype: str | None
+    verdicts: Verdicts = Verdicts()  # substantive changes, and the change log entries added
 
     @property
     def kind(self) -> str:
@@ -109,7 +122,8 @@ class Review:
 
     @property
     def failed(self) -> tuple[Item, ...]:
-        """Changed descriptions whose new version has validation errors."""
+        """Changed descriptions whose new version has errors: validation's, or a substantive change
+        without a new entry in its change log (``wijziging-zonder-geschiedenis``)."""
         return tuple(item for item in self.items if item.change.status != DELETED and item.errors)
 
     @property
@@ -119,6 +133,11 @@ class Review:
     @property
     def alerts(self) -> list[Alert]:
         return [alert for item in self.items for alert in visibility_alerts(item)]
+
+    @property
+    def editors_only(self) -> list[tuple[Item, Verdict]]:
+        """Every change only the editors may make (bewijsniveau, beoordeling), for the top."""
+        return [(item, v) for item in self.items for v in item.verdicts.editors_only]
 
 
 def audiences(
@@ -175,6 +194,10 @@ def _item(
     suggestion = None
     if new is not None and new.kind == "praktijk" and not new.meta.get("archetype"):
         suggestion = suggest_archetype(content, new, list(matches))
+    verdicts = verdicts_of(change, new, old, content.registry)
+    found = () if change.status == DELETED else tuple(d for d in diagnostics if d.file == file)
+    if new is not None:  # the review's own finding: a verdict changed without its history
+        found += tuple(unlogged(verdicts, new))
     return Item(
         change=change,
         file=file,
@@ -187,12 +210,23 @@ def _item(
         else (),
         completeness=completeness(new) if new else None,
         old_completeness=completeness(old) if old else None,
-        diagnostics=tuple(d for d in diagnostics if d.file == file)
-        if change.status != DELETED
-        else (),
+        diagnostics=found,
         matches=matches,
         suggested_archetype=suggestion,
+        verdicts=verdicts,
     )
+
+
+def verdicts_of(
+    change: Change, new: Document | None, old: Document | None, registry: Registry
+) -> Verdicts:
+    """The substantive changes of one description: none when deleted or unreadable now, or when the
+    old version of a changed file cannot be read (the report says its visibility was unknown)."""
+    if new is None:
+        return Verdicts()
+    if change.status == ADDED:
+        return compare(None, new.meta, registry)
+    return compare(old.meta, new.meta, registry) if old is not None else Verdicts()
 
 
 def _old_version(origin: ContentSource, changes: Changes, change: Change) -> Document | None:

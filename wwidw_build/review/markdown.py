@@ -11,6 +11,7 @@ from wwidw_build.model import Registry
 from wwidw_build.review import changes as r
 from wwidw_build.review.git_changes import ADDED, DELETED, MODIFIED, RENAMED
 from wwidw_build.review.inert import code, md
+from wwidw_build.review.verdicts import LOG_CODE
 
 _ICONS = {ADDED: "➕", MODIFIED: "✏️", RENAMED: "🔀", DELETED: "🗑️"}
 _SEVERITY = {"error": "fout", "warning": "waarschuwing"}
@@ -80,6 +81,11 @@ PRIVACY = (
     "Staan er geen persoonsgegevens van bewoners in (namen met adressen, e-mail, telefoon, BSN)?"
 )
 VISIBILITY = "Klopt de zichtbaarheid, en weet de eigen organisatie wie de beschrijving kan lezen?"
+EDITORS = "alleen de redactie mag dit wijzigen"
+EDITORS_CHECK = (
+    "Alleen de redactie mag het bewijsniveau en de beoordeling wijzigen: komt deze wijziging van de "
+    "redactie, of heeft de redactie ermee ingestemd?"
+)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -116,7 +122,8 @@ def _label(item: r.Item) -> str:
 
 def render(review: r.Review) -> str:
     """The whole report."""
-    lines = _header(review) + _alerts(review) + _errors(review) + _overview(review)
+    lines = _header(review) + _verdicts(review) + _alerts(review) + _errors(review)
+    lines += _overview(review)
     for item in review.items:
         lines += _details(item, review)
     return "\n".join(lines).rstrip() + "\n"
@@ -158,6 +165,45 @@ def _other(review: r.Review) -> list[str]:
         "taxonomieën bepalen mee wat er op de site staat; kijk die apart na.",
         "",
     ]
+
+
+def _verdicts(review: r.Review) -> list[str]:
+    """The substantive changes first: the editors' ones flagged, then per description its changes
+    and whether its change log gained an entry."""
+    if not review.items:
+        return []
+    lines = ["## Inhoudelijke wijzigingen", ""]
+    changed = [item for item in review.items if item.verdicts.changes]
+    if not changed:
+        return lines + [
+            "Geen wijzigingen in de richting van een resultaat, het bewijsniveau, het meetontwerp, "
+            "de zichtbaarheid of de beoordeling.",
+            "",
+        ]
+    for item, verdict in review.editors_only:
+        new = " (nieuw)" if item.change.status == ADDED else ""
+        lines.append(f"- 🛡️ **{EDITORS.capitalize()}:** {md(verdict.text)} ({_label(item)}{new})")
+    if review.editors_only:
+        lines.append("")
+    for item in changed:
+        lines += [f"**{_label(item)}** ({code(item.file)})", ""] + _verdict_lines(item) + [""]
+    return lines
+
+
+def _verdict_lines(item: r.Item) -> list[str]:
+    verdicts = item.verdicts
+    lines = [
+        f"- {md(v.text)}" + (f" — 🛡️ **{EDITORS}**" if v.editors_only else "")
+        for v in verdicts.changes
+    ]
+    for datum, reden in verdicts.logged:
+        lines.append(f"- 📜 Nieuw in de geschiedenis: {code(datum)} — {md(reden)}")
+    if verdicts.unlogged:
+        lines.append(
+            "- ❌ **Geen nieuwe regel in `geschiedenis`:** zet in het voorwerk een regel met de datum "
+            f"en de reden van deze wijziging (fout {code(LOG_CODE)})."
+        )
+    return lines
 
 
 def _alerts(review: r.Review) -> list[str]:
@@ -263,6 +309,9 @@ def _details(item: r.Item, review: r.Review) -> list[str]:
             "`wwidw validate` vindt de meeste verwijzingen.",
             "",
         ]
+    if item.verdicts.changes:
+        lines += ["- **Inhoudelijke wijzigingen:**"]
+        lines += [f"  {line}" for line in _verdict_lines(item)]
     lines += _visibility(item, registry) + _completeness(item) + _findings(item) + _similar(item)
     return lines + ["", "**Checklist voor de reviewer**", ""] + checklist(item) + [""]
 
@@ -392,4 +441,6 @@ def checklist(item: r.Item) -> list[str]:
         )
     )
     lines.append(f"- [ ] {VISIBILITY}")
+    if item.verdicts.editors_only:
+        lines.append(f"- [ ] 🛡️ {EDITORS_CHECK}")
     return lines
