@@ -339,3 +339,12 @@ def test_an_assessment_changed_or_removed_is_worded_per_part():
 
 
 _EMPTY_REGISTRY = Registry({}, {}, {}, {}, {})
+
+
+def test_a_draft_needs_no_log_entry_until_it_was_published():
+    draft = {"concept": True, "bewijsniveau": "goed_beschreven"}
+    changed = {"concept": True, "bewijsniveau": "goed_onderbouwd"}
+    verdicts = compare(draft, changed, _EMPTY_REGISTRY)
+    assert verdicts.changes and not verdicts.unlogged  # listed, but nothing was published yet
+    published = compare({"bewijsniveau": "goed_beschreven"}, changed, _EMPTY_REGISTRY)
+    assert published.unlogged

@@ -85,7 +85,9 @@ def compare(old: Mapping | None, new: Mapping, registry: Registry) -> Verdicts:
     changes = [v for field in RESULTS for v in _results(field, old, new, registry)]
     changes += [v for field in LEVELS if (v := _level(field, old, new))]
     changes += [v] if (v := _assessment_change(old, new)) else []
-    return Verdicts(tuple(changes), _added(_log(old), _log(new)), compared=True)
+    # A draft was never published: its verdicts could change without a record of it.
+    published = old.get("concept") is not True
+    return Verdicts(tuple(changes), _added(_log(old), _log(new)), compared=published)
 
 
 def unlogged(verdicts: Verdicts, document: Document) -> list[Diagnostic]:
