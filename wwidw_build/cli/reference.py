@@ -142,7 +142,7 @@ NOTES = {
         "in it: exit 1, nothing written): praktijken/, archetypen/, bijlagen/, a Dutch README, a "
         "bronnen.yml naming the public source (`--engine-url`, `pad: content`), for an organisation "
         "the partners repository (`--partners-url`), and itself (`locatie: .`); CODEOWNERS, the pull "
-        "request template, the issue form of that tier only, and four workflows of a few lines that "
+        "request template, the issue form of that tier only, and five workflows of a few lines that "
         "call this repository's reusable workflows (`wwidw-*.yml`) pinned to `--engine-ref`, by "
         "default the commit of the engine checkout it runs from (exit 2 when there is none). A public "
         "source also gets copies of the registry and the taxonomies. authoring/source_repo.py."
