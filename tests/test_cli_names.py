@@ -11,7 +11,18 @@ import pytest
 
 from wwidw_build.cli.main import cli
 
-COMMANDS = {"build", "form", "move", "new", "review", "search", "serve", "source", "validate"}
+COMMANDS = {
+    "build",
+    "form",
+    "maintenance",
+    "move",
+    "new",
+    "review",
+    "search",
+    "serve",
+    "source",
+    "validate",
+}
 SUBCOMMANDS = {"source new"}  # the commands of a command group, as "group command"
 OPTIONS = {
     "--audience",
@@ -57,6 +68,7 @@ OPTIONS = {
     "--tier",
     "--title",
     "--to",
+    "--today",
     "--version",
     "--visibility",
     "-h",

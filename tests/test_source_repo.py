@@ -5,6 +5,7 @@ The workflows it writes are linted with actionlint and zizmor in tests/test_work
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -58,6 +59,7 @@ def test_the_repository_has_the_folders_and_files(made):
         ".github/workflows/review-reactie.yml",
         ".github/workflows/formulier.yml",
         ".github/workflows/publiceren.yml",
+        ".github/workflows/onderhoud.yml",
     } <= files
     registry_files = {"organisaties.yml", "taxonomie/themas.yml", "taxonomie/effecten.yml"}
     # Only the public source holds the registry and the taxonomies.
@@ -129,6 +131,19 @@ def test_the_checks_build_what_the_repositorys_readers_may_see(made):
     assert expected in publiceren
     if tier != "openbaar":
         assert f"audience: {tier}\n" in publiceren
+
+
+def test_the_maintenance_issue_lists_this_source_weekly_in_this_repository(made):
+    tier, target = made
+    onderhoud = yaml.safe_load((target / ".github/workflows/onderhoud.yml").read_text("utf-8"))
+    on = onderhoud.get("on", onderhoud.get(True))
+    assert set(on) == {"schedule", "workflow_dispatch"} and len(on["schedule"]) == 1
+    assert onderhoud["concurrency"] == {"group": "onderhoud", "cancel-in-progress": False}
+    job = onderhoud["jobs"]["onderhoud"]
+    assert job["uses"].split("@")[0].endswith("/wwidw-onderhoud.yml")
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert job["with"]["sources"] == "bronnen.yml"  # of which only the local source is listed
+    assert ("secrets" in job) == tier.startswith("organisatie:")
 
 
 def test_the_issue_form_offers_only_the_repositorys_own_tier(made):
@@ -354,3 +369,25 @@ def test_the_form_writes_its_own_tier_into_praktijken_and_nothing_else_there(
         new = set(tree(partners_repo / "praktijken")) - before
         assert (new == {f"buurtkamer-{visibility}.md"}) == written, (visibility, new)
         before |= new
+
+
+def test_the_maintenance_list_of_a_scaffolded_repository_names_its_own_descriptions_only(
+    partners_repo,
+):
+    """What wwidw-onderhoud.yml runs there (`wwidw maintenance --sources bronnen.yml`): the public
+    source is read over git for the validation, but only this repository's descriptions are listed."""
+    result = wwidw(
+        "maintenance",
+        "--sources",
+        "bronnen.yml",
+        "--today",
+        "2040-01-01",  # by then every description is three years old or a draft: all are listed
+        "--format",
+        "json",
+        cwd=partners_repo,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["sources"] == ["partners"]
+    files = [item["file"] for items in data["items"].values() for item in items]
+    assert files == ["praktijken/digitale-thuisadministratie.md"]

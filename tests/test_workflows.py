@@ -40,6 +40,8 @@ WRITES = {
     ("wwidw-publiceren-openbaar.yml", "pages"): {"pages", "id-token"},
     ("formulier.yml", "pull-request"): {"contents", "pull-requests", "issues"},
     ("wwidw-formulier.yml", "pull-request"): {"contents", "pull-requests", "issues"},
+    ("onderhoud.yml", "onderhoud"): {"issues"},
+    ("wwidw-onderhoud.yml", "issue"): {"issues"},
 }
 # Which reusable workflow each of this repository's calling jobs runs.
 CALLS = {
@@ -47,6 +49,7 @@ CALLS = {
     ("review-reactie.yml", "reactie"): "wwidw-review-reactie.yml",
     ("formulier.yml", "pull-request"): "wwidw-formulier.yml",
     ("publiceren.yml", "openbaar"): "wwidw-publiceren-openbaar.yml",
+    ("onderhoud.yml", "onderhoud"): "wwidw-onderhoud.yml",
 }
 ENGINE_REF = "0123456789abcdef0123456789abcdef01234567"
 TIERS = ["openbaar", "partners", "organisatie:welzijn-de-brug"]
@@ -110,6 +113,8 @@ def test_there_are_workflows():
         "wwidw-formulier.yml",
         "wwidw-publiceren-openbaar.yml",
         "wwidw-publiceren-beschermd.yml",
+        "onderhoud.yml",
+        "wwidw-onderhoud.yml",
     }
 
 
@@ -257,6 +262,9 @@ UPLOADS = {
     ("wwidw-publiceren-beschermd.yml", "bouw", "beschermde-site"): [
         "site/${{ steps.publiek.outputs.map }}"
     ],
+    ("wwidw-onderhoud.yml", "lijst", "wwidw-onderhoud"): [
+        "${{ runner.temp }}/wwidw-onderhoud/onderhoud.md"
+    ],
 }
 
 
@@ -296,6 +304,7 @@ INSTALLS = {  # every job that installs the engine (the step "Install the engine
     ("wwidw-formulier.yml", "schrijf"),
     ("wwidw-publiceren-openbaar.yml", "bouw"),
     ("wwidw-publiceren-beschermd.yml", "bouw"),
+    ("wwidw-onderhoud.yml", "lijst"),
 }
 
 
@@ -379,6 +388,7 @@ def test_the_deploy_key_and_the_write_tokens_are_in_jobs_of_their_own():
         ("wwidw-publiceren-beschermd.yml", "publiceer"): ("bouw", "beschermde-site"),
         ("wwidw-formulier.yml", "pull-request"): ("schrijf", "wwidw-formulier"),
         ("wwidw-review-reactie.yml", "reactie"): ("review", "wwidw-reactie"),
+        ("wwidw-onderhoud.yml", "issue"): ("lijst", "wwidw-onderhoud"),
     }
     for (name, job_id), (builder, artifact) in writers.items():
         job = workflow(name)["jobs"][job_id]
@@ -483,9 +493,11 @@ def test_private_sources_are_read_through_a_credential_helper_only():
     ]
     assert (
         helpers
-        == [  # checks, comment (its review job), form (its read-only job), protected build
+        == [  # checks, comment (its review job), form (its read-only job), maintenance list
+            # (its read-only job), protected build
             ("wwidw-controle.yml", "review"),
             ("wwidw-formulier.yml", "schrijf"),
+            ("wwidw-onderhoud.yml", "lijst"),
             ("wwidw-publiceren-beschermd.yml", "bouw"),
             ("wwidw-review-reactie.yml", "review"),
         ]
@@ -1061,6 +1073,139 @@ def test_the_form_workflow_runs_on_the_label_and_keeps_the_issue_out_of_scripts(
         '--diff-filter=A | wc -l)" -eq 1',
     ):
         assert part in opened["run"], part
+
+
+# Item 14.5: a weekly issue lists what needs attention in the public source, and nothing else.
+
+MAINTENANCE_STEP = "Create or update the onderhoud issue"
+FAKE_GH = """#!/bin/bash
+# A stand-in for the GitHub CLI (GitHub is not reachable from the tests): it logs its arguments and
+# answers the two list calls the step makes from the environment.
+printf '%s\\n' "$*" >> "$GH_LOG"
+case "$1 $2" in
+  "label list") printf '%s\\n' "$FAKE_LABELS" ;;
+  "issue list") printf '%s\\n' "$FAKE_ISSUES" ;;
+esac
+"""
+
+
+def test_the_maintenance_issue_is_made_weekly_from_the_public_source_alone():
+    from conftest import wwidw
+
+    from wwidw_build.maintenance_report import MARKER
+
+    onderhoud = workflow("onderhoud.yml")
+    assert set(onderhoud["on"]) == {"schedule", "workflow_dispatch"}
+    (schedule,) = onderhoud["on"]["schedule"]
+    assert re.fullmatch(r"\d+ \d+ \* \* [0-6]", schedule["cron"])  # once a week
+    assert onderhoud["concurrency"] == {"group": "onderhoud", "cancel-in-progress": False}
+    job = onderhoud["jobs"]["onderhoud"]
+    assert job["with"] == {"sources": "content"} and "secrets" not in job  # the public source alone
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    reusable = workflow("wwidw-onderhoud.yml")["jobs"]
+    assert reusable["lijst"]["permissions"] == {"contents": "read"}
+    assert reusable["issue"]["permissions"] == {"issues": "write"}
+    assert reusable["issue"]["needs"] == "lijst"
+    made = next(s for s in reusable["lijst"]["steps"] if "wwidw maintenance" in s.get("run", ""))
+    command = '.venv/bin/wwidw maintenance "$FLAG" "$SOURCES" --format markdown'
+    assert command in made["run"]
+    # The flag the install step picks for the folder `content`: `wwidw maintenance --content content`.
+    first = install_script("wwidw-onderhoud.yml", "lijst").splitlines()[0]
+    picked = subprocess.run(
+        ["bash", "-c", first + '\necho "$flag"'],
+        env={"PATH": os.environ["PATH"], "SOURCES": "content"},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert picked.stdout.strip() == "--content"
+    listed = wwidw("maintenance", "--content", "content", "--format", "markdown")
+    assert listed.returncode == 0 and listed.stdout.startswith(MARKER + "\n"), listed.stderr
+    assert "voorbeeldbronnen" not in listed.stdout
+    step = next(s for s in reusable["issue"]["steps"] if s.get("name") == MAINTENANCE_STEP)
+    assert step["env"] == {"GH_TOKEN": "${{ github.token }}", "GH_REPO": "${{ github.repository }}"}
+
+
+def run_maintenance_step(tmp_path: Path, text: str, issues: list, labels: list[str]):
+    """The issue job's script as the runner runs it, against FAKE_GH: (result, gh calls, body file)."""
+    import json
+
+    step = next(
+        s
+        for s in workflow("wwidw-onderhoud.yml")["jobs"]["issue"]["steps"]
+        if s.get("name") == MAINTENANCE_STEP
+    )
+    runner_temp = tmp_path / "runner"
+    (runner_temp / "wwidw-onderhoud").mkdir(parents=True)
+    (runner_temp / "wwidw-onderhoud" / "onderhoud.md").write_text(text, encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    env = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(runner_temp),
+        "GH_LOG": str(log),
+        "FAKE_ISSUES": json.dumps(issues),
+        "FAKE_LABELS": "\n".join(labels),
+    }
+    result = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    calls = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return result, calls, runner_temp / "body.md"
+
+
+def test_the_maintenance_issue_is_updated_in_place_or_created_once(tmp_path):
+    from wwidw_build.maintenance_report import MARKER
+
+    text = f"{MARKER}\nStand op 2026-12-02.\n"
+    issues = [
+        {"number": 3, "body": "Iets anders, met het label"},
+        {"number": 9, "body": f"{MARKER}\noud"},
+        {"number": 5, "body": f"{MARKER}\nouder"},
+    ]
+    result, calls, body = run_maintenance_step(tmp_path / "bestaat", text, issues, ["onderhoud"])
+    assert result.returncode == 0, result.stderr
+    assert [c.split()[:2] for c in calls] == [
+        ["label", "list"],
+        ["issue", "list"],
+        ["issue", "edit"],
+    ]
+    assert "--state open --label onderhoud" in calls[1]
+    assert calls[2] == f"issue edit 5 --body-file {body}"  # the oldest one with the marker
+    assert body.read_text(encoding="utf-8") == text
+    result, calls, body = run_maintenance_step(tmp_path / "nieuw", text, issues[:1], ["bug"])
+    assert result.returncode == 0, result.stderr
+    assert [c.split()[:2] for c in calls] == [
+        ["label", "list"],
+        ["label", "create"],
+        ["issue", "list"],
+        ["issue", "create"],
+    ]
+    assert calls[1].startswith("label create onderhoud ")
+    assert calls[3].endswith(f"--label onderhoud --body-file {body}")
+
+
+def test_a_long_maintenance_list_is_cut_at_a_line_end_and_a_foreign_file_is_refused(tmp_path):
+    from wwidw_build.maintenance_report import MARKER
+
+    line = "- [ ] `praktijken/x.md` — " + "x" * 70 + " @iemand\n"
+    text = MARKER + "\n" + line * 1000
+    result, calls, body = run_maintenance_step(tmp_path / "lang", text, [], ["onderhoud"])
+    assert result.returncode == 0, result.stderr
+    cut = body.read_text(encoding="utf-8")
+    kept, note = cut.split("\n\n*(Ingekort", 1)
+    assert len(cut.encode()) < 60_100 and note
+    assert kept.split("\n")[0] == MARKER
+    assert all(part == line.rstrip("\n") for part in kept.split("\n")[1:])
+    result, calls, _ = run_maintenance_step(tmp_path / "vreemd", "Iets anders\n", [], ["onderhoud"])
+    assert result.returncode == 1 and calls == []
 
 
 # The workflows `wwidw source new` writes, linted like ours and against the reusable workflows.

@@ -32,7 +32,7 @@ PLACEHOLDER_ENGINE_URL = "https://github.com/platform31/wat-werkt-in-de-wijk.git
 PLACEHOLDER_PARTNERS_URL = "https://github.com/platform31/kennisbank-partners.git"
 ENGINE_ROOT = Path(__file__).resolve().parents[2]  # the engine checkout, when it is one
 FOLDERS = ("praktijken", "archetypen", "bijlagen")
-WORKFLOWS = ("controle", "review-reactie", "formulier", "publiceren")
+WORKFLOWS = ("controle", "review-reactie", "formulier", "publiceren", "onderhoud")
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _GITHUB = re.compile(
@@ -256,6 +256,7 @@ def workflows(values: dict[str, str], visibility: str) -> dict[str, str]:
         "review-reactie": t.REVIEW_REACTIE,
         "formulier": t.FORMULIER,
         "publiceren": publish,
+        "onderhoud": t.ONDERHOUD,
     }
     return {f".github/workflows/{name}.yml": t.fill(texts[name], **values) for name in WORKFLOWS}
 

@@ -159,6 +159,40 @@ jobs:
       engine-ref: <<engine_ref>>
 <<token_secret>>"""
 
+ONDERHOUD = """\
+# Every Monday, and when started by hand: keep ONE issue (label `onderhoud`) in this repository up to
+# date with what needs attention in this source's own descriptions (`wwidw maintenance`: overdue
+# follow-up measurements, expired assessments, descriptions not updated for three years, drafts). It
+# lists only the local source, this repository; the other sources in bronnen.yml are read for the
+# validation only and keep their own lists. The list names this source's descriptions, so it stays
+# here, with this repository's readers.
+name: onderhoud
+
+on:
+  schedule:
+    - cron: "23 5 * * 1"
+  workflow_dispatch:
+
+permissions: {}
+cache-mode: none # no job here uses the Actions cache
+
+concurrency:
+  group: onderhoud
+  cancel-in-progress: false # two runs at once could each create the issue; the second waits
+
+jobs:
+  onderhoud:
+    name: Onderhoudslijst
+    uses: <<engine_repository>>/.github/workflows/wwidw-onderhoud.yml@<<engine_ref>>
+    permissions:
+      contents: read # check out the repository
+      issues: write # create or update the one onderhoud issue (its own job, which installs nothing)
+    with:
+      sources: bronnen.yml
+      engine-repository: <<engine_repository>>
+      engine-ref: <<engine_ref>>
+<<token_secret>>"""
+
 TOKEN_SECRET = """\
     secrets:
       # Read-only token for the partners repository (README.md, "Instellingen"). Pull requests from

@@ -13,6 +13,7 @@ import click
 
 from wwidw_build.cli.building import build, serve
 from wwidw_build.cli.checking import search_command, validate
+from wwidw_build.cli.maintaining import maintenance_command
 from wwidw_build.cli.moving import move
 from wwidw_build.cli.options import help_option
 from wwidw_build.cli.repositories import source
@@ -34,7 +35,18 @@ def cli() -> None:
     pass
 
 
-for _command in (validate, new, build, serve, search_command, review, form, move, source):
+for _command in (
+    validate,
+    new,
+    build,
+    serve,
+    search_command,
+    review,
+    maintenance_command,
+    form,
+    move,
+    source,
+):
     cli.add_command(_command)
 
 

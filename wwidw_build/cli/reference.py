@@ -110,6 +110,20 @@ NOTES = {
         "description has errors, or a substantive change without a new `geschiedenis` entry "
         "(`wijziging-zonder-geschiedenis`). In CI: `controle.yml` (docs/hosting.md)."
     ),
+    "maintenance": (
+        "Lists what needs attention on a day (`--today`, default today) in the descriptions of the "
+        "local sources given (or the one `--source` names, reading only what its readers may read): "
+        "overdue follow-up measurements (`nameting` without `waarde` after its month, with the "
+        "effect's name), expired assessments (`beoordeling.geldig_tot` passed), descriptions not "
+        "updated for three years (`laatst_bijgewerkt` or `laatst_herzien` before the same day three "
+        "years earlier, or no date), and drafts, listed apart and left out of the other three. The "
+        "content is validated first, as `validate` does today (errors: exit 1, no list); otherwise "
+        "exit 0 with or without items. `markdown` is the body of the one `onderhoud` issue (marker "
+        "`<!-- wwidw-onderhoud -->`, titles inert); `json` prints `{today, sources, stale_before, "
+        "counts, items}` per category. `.github/workflows/onderhoud.yml` runs it weekly with "
+        "`--content content` only (docs/hosting.md). Logic: `maintenance.py`, texts: "
+        "`maintenance_report.py`."
+    ),
     "move": (
         "Moves one description (found by id in any local source) with the attachments its body links "
         "to into another local source checkout, and sets its `zichtbaarheid` to that source's tier "
@@ -131,7 +145,7 @@ NOTES = {
         "in it: exit 1, nothing written): praktijken/, archetypen/, bijlagen/, a Dutch README, a "
         "bronnen.yml naming the public source (`--engine-url`, `pad: content`), for an organisation "
         "the partners repository (`--partners-url`), and itself (`locatie: .`); CODEOWNERS, the pull "
-        "request template, the issue form of that tier only, and four workflows of a few lines that "
+        "request template, the issue form of that tier only, and five workflows of a few lines that "
         "call this repository's reusable workflows (`wwidw-*.yml`) pinned to `--engine-ref`, by "
         "default the commit of the engine checkout it runs from (exit 2 when there is none). A public "
         "source also gets copies of the registry and the taxonomies. authoring/source_repo.py."

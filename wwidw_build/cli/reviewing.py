@@ -8,7 +8,7 @@ import click
 
 from wwidw_build.audience import Audience
 from wwidw_build.cli.options import command, content_option, help_option
-from wwidw_build.cli.support import finish, readable_sources
+from wwidw_build.cli.support import finish, named_source, readable_sources
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 
@@ -74,11 +74,7 @@ def review(base: str, sources: list, source_name: str | None, out_file: Path | N
 def _reviewed_source(sources: list, name: str | None):
     """The source named by --source, or the one local source (the repository under review)."""
     if name is not None:
-        found = [s for s in sources if s.name == name]
-        if not found:
-            known = ", ".join(s.name for s in sources)
-            raise click.UsageError(f"Onbekende bron '{name}'. Kies uit: {known}.")
-        return found[0]
+        return named_source(sources, name)
     local = [s for s in sources if not s.is_git]
     if len(local) != 1:
         raise click.UsageError(

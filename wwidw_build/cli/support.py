@@ -51,6 +51,15 @@ def one_audience(name: str, registry, purpose: str):
     return audiences_named(name, registry)[0]
 
 
+def named_source(sources: list, name: str):
+    """The source ``--source NAME`` names; a usage error listing the known ones otherwise."""
+    found = [s for s in sources if s.name == name]
+    if not found:
+        known = ", ".join(s.name for s in sources)
+        raise click.UsageError(f"Onbekende bron '{name}'. Kies uit: {known}.")
+    return found[0]
+
+
 def finish(code: int) -> None:
     """End the command with an exit code (0 clean, 1 errors); click turns it into the process's."""
     click.get_current_context().exit(code)
