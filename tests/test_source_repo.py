@@ -179,7 +179,13 @@ def test_the_readme_and_the_templates_are_dutch_and_name_the_tier(made):
     assert ("BRONNEN_TOKEN" in readme) == tier.startswith("organisatie:")
     template = (target / ".github/PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 5 and f"`{visibility}`" in template
-    for word in ("persoonsgegevens", "zichtbaarheid", "concept: true", "wwidw validate"):
+    for word in (
+        "persoonsgegevens",
+        "zichtbaarheid",
+        "concept: true",
+        "wwidw validate",
+        "geschiedenis",
+    ):
         assert word in template
     owners = (target / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/.github/      @voorbeeld/kennisbank-beheer" in owners

@@ -1325,7 +1325,13 @@ def test_codeowners_guard_the_platform(path):
 def test_the_pull_request_template_is_a_dutch_checklist():
     text = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 5
-    for word in ("persoonsgegevens", "zichtbaarheid", "concept: true", "wwidw validate"):
+    for word in (
+        "persoonsgegevens",
+        "zichtbaarheid",
+        "concept: true",
+        "wwidw validate",
+        "geschiedenis",
+    ):
         assert word in text, word
 
 

@@ -56,6 +56,8 @@ Na een paar minuten verschijnt onder deze pull request een reviewrapport met wat
 - [ ] Contactgegevens staan alleen op de openbare site als de contactpersoon dat wil (`openbaar: true` bij `contact`).
 - [ ] Alle secties zijn ingevuld, ook Resultaten en Lessen: wat niet werkte hoort er ook in.
 - [ ] Bij de resultaten staat de richting (`werkt`, `gemengd`, `geen_effect`, …) en hoe er is gemeten (`meetontwerp`).
+- [ ] Verandert de richting van een resultaat, het bewijsniveau, het meetontwerp of de zichtbaarheid, dan staat
+      er een nieuwe regel in `geschiedenis` (datum en reden). `bewijsniveau` en `beoordeling` wijzigt alleen de redactie.
 - [ ] `concept: true` is weggehaald als de beschrijving klaar is om te publiceren.
 """
 
