@@ -123,3 +123,98 @@ def test_every_sample_praktijk_shows_its_own_result_per_intended_effect(content)
             f"{len({x['effect'] for x in raw})} effect" if raw else NO_RESULTS
         ), record.id
     assert checked > 0
+
+
+# --- on the built site, in the browser
+# ----------------------------------------------------------------------
+
+LONELINESS, MOESTUIN = "minder-eenzaamheid", "buurtmoestuin-kanaalweg"
+
+# The text after each praktijk link of a list: {praktijk id: text of its results label}.
+LIST_LABELS = """(selector) => Object.fromEntries([...document.querySelectorAll('article li')]
+  .map((li) => [li.querySelector('a[href*="praktijken/"]'), li.querySelector(selector)])
+  .filter(([a, label]) => a && label)
+  .map(([a, label]) => [a.getAttribute('href').split('/').filter(Boolean).pop(), label.innerText]))"""
+
+
+def expected_for_effect(raw_results: list[dict], effect: str) -> str:
+    """From the front matter: the labels of the directions of the results for ``effect``."""
+    own = [
+        r
+        for r in RICHTING
+        if any(x["effect"] == effect and x["richting"] == r for x in raw_results)
+    ]
+    return " · ".join(RICHTING[r] for r in own) or "geen resultaat voor dit effect"
+
+
+def expected_summary(raw_results: list[dict]) -> str:
+    """From the front matter: every result counted per direction."""
+    if not raw_results:
+        return "geen resultaten"
+    effects = len({x["effect"] for x in raw_results})
+    head = f"{effects} effect{'' if effects == 1 else 'en'}"
+    if len(raw_results) != effects:
+        head = f"{len(raw_results)} resultaten voor {head}"
+    counts = [(r, sum(x["richting"] == r for x in raw_results)) for r in RICHTING]
+    return head + ": " + " · ".join(f"{n} {RICHTING[r].lower()}" for r, n in counts if n)
+
+
+@pytest.fixture(scope="module")
+def site_page(chromium, openbaar_site):
+    """site_page(path) -> a page of the built public site (real content) in chromium."""
+    from browser import local_context
+
+    from wwidw_build.static_server import StaticServer
+
+    with StaticServer(openbaar_site) as server:
+        context = local_context(chromium, server.origin)
+        page = context.new_page()
+
+        def open_(path: str):
+            page.goto(server.url(path), wait_until="load")
+            return page
+
+        yield open_
+        context.close()
+
+
+def test_the_loneliness_page_shows_buurtmoestuins_loneliness_result(content, site_page):
+    document = next(d for d in content.documents if d.id == MOESTUIN)
+    raw = document.meta["resultaten"]
+    own = expected_for_effect(raw, LONELINESS)
+    first = RICHTING[raw[0]["richting"]]
+    assert own == RICHTING["nog_onbekend"] and first == "Veelbelovend"  # the case of the issue
+    page = site_page(f"effecten/{LONELINESS}/")
+    labels = page.evaluate(LIST_LABELS, ".wwidw-effectresultaat")
+    assert labels[MOESTUIN] == own != first
+    item = page.locator("article li", has=page.locator(f"a[href$='/praktijken/{MOESTUIN}/']"))
+    assert item.locator(".wwidw-badge").all_inner_texts() == [own]
+    assert "Bij elke praktijk staat het resultaat voor dit effect." in page.inner_text("article")
+
+
+def test_every_effect_page_shows_each_praktijks_result_for_that_effect(content, site_page):
+    praktijken = {
+        d.id: d
+        for d in content.documents
+        if d.kind == "praktijk"
+        and d.meta["zichtbaarheid"] == "openbaar"
+        and not d.meta.get("concept")
+    }
+    effects = sorted({e for d in praktijken.values() for e in d.meta["beoogde_effecten"]})
+    checked = 0
+    for effect in effects:
+        labels = site_page(f"effecten/{effect}/").evaluate(LIST_LABELS, ".wwidw-effectresultaat")
+        listed = {i for i, d in praktijken.items() if effect in d.meta["beoogde_effecten"]}
+        assert set(labels) == listed, effect
+        for doc_id, label in labels.items():
+            assert label == expected_for_effect(
+                praktijken[doc_id].meta.get("resultaten", []), effect
+            )
+            checked += 1
+    assert checked >= len(praktijken)
+    # Elsewhere (the home page, a theme): every result, counted per direction.
+    for path in ("", "themas/armoede-en-schulden/"):
+        labels = site_page(path).evaluate(LIST_LABELS, ".wwidw-resultaatoverzicht")
+        assert labels, path
+        for doc_id, label in labels.items():
+            assert label == expected_summary(praktijken[doc_id].meta.get("resultaten", [])), doc_id

@@ -185,16 +185,17 @@
     return i === -1 ? group.order.length : i;
   }
 
+  /** The order of a facet's values: its natural order (data-volgorde), else alphabetical. */
+  function compare(group, a, b) {
+    return rank(group, a) - rank(group, b) || a.localeCompare(b, "nl", { numeric: true });
+  }
+
+  /** Insert a value's item before the first value that follows it (the list is kept in order). */
   function placeValue(group, value, item) {
-    const after = [...group.values.keys()]
-      .filter((other) => other !== value)
-      .find(
-        (other) =>
-          rank(group, other) > rank(group, value) ||
-          (rank(group, other) === rank(group, value) &&
-            other.localeCompare(value, "nl", { numeric: true }) > 0),
-      );
-    group.list.insertBefore(item, after === undefined ? null : group.values.get(after).item);
+    const next = [...group.values.keys()]
+      .filter((other) => other !== value && compare(group, other, value) > 0)
+      .sort((a, b) => compare(group, a, b))[0];
+    group.list.insertBefore(item, next === undefined ? null : group.values.get(next).item);
   }
 
   function setNote(group, text) {

@@ -12,6 +12,7 @@ the index too (``audit.pagefind_text``).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -335,7 +336,7 @@ def _effect_result_data() -> str:
     directions = {label: richting for richting, label in RICHTING.items()}
     return (
         f' data-effectfilter="{EFFECT_RESULT}"'
-        f' data-effectscheiding="{attr(EFFECT_RESULT_SEPARATOR)}"'
+        f' data-effectscheiding="{html.escape(EFFECT_RESULT_SEPARATOR, quote=True)}"'
         f' data-richtingen="{attr(json.dumps(directions, ensure_ascii=False))}"'
         f' data-geenresultaat="{attr(NO_RESULT_FOR_EFFECT)}"'
     )
