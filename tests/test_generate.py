@@ -18,9 +18,16 @@ from hypothesis import strategies as st
 
 from wwidw_build import urls
 from wwidw_build.audience import Audience
+from wwidw_build.effect_results import (
+    NO_RESULT,
+    context_effects,
+    directions_for,
+    result_for,
+    summary,
+)
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
-from wwidw_build.pages.builders import PAGE_SIZE
+from wwidw_build.pages.builders import EFFECT_INTRO, PAGE_SIZE
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.selection import select
@@ -133,6 +140,74 @@ def test_archetype_page_has_the_generated_practice_section(content, bodies):
         assert cells == [counts.get(r, 0) for r in RICHTING]
         total += sum(cells)
     assert total > 0
+
+
+# --- a praktijk's results on the list pages
+# ------------------------------------------------------------------
+
+
+def praktijk_lines(page: str) -> dict[str, str]:
+    """{praktijk id: the text after its link} of the summary lines of a generated list page."""
+    lines = re.findall(r"^- \[[^\]]*\]\((?:\.\./)*praktijken/([a-z0-9-]+)/\) · (.*)$", page, re.M)
+    return {doc_id: html.unescape(re.sub(r"<[^>]+>", "", rest)) for doc_id, rest in lines}
+
+
+def named_results(selection, document, effects) -> str:
+    """What a list about several effects says of a praktijk: each effect that concerns it, by name."""
+    names = selection.registry.effecten
+    shown = [
+        f"{names[e].naam}: {result_for(document, e) if directions_for(document, e) else NO_RESULT}"
+        for e in context_effects(document, effects)
+    ]
+    return "; ".join(shown) or f"{NO_RESULT} voor deze effecten"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_lists_about_effects_show_results_for_those_effects_and_other_lists_all_results(
+    content, bodies, audience
+):
+    selection = select(content, Audience(audience))
+    pages = generate_pages(selection, bodies)
+    praktijken = {d.id: d for d in selection.by_kind("praktijk")}
+    seen = Counter()
+    for effect in selection.registry.effecten:
+        chain = list_chain(pages, "effecten", effect)
+        assert chain, effect
+        for name in chain:
+            lines = praktijk_lines(pages[name])
+            assert not lines or EFFECT_INTRO in pages[name]
+            for doc_id, text in lines.items():
+                assert text.endswith(" · " + result_for(praktijken[doc_id], effect)), (name, doc_id)
+                seen["effect"] += 1
+    for domain in selection.registry.domeinen.values():
+        effects = tuple(e.id for e in domain.effecten)
+        for name in list_chain(pages, "effectdomeinen", domain.id):
+            for doc_id, text in praktijk_lines(pages[name]).items():
+                document = praktijken[doc_id]
+                expected = (
+                    result_for(document, effects[0])
+                    if len(effects) == 1
+                    else named_results(selection, document, effects)
+                )
+                assert text.endswith(" · " + expected), (name, doc_id)
+                seen["domain"] += 1
+    for archetype in selection.by_kind("archetype"):
+        section = pages[f"archetypen/{archetype.id}.md"].split("## Praktijkvoorbeelden", 1)[1]
+        for doc_id, text in praktijk_lines(section).items():
+            expected = named_results(selection, praktijken[doc_id], archetype.beoogde_effecten)
+            assert text.endswith(" · " + expected), (archetype.id, doc_id)
+            seen["archetype"] += 1
+    summaries = [
+        name
+        for name in pages
+        if name == "index.md"
+        or name.split("/")[0] in ("themas", "doelgroepen", "organisaties", "gemeenten")
+    ]
+    for name in summaries:
+        for doc_id, text in praktijk_lines(pages[name]).items():
+            assert text.endswith(" · " + summary(praktijken[doc_id].resultaten)), (name, doc_id)
+            seen["summary"] += 1
+    assert set(seen) == {"effect", "domain", "archetype", "summary"}, seen
 
 
 # --- pagination in the generated tree

@@ -15,7 +15,9 @@ import pytest
 from generated_pages import front_matter
 
 from wwidw_build.audience import Audience
+from wwidw_build.effect_results import summary
 from wwidw_build.generate import url_resolver
+from wwidw_build.labels import RICHTING
 from wwidw_build.pages.builders import (
     PAGE_SIZE,
     archetype_page,
@@ -27,7 +29,7 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import attr, esc
-from wwidw_build.records import Component
+from wwidw_build.records import Component, Result
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
@@ -173,11 +175,101 @@ def test_summary_line_of_a_praktijk_has_organisation_place_and_badge(content):
     selection = select(content, Audience("openbaar"))
     document = selection.find("praktijk", "klushuizen-spoorbuurt")
     line = summary_line(selection, document, 1)
-    first = document.resultaten[0].richting
     assert line.startswith(
         f"- [{esc(document.titel)}](../praktijken/klushuizen-spoorbuurt.md) · Gemeente Lindeveen · "
     )
-    assert f'<span class="wwidw-badge wwidw-{first}">' in line
+    assert badges(line) == [(r, n) for r, n in counted(document.document.meta["resultaten"])]
+
+
+# --- a praktijk's results in a list: all of them, or per effect
+# --------------------------------------------------
+
+
+def badges(markdown: str) -> list[tuple[str, str]]:
+    """(direction, text) of every badge, in order."""
+    found = re.findall(r'<span class="wwidw-badge wwidw-([^"]+)">([^<]*)</span>', markdown)
+    return [(html.unescape(r), html.unescape(t)) for r, t in found]
+
+
+def counted(raw_results: list[dict]) -> list[tuple[str, str]]:
+    """The badges of a summary, from the front matter: '2 werkt' per direction that occurs."""
+    counts = {r: sum(x["richting"] == r for x in raw_results) for r in RICHTING}
+    return [(r, f"{n} {RICHTING[r].lower()}") for r, n in counts.items() if n]
+
+
+def strip(raw_results: list[dict]) -> list[dict]:
+    """Front-matter results as {effect, richting} only."""
+    return [{"effect": x["effect"], "richting": x["richting"]} for x in raw_results]
+
+
+def text_of(markdown: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown))
+
+
+def test_a_summary_counts_all_results_and_never_shows_one_for_all(content):
+    selection = select(content, Audience("openbaar"))
+    for document in selection.by_kind("praktijk"):
+        line = summary_line(selection, document, 1)
+        raw = document.document.meta.get("resultaten", [])
+        assert badges(line) == counted(raw), document.id
+        assert text_of(line).endswith(" · " + summary(document.resultaten)), document.id
+    bare = changed(selection.find("praktijk", "klushuizen-spoorbuurt"), resultaten=())
+    line = summary_line(with_document(selection, bare), bare, 1)
+    assert badges(line) == [] and text_of(line).endswith(" · geen resultaten")
+
+
+def test_on_an_effect_list_a_praktijk_shows_its_result_for_that_effect(content):
+    selection = select(content, Audience("openbaar"))
+    checked = set()
+    for document in selection.by_kind("praktijk"):
+        raw = document.document.meta.get("resultaten", [])
+        for effect in document.beoogde_effecten:
+            line = summary_line(selection, document, 1, (effect,))
+            own = [r for r in RICHTING if {"effect": effect, "richting": r} in strip(raw)]
+            assert badges(line) == [(r, RICHTING[r]) for r in own], (document.id, effect)
+            if not own:
+                assert text_of(line).endswith(" · geen resultaat voor dit effect")
+            checked.add(bool(own))
+    assert checked == {True, False}  # the sample has both
+
+
+def test_the_loneliness_list_shows_buurtmoestuins_loneliness_result_not_its_first(content):
+    selection = select(content, Audience("openbaar"))
+    document = selection.find("praktijk", "buurtmoestuin-kanaalweg")
+    raw = document.document.meta["resultaten"]
+    own = [x["richting"] for x in raw if x["effect"] == "minder-eenzaamheid"]
+    assert own and raw[0]["effect"] != "minder-eenzaamheid" and raw[0]["richting"] not in own
+    line = summary_line(selection, document, 1, ("minder-eenzaamheid",))
+    assert badges(line) == [(r, RICHTING[r]) for r in own]
+
+
+def test_a_list_about_several_effects_names_each_effect_that_concerns_the_praktijk(content):
+    selection = select(content, Audience("openbaar"))
+    names = {k: e.naam for k, e in selection.registry.effecten.items()}
+    document = changed(
+        selection.find("praktijk", "buurtmoestuin-kanaalweg"),
+        beoogde_effecten=("minder-eenzaamheid", "meer-groen-in-de-wijk", "meer-zelfbeheer"),
+        resultaten=(
+            Result(effect="meer-groen-in-de-wijk", richting="werkt"),
+            Result(effect="meer-groen-in-de-wijk", richting="gemengd"),
+            Result(effect="minder-zwerfafval", richting="averechts"),  # reported, not intended
+        ),
+    )
+    effects = (
+        "minder-zwerfafval",
+        "minder-eenzaamheid",
+        "meer-groen-in-de-wijk",
+        "minder-leegstand-winkels",
+    )
+    line = summary_line(with_document(selection, document), document, 1, effects)
+    assert text_of(line).split(" · ", 3)[3] == (
+        f"{names['minder-zwerfafval']}: Averechts; {names['minder-eenzaamheid']}: geen resultaat; "
+        f"{names['meer-groen-in-de-wijk']}: Werkt · Gemengd"
+    )
+    none = summary_line(
+        selection, document, 1, ("minder-leegstand-winkels", "minder-parkeeroverlast")
+    )
+    assert text_of(none).endswith(" · geen resultaat voor deze effecten") and not badges(none)
 
 
 # --- facts panel and contact details

@@ -24,15 +24,19 @@ from sources import load_sources_file, mixed_copy, split_sources
 from wwidw_build import audit, urls
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
+from wwidw_build.effect_results import summary
+from wwidw_build.labels import RICHTING
 from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
 from wwidw_build.search.site import (
     BROWSE,
+    EFFECT_RESULT,
     FILTERS,
     MISSING,
     NODE_MODULES,
+    effect_result_values,
     index_site,
     pagefind_binary,
     search_tags,
@@ -181,6 +185,7 @@ def test_filters_and_card_data_come_from_the_metadata(built):
         "projectstatus": ["Afgerond"],
         "richting": ["Nog onbekend"],
         "meetontwerp": ["Kwalitatief"],
+        EFFECT_RESULT: ["Minder eenzaamheid: Nog onbekend"],
     }
     assert probe["meta"] == {
         "title": PROBE_TITLE,
@@ -188,6 +193,7 @@ def test_filters_and_card_data_come_from_the_metadata(built):
         "gemeente": "Lindeveen",
         "themas": "Gezondheid",
         "soort": "Praktijk",
+        "resultaten": "1 effect: 1 nog onbekend",
         BROWSE[0]: BROWSE[1],
     }
     archetype = next(
@@ -219,7 +225,26 @@ def test_search_fields_escape_contributor_text(built):
         ("filter", "gemeente"),
         ("meta", "title"),
     }
-    assert set(re.findall(r'data-pagefind-filter="(\w+)\[', tags)) <= set(FILTERS)
+    assert set(re.findall(r'data-pagefind-filter="(\w+)\[', tags)) <= {*FILTERS, EFFECT_RESULT}
+
+
+def test_the_effect_result_filter_holds_the_results_of_intended_effects_only(built):
+    selection = select(built.content, Audience("openbaar"))
+    document = built.record("buurtmoestuin-kanaalweg")
+    names = built.content.registry.effecten
+    expected = [
+        f"{names[r['effect']].naam}: {RICHTING[r['richting']]}"
+        for r in built.document(document.id).meta["resultaten"]
+    ]
+    assert effect_result_values(selection, document) == expected
+    # A result for an effect the praktijk does not intend (a validate warning) is not tied to it:
+    # the effect facet does not list the praktijk under that effect either.
+    dropped = document.beoogde_effecten[0]
+    unintended = dataclasses.replace(document, beoogde_effecten=document.beoogde_effecten[1:])
+    assert effect_result_values(selection, unintended) == [
+        v for v in expected if not v.startswith(names[dropped].naam + ": ")
+    ]
+    assert effect_result_values(selection, built.record("klushuizen")) == []  # an archetype
 
 
 def test_index_site_reports_a_failure(tmp_path):
@@ -730,3 +755,164 @@ def test_the_search_page_works_on_a_phone(built, open_page):
     toggle(page, "soort", "Archetype")
     assert announced(page) == len(results(page)) > 0
     assert page.is_visible(".wwidw-kopzoeken button")
+
+
+# --- a direction belongs to an effect (browser)
+# -------------------------------------------------------------
+
+LONELINESS, MOESTUIN = "minder-eenzaamheid", "buurtmoestuin-kanaalweg"
+
+
+def raw_results(document) -> list[dict]:
+    return document.meta.get("resultaten", []) if document.kind == "praktijk" else []
+
+
+def with_result(documents, effect: str, richting: str) -> set[str]:
+    """The praktijken that intend ``effect`` and whose result FOR it is ``richting`` (front matter)."""
+    return {
+        url_of(d)
+        for d in documents
+        if effect in d.meta.get("beoogde_effecten", [])
+        and any(r["effect"] == effect and r["richting"] == richting for r in raw_results(d))
+    }
+
+
+def with_any_result(documents, richting: str, effect: str | None = None) -> set[str]:
+    """The praktijken with any result in ``richting`` (that intend ``effect``, when given)."""
+    return {
+        url_of(d)
+        for d in documents
+        if (effect is None or effect in d.meta.get("beoogde_effecten", []))
+        and any(r["richting"] == richting for r in raw_results(d))
+    }
+
+
+def effect_direction_pairs(documents) -> list[tuple[str, str]]:
+    return sorted(
+        {(r["effect"], r["richting"]) for d in documents for r in raw_results(d)}
+        | {(e, r) for d in documents for e in d.meta.get("beoogde_effecten", []) for r in RICHTING}
+    )
+
+
+def test_effect_and_direction_find_only_the_result_for_that_effect(built, open_page):
+    visible = built.visible("openbaar")
+    names = built.content.registry.effecten
+    moestuin = built.document(MOESTUIN)
+    own = {r["richting"] for r in raw_results(moestuin) if r["effect"] == LONELINESS}
+    other = {r["richting"] for r in raw_results(moestuin) if r["effect"] != LONELINESS}
+    assert own and "werkt" not in own and "werkt" in other  # the case of the issue
+    # Minder eenzaamheid + Werkt, from a shared link: not Buurtmoestuin, whose 'werkt' is for
+    # another effect; exactly the praktijken whose loneliness result is 'werkt' (maybe none).
+    page = open_page(
+        "openbaar",
+        "zoeken/?" + urlencode({"effect": names[LONELINESS].naam, "richting": RICHTING["werkt"]}),
+    )
+    browser.search_ready(page)
+    found = results(page)
+    assert url_of(moestuin) not in found
+    assert set(found) == with_result(visible, LONELINESS, "werkt") and announced(page) == len(found)
+    assert url_of(moestuin) in with_any_result(visible, "werkt", LONELINESS)  # the old, loose match
+    # A pair where tying matters and something is found: results and counts follow the tie.
+    effect, richting = next(
+        (e, r)
+        for e, r in effect_direction_pairs(visible)
+        if with_result(visible, e, r)
+        and with_any_result(visible, r, e) - with_result(visible, e, r)
+    )
+    expected = with_result(visible, effect, richting)
+    page = open_page("openbaar", "zoeken/")
+    browser.search_ready(page)
+    toggle(page, "effect", names[effect].naam)
+    open_facet(page, "richting")
+    assert facet(page, "richting", RICHTING[richting]).count() == 1
+    listed = page.locator("[data-facet='richting'] .wwidw-facet__waarde").all_inner_texts()
+    assert listed == [label for label in RICHTING.values() if label in listed]  # their fixed order
+    for label_id, label in RICHTING.items():  # the direction counts are for this effect
+        if facet(page, "richting", label).count():
+            assert facet_count(page, "richting", label) == len(
+                with_result(visible, effect, label_id)
+            ), label
+    toggle(page, "richting", RICHTING[richting])
+    assert set(results(page)) == expected and announced(page) == len(expected)
+    assert facet_count(page, "effect", names[effect].naam) == len(expected)
+    assert facet_count(page, "richting", RICHTING[richting]) == len(expected)
+    assert parse_qs(urlsplit(page.url).query) == {
+        "effect": [names[effect].naam],
+        "richting": [RICHTING[richting]],
+    }
+    # Without the effect, the direction keeps its meaning: any result with that direction.
+    toggle(page, "effect", names[effect].naam)
+    assert set(results(page)) == with_any_result(visible, richting)
+
+
+def test_several_effects_with_a_direction_count_each_praktijk_once(built, open_page):
+    visible = built.visible("openbaar")
+    names = built.content.registry.effecten
+    # Two effects for which one praktijk has the same direction: adding up would count it twice.
+    first, second, richting = next(
+        (a, b, r)
+        for a, r in effect_direction_pairs(visible)
+        for b, s in effect_direction_pairs(visible)
+        if a < b and r == s and with_result(visible, a, r) & with_result(visible, b, r)
+    )
+    expected = with_result(visible, first, richting) | with_result(visible, second, richting)
+    query = {"effect": [names[first].naam, names[second].naam]}
+    page = open_page("openbaar", "zoeken/?" + urlencode(query, doseq=True))
+    browser.search_ready(page)
+    assert facet_count(page, "richting", RICHTING[richting]) == len(expected)
+    toggle(page, "richting", RICHTING[richting])
+    assert set(results(page)) == expected and announced(page) == len(expected)
+    assert facet_count(page, "richting", RICHTING[richting]) == len(expected)
+
+
+def test_cards_show_the_result_for_the_chosen_effect_else_all_results(built, open_page):
+    names = built.content.registry.effecten
+    moestuin, record = built.document(MOESTUIN), built.record(MOESTUIN)
+    page = open_page("openbaar", "zoeken/?" + urlencode({"effect": names[LONELINESS].naam}))
+    browser.search_ready(page)
+    assert url_of(moestuin) in results(page)
+    card = page.locator(".wwidw-resultaat").filter(has_text=moestuin.titel)
+    own = [r for r in RICHTING if {"effect": LONELINESS, "richting": r} in _pairs(moestuin)]
+    assert card.locator(".wwidw-resultaat__effect").all_inner_texts() == [
+        f"{names[LONELINESS].naam}: " + " · ".join(RICHTING[r] for r in own)
+    ]
+    assert card.locator(".wwidw-resultaat__effect .wwidw-badge").all_inner_texts() == [
+        RICHTING[r] for r in own
+    ]
+    assert card.locator(f".wwidw-resultaat__effect .wwidw-{own[0]}").count() == 1  # its colour
+    assert card.locator(".wwidw-resultaat__resultaten").count() == 0
+    # An intended effect without a result says so; an archetype card shows no result at all.
+    silent = next(
+        (d, e)
+        for d in built.visible("openbaar")
+        if d.kind == "praktijk"
+        for e in d.meta["beoogde_effecten"]
+        if not any(r["effect"] == e for r in raw_results(d))
+    )
+    page = open_page("openbaar", "zoeken/?" + urlencode({"effect": names[silent[1]].naam}))
+    browser.search_ready(page)
+    results(page)
+    card = page.locator(".wwidw-resultaat").filter(has_text=silent[0].titel)
+    assert card.locator(".wwidw-resultaat__effect").all_inner_texts() == [
+        f"{names[silent[1]].naam}: geen resultaat voor dit effect"
+    ]
+    assert card.locator(".wwidw-resultaat__effect .wwidw-badge").count() == 0
+    archetype = next(d for d in built.visible("openbaar") if d.kind == "archetype")
+    effect = names[archetype.meta["beoogde_effecten"][0]].naam
+    page = open_page("openbaar", "zoeken/?" + urlencode({"effect": effect, "soort": "Archetype"}))
+    browser.search_ready(page)
+    assert url_of(archetype) in results(page)
+    lines = ".wwidw-resultaat__effect, .wwidw-resultaat__resultaten"
+    assert page.locator(lines).count() == 0 and page.locator(".wwidw-resultaat").count() > 0
+    # Without an effect filter: every result, counted per direction.
+    page = open_page("openbaar", "zoeken/?" + urlencode({"q": moestuin.titel}))
+    browser.search_ready(page)
+    card = page.locator(".wwidw-resultaat").filter(has_text=moestuin.titel)
+    assert card.locator(".wwidw-resultaat__resultaten").text_content() == (
+        "Resultaten: " + summary(record.resultaten)
+    )
+    assert card.locator(".wwidw-resultaat__effect").count() == 0
+
+
+def _pairs(document) -> list[dict]:
+    return [{"effect": r["effect"], "richting": r["richting"]} for r in raw_results(document)]

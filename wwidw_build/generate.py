@@ -14,6 +14,9 @@ from wwidw_build import urls
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID, audience_label
 from wwidw_build.pages.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.pages.builders import (
+    DOMAIN_INTRO,
+    EFFECT_INTRO,
+    EXAMPLES_INTRO,
     EXAMPLES_ON_PAGE,
     archetype_page,
     link,
@@ -134,15 +137,13 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
     for folder, title, table, groups in specs:
         entries = []
         for key, item in table.items():
+            intro = esc(getattr(item, "omschrijving", "") or "")
+            # An effect's page shows each praktijk's result for that effect.
+            effects = (key,) if folder == "effecten" else ()
+            if effects:
+                intro = f"{intro}\n\n{EFFECT_INTRO}" if intro else EFFECT_INTRO
             pages.update(
-                list_pages(
-                    selection,
-                    folder,
-                    key,
-                    item.naam,
-                    esc(getattr(item, "omschrijving", "") or ""),
-                    groups.get(key, []),
-                )
+                list_pages(selection, folder, key, item.naam, intro, groups.get(key, []), effects)
             )
             entries.append((key, item.naam, len(groups.get(key, []))))
         pages.update(
@@ -159,7 +160,13 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
         )
         pages.update(
             list_pages(
-                selection, "effectdomeinen", domain.id, domain.naam, intro, list(documents.values())
+                selection,
+                "effectdomeinen",
+                domain.id,
+                domain.naam,
+                f"{intro}\n\n{DOMAIN_INTRO}",
+                list(documents.values()),
+                tuple(e.id for e in domain.effecten),
             )
         )
         domain_entries.append((domain.id, domain.naam, len(documents)))
@@ -189,8 +196,9 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
                     "praktijkvoorbeelden",
                     archetype.id,
                     f"Praktijkvoorbeelden: {archetype.titel}",
-                    "",
+                    EXAMPLES_INTRO,
                     examples,
+                    tuple(archetype.beoogde_effecten),
                 )
             )
     pages.update(

@@ -14,6 +14,12 @@
  *   a hidden search field (search_site.py), which is one small chunk;
  * - a facet's values (one filter chunk each) are loaded when its group is opened, or when it is used;
  * - only the result cards shown are loaded (one fragment each): FIRST_PAGE, then PAGE per "more".
+ *
+ * A direction (facet "richting") belongs to an effect: with an effect chosen too, the search asks for
+ * praktijken whose result FOR that effect has the direction (the hidden filter EFFECT_RESULT, values
+ * "<effect>: <direction>"), and the facet counts of both follow that; with only a direction chosen, it
+ * is any result with that direction. A card shows the result for each chosen effect, else all results
+ * summed up (search_site.py).
  */
 (() => {
   "use strict";
@@ -34,6 +40,13 @@
   // own search, and a running search cannot be stopped (see request).
   const PAUSE_MIN_MS = 40;
   const PAUSE_MAX_MS = 250;
+  // The filter that ties a direction to an effect, its separator, the directions (label -> id, for the
+  // badge's colour) and the words for "no result for this effect"; null: an index without it.
+  const EFFECT_RESULT = root.dataset.effectfilter || null;
+  const SEPARATOR = root.dataset.effectscheiding || ": ";
+  const DIRECTIONS = parseObject(root.dataset.richtingen);
+  const NO_RESULT = root.dataset.geenresultaat || "";
+  const ORDER = Object.keys(DIRECTIONS); // the directions' fixed order (labels.RICHTING)
   const HINT =
     "Typ een zoekterm, of kies een filter of een sortering om door de beschrijvingen te bladeren.";
 
@@ -69,6 +82,15 @@
   let shown = { results: [], count: 0 };
   let typingTimer = null;
   let lastInput = -Infinity;
+
+  function parseObject(text) {
+    try {
+      const value = JSON.parse(text || "{}");
+      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+    } catch (e) {
+      return {};
+    }
+  }
 
   function parseOrder(text) {
     try {
@@ -163,16 +185,17 @@
     return i === -1 ? group.order.length : i;
   }
 
+  /** The order of a facet's values: its natural order (data-volgorde), else alphabetical. */
+  function compare(group, a, b) {
+    return rank(group, a) - rank(group, b) || a.localeCompare(b, "nl", { numeric: true });
+  }
+
+  /** Insert a value's item before the first value that follows it (the list is kept in order). */
   function placeValue(group, value, item) {
-    const after = [...group.values.keys()]
-      .filter((other) => other !== value)
-      .find(
-        (other) =>
-          rank(group, other) > rank(group, value) ||
-          (rank(group, other) === rank(group, value) &&
-            other.localeCompare(value, "nl", { numeric: true }) > 0),
-      );
-    group.list.insertBefore(item, after === undefined ? null : group.values.get(after).item);
+    const next = [...group.values.keys()]
+      .filter((other) => other !== value && compare(group, other, value) > 0)
+      .sort((a, b) => compare(group, a, b))[0];
+    group.list.insertBefore(item, next === undefined ? null : group.values.get(next).item);
   }
 
   function setNote(group, text) {
@@ -211,7 +234,31 @@
     for (const [name, values] of Object.entries(filters)) {
       if (name !== except && values.length) out[name] = { any: values };
     }
+    // A direction applies to the chosen effect(s): "<effect>: <direction>" for each pair.
+    if (EFFECT_RESULT && out.effect && out.richting) {
+      out[EFFECT_RESULT] = { any: pairs(out.effect.any, out.richting.any) };
+      delete out.richting;
+    }
     return out;
+  }
+
+  function pairs(effects, directions) {
+    return effects.flatMap((effect) => directions.map((label) => effect + SEPARATOR + label));
+  }
+
+  function chosen(current, name) {
+    return current.filters[name] || [];
+  }
+
+  /** Whether the counts of the effect or direction facet depend on the other one's choice (then they
+   * are counted from EFFECT_RESULT, whose chunk must be loaded). */
+  function tied(current) {
+    const asked = (name) => groups.some((group) => group.name === name && group.asked);
+    return (
+      EFFECT_RESULT !== null &&
+      ((chosen(current, "effect").length > 0 && asked("richting")) ||
+        (chosen(current, "richting").length > 0 && asked("effect")))
+    );
   }
 
   function isIdle(current) {
@@ -230,16 +277,20 @@
 
   /** Load the filter chunks of the groups in use and of the groups the reader opened, with the word-index
    * chunks of the term, in one go. A filter without values makes Pagefind fetch its chunk and nothing else. */
-  async function preload(term, filters) {
+  async function preload(term, filters, current) {
     const chunks = {};
     for (const group of wantedGroups()) {
       group.asked = true;
       chunks[group.name] = { any: [] };
     }
-    for (const name of Object.keys(filters)) {
+    for (const name of Object.keys(current.filters)) {
       const group = groups.find((g) => g.name === name);
-      if (group) group.asked = true;
+      if (group) {
+        group.asked = true;
+        chunks[name] = { any: [] };
+      }
     }
+    if (tied(current)) chunks[EFFECT_RESULT] = { any: [] };
     await pagefind.preload(term, { filters: { ...chunks, ...filters } });
   }
 
@@ -302,11 +353,11 @@
     }
     const filters = pagefindFilters(current.filters);
     const [term, options] = query(current, filters);
-    await preload(term, filters);
+    await preload(term, filters, current);
     if (stale()) return;
     const found = await pagefind.search(term, options);
     if (stale()) return;
-    shown = { results: found.results, count: 0 };
+    shown = { results: found.results, count: 0, effects: chosen(current, "effect") };
     const cards = await nextCards();
     if (stale()) return;
     // Results first: the facet counts of a facet in use may need more searches (see counts).
@@ -339,7 +390,7 @@
         ? { filters: all, totalFilters: all }
         : await pagefind.search(null, options);
     } else if (!found) {
-      await preload(term, filters);
+      await preload(term, filters, current);
       if (stale()) return;
       found = await pagefind.search(term, { filters });
     }
@@ -350,19 +401,70 @@
     );
     // The counts of a facet in use are as if only the other facets applied (values within a facet are OR):
     // for one facet in use that is the search without filters, which Pagefind counted already.
-    if (inUse.length === 1) counts[inUse[0].name] = (found.totalFilters || {})[inUse[0].name] || {};
+    // without[name]: every count of the search with all chosen facets but that one.
+    const without = {};
+    if (inUse.length === 1) without[inUse[0].name] = found.totalFilters || {};
     if (inUse.length > 1) {
       for (const group of inUse) {
         const others = await pagefind.search(term, {
           filters: pagefindFilters(current.filters, group.name),
         });
         if (stale() || state !== current) return;
-        counts[group.name] = (others.filters || {})[group.name] || {};
+        without[group.name] = others.filters || {};
       }
+    }
+    for (const group of inUse) counts[group.name] = without[group.name][group.name] || {};
+    if (tied(current)) {
+      const base = (name) => without[name] || found.filters || {};
+      if (!(await tieCounts(current, term, counts, base))) return;
     }
     if (stale() || state !== current) return;
     showCounts(counts);
     root.dataset.geteld = String(mine);
+  }
+
+  /** The counts of a direction for the chosen effects, and of an effect for the chosen directions: how
+   * many descriptions choosing that value would give. `base(name)`: the counts of the search without
+   * facet `name`. False when a newer search made these counts stale. */
+  async function tieCounts(current, term, counts, base) {
+    const effects = chosen(current, "effect");
+    const directions = chosen(current, "richting");
+    if (effects.length) {
+      const from = base("richting");
+      const tiedCounts = from[EFFECT_RESULT] || {};
+      const out = {};
+      for (const label of Object.keys(from.richting || {})) {
+        if (effects.length === 1) {
+          out[label] = tiedCounts[effects[0] + SEPARATOR + label] || 0;
+        } else if ((from.richting || {})[label]) {
+          // Several effects: a praktijk may have this direction for more than one of them, so the
+          // pairs are not added up but searched (one search per direction at most).
+          const filters = pagefindFilters(current.filters, "richting");
+          filters[EFFECT_RESULT] = { any: pairs(effects, [label]) };
+          const one = await pagefind.search(term, { filters });
+          if (stale() || state !== current) return false;
+          out[label] = one.results.length;
+        } else {
+          out[label] = 0;
+        }
+      }
+      counts.richting = out;
+    }
+    if (directions.length) {
+      const from = base("effect");
+      const tiedCounts = from[EFFECT_RESULT] || {};
+      const out = {};
+      // Added up over the chosen directions: exact while a praktijk reports one direction per effect
+      // (two indicators of one effect in two chosen directions would count twice).
+      for (const effect of Object.keys(from.effect || {})) {
+        out[effect] = directions.reduce(
+          (sum, label) => sum + (tiedCounts[effect + SEPARATOR + label] || 0),
+          0,
+        );
+      }
+      counts.effect = out;
+    }
+    return true;
   }
 
   function showCounts(counts) {
@@ -389,7 +491,7 @@
     const next = shown.results.slice(shown.count, shown.count + (shown.count ? PAGE : FIRST_PAGE));
     shown.count += next.length; // before waiting: a second click takes the page after this one
     const data = await Promise.all(next.map((result) => result.data()));
-    return data.map(card);
+    return data.map((result) => card(result, shown.effects || []));
   }
 
   function announce(n, current) {
@@ -422,7 +524,44 @@
     }
   }
 
-  function card(result) {
+  function badge(label, text) {
+    const id = hasOwn(DIRECTIONS, label) ? String(DIRECTIONS[label]) : "";
+    return element("span", "wwidw-badge" + (/^[a-z_]+$/.test(id) ? " wwidw-" + id : ""), text);
+  }
+
+  /** A praktijk's results on its card: per chosen effect that it intends, its result for that effect
+   * (or that it has none); without a chosen effect, all of them summed up. Nothing for an archetype. */
+  function resultLines(item, result, effects) {
+    const meta = result.meta || {};
+    if (!hasOwn(meta, "resultaten")) return;
+    if (!effects.length) {
+      const line = element("p", "wwidw-resultaat__resultaten");
+      line.append(element("span", "wwidw-sr", "Resultaten: "), meta.resultaten);
+      item.append(line);
+      return;
+    }
+    const filters = result.filters || {};
+    const values = filters[EFFECT_RESULT] || [];
+    const intended = new Set(filters.effect || []);
+    for (const effect of effects) {
+      const labels = values
+        .filter((value) => value.startsWith(effect + SEPARATOR))
+        .map((value) => value.slice(effect.length + SEPARATOR.length))
+        .filter((label) => hasOwn(DIRECTIONS, label))
+        .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+      if (!labels.length && !intended.has(effect)) continue;
+      const line = element("p", "wwidw-resultaat__effect");
+      line.append(effect + ": ");
+      if (labels.length) {
+        labels.forEach((label, i) => line.append(...(i ? [" · "] : []), badge(label, label)));
+      } else {
+        line.append(element("span", "wwidw-geen-resultaat", NO_RESULT));
+      }
+      item.append(line);
+    }
+  }
+
+  function card(result, effects) {
     const meta = result.meta || {};
     const item = element("li", "wwidw-resultaat");
     const heading = element("h3", "wwidw-resultaat__titel");
@@ -443,6 +582,7 @@
     const excerpt = element("p", "wwidw-resultaat__uittreksel");
     appendExcerpt(excerpt, result.excerpt || "");
     item.append(excerpt);
+    resultLines(item, result, effects);
     if (meta.bewijsniveau) {
       const badge = element("span", "wwidw-badge wwidw-bewijs", meta.bewijsniveau);
       badge.title = "Bewijsniveau";

@@ -13,6 +13,16 @@ import yaml
 from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
+from wwidw_build.effect_results import (
+    NO_RESULT,
+    NO_RESULT_FOR_EFFECT,
+    NO_RESULTS,
+    context_effects,
+    count_label,
+    direction_counts,
+    directions_for,
+    summary_head,
+)
 from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
@@ -30,6 +40,12 @@ from wwidw_build.selection import Selection
 
 PAGE_SIZE = 50
 EXAMPLES_ON_PAGE = 10  # praktijkvoorbeelden listed on an archetype page itself
+# What a list about effects shows per praktijk (the intro of such a list says so).
+EFFECT_INTRO = "Bij elke praktijk staat het resultaat voor dit effect."
+DOMAIN_INTRO = "Bij elke praktijk staan de resultaten voor de effecten uit dit domein."
+EXAMPLES_INTRO = (
+    "Bij elk praktijkvoorbeeld staan de resultaten voor de beoogde effecten van dit archetype."
+)
 
 
 PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
@@ -66,8 +82,10 @@ def doc_link(depth: int, document: Record) -> str:
     return link(depth, urls.folder(document.kind), document.id, document.titel)
 
 
-def badge(richting: str) -> str:
-    return f'<span class="wwidw-badge wwidw-{esc(richting)}">{esc(RICHTING.get(richting, richting))}</span>'
+def badge(richting: str, text: str | None = None) -> str:
+    """A coloured label of a result direction; ``text`` defaults to the direction's Dutch label."""
+    label = RICHTING.get(richting, richting) if text is None else text
+    return f'<span class="wwidw-badge wwidw-{esc(richting)}">{esc(label)}</span>'
 
 
 def names(selection: Selection, key: str, ids, depth: int, folder: str) -> str:
@@ -79,16 +97,63 @@ def names(selection: Selection, key: str, ids, depth: int, folder: str) -> str:
     return ", ".join(link(depth, folder, i, table[i].naam) for i in ids if i in table) or "—"
 
 
-def summary_line(selection: Selection, document: Record, depth: int) -> str:
+def summary_line(
+    selection: Selection, document: Record, depth: int, effects: tuple[str, ...] = ()
+) -> str:
+    """One line of a list: the description's link and its facts. A praktijk's results are those for
+    ``effects`` when the list is about effects (an effect, a domain, an archetype), else a summary of
+    all of them: one result never stands for the whole praktijk."""
     parts = [doc_link(depth, document)]
     if isinstance(document, Praktijk):
         organisation = selection.registry.organisaties.get(document.organisatie)
         parts.append(esc(organisation.naam if organisation else document.organisatie))
         parts.append(esc(document.gemeente))
-        parts += [badge(r.richting) for r in document.resultaten[:1]]
+        parts.append(results_label(selection, document, effects))
     else:
         parts.append("archetype · " + esc(BEWIJSNIVEAU.get(document.bewijsniveau, "")))
     return "- " + " · ".join(p for p in parts if p)
+
+
+def results_label(selection: Selection, document: Praktijk, effects: tuple[str, ...] = ()) -> str:
+    """A praktijk's results in a list: for the one effect of the page (its badge, or 'geen resultaat
+    voor dit effect'); for each of several effects that concern it ('Minder eenzaamheid: <badge>');
+    or, without effects, all of them counted per direction."""
+    if not effects:
+        return results_summary(document)
+    if len(effects) == 1:
+        shown = effect_result(document, effects[0])
+    else:
+        shown = "; ".join(
+            f"{esc(_plain_effect_name(selection, e))}: {effect_result(document, e, NO_RESULT)}"
+            for e in context_effects(document, effects)
+        ) or _no_result(f"{NO_RESULT} voor deze effecten")
+    return f'<span class="wwidw-effectresultaat">{shown}</span>'
+
+
+def _plain_effect_name(selection: Selection, effect_id: str) -> str:
+    effect = selection.registry.effecten.get(effect_id)
+    return effect.naam if effect else effect_id
+
+
+def effect_result(document: Praktijk, effect_id: str, missing: str = NO_RESULT_FOR_EFFECT) -> str:
+    """The badge(s) of a praktijk's result for one effect, or ``missing`` in words without one."""
+    directions = directions_for(document, effect_id)
+    return " · ".join(badge(r) for r in directions) if directions else _no_result(missing)
+
+
+def results_summary(document: Praktijk) -> str:
+    """All results of a praktijk, counted per direction: '3 effecten: <1 werkt> · <2 gemengd>'."""
+    results = document.resultaten
+    if not results:
+        return f'<span class="wwidw-resultaatoverzicht">{_no_result(NO_RESULTS)}</span>'
+    counts = " · ".join(
+        badge(richting, count_label(richting, n)) for richting, n in direction_counts(results)
+    )
+    return f'<span class="wwidw-resultaatoverzicht">{esc(summary_head(results))}: {counts}</span>'
+
+
+def _no_result(text: str) -> str:
+    return f'<span class="wwidw-geen-resultaat">{esc(text)}</span>'
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -96,9 +161,16 @@ def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
 
 
 def list_pages(
-    selection: Selection, folder: str, page: str, title: str, intro: str, documents: list[Record]
+    selection: Selection,
+    folder: str,
+    page: str,
+    title: str,
+    intro: str,
+    documents: list[Record],
+    effects: tuple[str, ...] = (),
 ) -> dict[str, str]:
-    """A list of descriptions, split over pages of PAGE_SIZE: <page>.md, <page>--2.md, ..."""
+    """A list of descriptions, split over pages of PAGE_SIZE: <page>.md, <page>--2.md, ...; a list
+    about ``effects`` shows each praktijk's results for those (``summary_line``)."""
     chunks = paginate(sorted(documents, key=lambda d: d.titel.lower()))
     out = {}
     for number, chunk in enumerate(chunks, 1):
@@ -112,7 +184,7 @@ def list_pages(
             f"{len(documents)} beschrijving(en).",
             "",
         ]
-        lines += [summary_line(selection, d, 1) for d in chunk]
+        lines += [summary_line(selection, d, 1, effects) for d in chunk]
         nav = []
         if number > 1:
             nav.append(f"[← vorige]({urls.continuation_page(page, number - 1)}.md)")
@@ -329,7 +401,10 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
     if not examples:
         return lines + ["Er zijn hier nog geen praktijkvoorbeelden van dit archetype.", ""]
     shown = sorted(examples, key=lambda d: d.titel.lower())[:EXAMPLES_ON_PAGE]
-    lines += [summary_line(selection, d, 1) for d in shown] + [""]
+    effects = tuple(archetype.beoogde_effecten)
+    if effects:
+        lines += [EXAMPLES_INTRO, ""]
+    lines += [summary_line(selection, d, 1, effects) for d in shown] + [""]
     if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages
         lines += [
             f"Alle {len(examples)} praktijkvoorbeelden: "

@@ -12,6 +12,7 @@ the index too (``audit.pagefind_text``).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from wwidw_build import lifeline, urls
 from wwidw_build.checks.completeness import completeness
+from wwidw_build.effect_results import NO_RESULT_FOR_EFFECT
+from wwidw_build.effect_results import summary as results_summary
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING, SOORT
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.records import Praktijk, Record
@@ -61,6 +64,13 @@ ORDERED = {
     "richting": RICHTING,
     "meetontwerp": MEETONTWERP,
 }
+# A filter no facet shows: a praktijk's result per intended effect, "<effect>: <direction>" (Dutch
+# names and labels). The Zoeken page searches it when both an effect and a direction are chosen, so the
+# direction applies to the chosen effect (zoeken.js), and reads it for the result cards; its values
+# join with EFFECT_RESULT_SEPARATOR. Only effects in beoogde_effecten, as the effect facet: an effect
+# with a direction then implies the effect itself, and the facet counts stay exact.
+EFFECT_RESULT = "effect_richting"
+EFFECT_RESULT_SEPARATOR = ": "
 SORTS = ("nieuwste", "volledigheid")
 # Pagefind's ready-made interfaces: the Zoeken page uses only its JS API (pagefind.js, the worker,
 # wasm).
@@ -128,6 +138,21 @@ def _praktijk_filters(selection: Selection, document: Record) -> dict[str, list[
     }
 
 
+def effect_result_values(selection: Selection, document: Record) -> list[str]:
+    """The values of the EFFECT_RESULT filter: 'Minder eenzaamheid: Nog onbekend' per result of an
+    intended effect (unique, in the order of the results)."""
+    if not isinstance(document, Praktijk):
+        return []
+    effects, intended = selection.registry.effecten, set(document.beoogde_effecten)
+    return list(
+        dict.fromkeys(
+            effects[r.effect].naam + EFFECT_RESULT_SEPARATOR + RICHTING[r.richting]
+            for r in document.resultaten
+            if r.effect in intended and r.effect in effects
+        )
+    )
+
+
 def sort_values(document: Record) -> dict[str, str]:
     date = document.updated
     return {
@@ -137,7 +162,8 @@ def sort_values(document: Record) -> dict[str, str]:
 
 
 def meta_values(document: Record, filters: dict[str, list[str]]) -> dict[str, str]:
-    """What a result card shows: title, organisation, gemeente, themes, evidence level, kind."""
+    """What a result card shows: title, organisation, gemeente, themes, evidence level, kind, and a
+    praktijk's results summed up (its result per effect comes from the EFFECT_RESULT filter)."""
     return {
         "title": document.titel,
         "organisatie": ", ".join(filters["organisatie"]),
@@ -145,6 +171,9 @@ def meta_values(document: Record, filters: dict[str, list[str]]) -> dict[str, st
         "themas": ", ".join(filters["thema"]),
         "bewijsniveau": ", ".join(filters["bewijsniveau"]),
         "soort": SOORT[document.kind],
+        "resultaten": results_summary(document.resultaten)
+        if isinstance(document, Praktijk)
+        else "",
     }
 
 
@@ -152,6 +181,7 @@ def search_tags(selection: Selection, document: Record) -> str:
     """One line of raw HTML for the page: hidden, empty elements that carry the search fields."""
     filters = filter_values(selection, document)
     tags = [_tag("filter", key, value) for key in FILTERS for value in filters[key]]
+    tags += [_tag("filter", EFFECT_RESULT, v) for v in effect_result_values(selection, document)]
     tags += [_tag("sort", key, value) for key, value in sort_values(document).items()]
     tags += [
         _tag("meta", key, value) for key, value in meta_values(document, filters).items() if value
@@ -268,7 +298,7 @@ def search_page() -> str:
             "Zoek in alle praktijken en archetypen. Verfijn met de filters; de link in de adresbalk bewaart uw "
             "zoekopdracht, zodat u die kunt delen of later terugvinden.",
             "",
-            f'<div class="wwidw-zoeken" id="wwidw-zoeken" data-bladeren="{BROWSE[1]}">'
+            f'<div class="wwidw-zoeken" id="wwidw-zoeken" data-bladeren="{BROWSE[1]}"{_effect_result_data()}>'
             '<form class="wwidw-zoekbalk" role="search" aria-label="Zoeken en filteren" id="wwidw-zoekformulier" '
             'method="get">'
             '<label for="wwidw-zoekterm">Zoekterm</label>'
@@ -296,6 +326,19 @@ def search_page() -> str:
             "</div>",
             "",
         ]
+    )
+
+
+def _effect_result_data() -> str:
+    """What zoeken.js needs to tie a direction to an effect and to show a result per effect: the
+    filter's name and separator, the directions (label -> the id its badge's colour class takes) and
+    the words for a praktijk without a result for the chosen effect."""
+    directions = {label: richting for richting, label in RICHTING.items()}
+    return (
+        f' data-effectfilter="{EFFECT_RESULT}"'
+        f' data-effectscheiding="{html.escape(EFFECT_RESULT_SEPARATOR, quote=True)}"'
+        f' data-richtingen="{attr(json.dumps(directions, ensure_ascii=False))}"'
+        f' data-geenresultaat="{attr(NO_RESULT_FOR_EFFECT)}"'
     )
 
 
