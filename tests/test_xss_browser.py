@@ -68,7 +68,7 @@ def _praktijk_meta(number: int) -> dict:
             }
         ],
         "meetontwerp": "voor_nameting",
-        "bewijsniveau": "goede_aanwijzingen",
+        "bewijsniveau": "goed_beschreven",
         "bereik": 46,
         "kosten": {
             "totaal_eur": 1380000,
