@@ -3,8 +3,11 @@
 docs/commands.md and CONTRIBUTING.md's table of messages are generated (tests/test_reference.py).
 """
 
+import json
 import re
 from pathlib import Path
+
+import yaml
 
 from wwidw_build.messages import CATALOGUE
 
@@ -60,3 +63,47 @@ def test_no_doc_points_outside_the_repository():
 
 def test_ci_runs_make_test():
     assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+EXAMPLE_MARKER = "<!-- voorbeeld-voorwerk"
+
+
+def contributing_example() -> str:
+    """The complete example front matter in CONTRIBUTING.md (the YAML block after the marker)."""
+    text = (REPO / "CONTRIBUTING.md").read_text()
+    return text.split(EXAMPLE_MARKER, 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_example_in_contributing_is_a_valid_description_with_all_the_evidence(content_copy):
+    """Issue 14 item 7: CONTRIBUTING.md shows a complete praktijk, and it passes `wwidw validate`."""
+    from conftest import wwidw
+
+    from wwidw_build.sections import PRAKTIJK_SECTIONS
+
+    example = contributing_example()
+    meta = yaml.safe_load(example.strip().strip("-"))
+    assert {
+        "resultaten",
+        "niet_beoogde_effecten",
+        "meetontwerp",
+        "bewijsniveau",
+        "evaluatie",
+        "bereik",
+        "bereik_eenheid",
+        "kosten",
+    } <= set(meta)
+    assert any("nameting" in result for result in meta["resultaten"])
+    prose = " ".join(["Een zin met genoeg woorden om als ingevulde sectie te tellen."] * 2)
+    body = "".join(f"\n## {title}\n\n{prose}\n" for title in PRAKTIJK_SECTIONS)
+    (content_copy / "praktijken" / "voorbeeld-uit-contributing.md").write_text(example + body)
+    result = wwidw("validate", "--content", content_copy, "--format", "json", "--stats")
+    assert result.returncode == 0, result.stdout
+    assert (
+        json.loads(result.stdout)["stats"]["scores"]["praktijk/voorbeeld-uit-contributing"] == 100
+    )
+    found = [
+        d
+        for d in json.loads(result.stdout)["diagnostics"]
+        if d["file"].endswith("voorbeeld-uit-contributing.md")
+    ]
+    assert [d["code"] for d in found if d["code"] != "nameting-te-laat"] == []

@@ -27,6 +27,7 @@ from wwidw_build.authoring.issue_form import (
     split_fields,
 )
 from wwidw_build.build import build_all
+from wwidw_build.checks.schema_check import subschema
 from wwidw_build.cli.main import cli
 from wwidw_build.load import load_content
 from wwidw_build.pipeline import load_and_validate
@@ -322,3 +323,110 @@ def test_every_value_comes_back_from_its_own_heading(values):
         ):
             continue
         assert fields[field.key].text == raw
+
+
+# --- The evidence (issue 14 item 7) ---------------------------------------------------------------
+
+EVIDENCE = {
+    "Resultaten per effect": "minder-burenoverlast | werkt | overlastmeldingen per jaar | 140 | 95\n"
+    "\n"
+    "meer-vertrouwen-in-buren | Nog onbekend | vertrouwen in buren (enquête) | 35 procent",
+    "Niet-beoogde effecten": "minder-parkeeroverlast | averechts | klachten over parkeren",
+    "Meetontwerp": "Voor- en nameting (voor_nameting)",
+    "Evaluatie": "extern",
+    "Evaluatie uitgevoerd door": "Onderzoeksbureau Wijkwaarde",
+    "Bewijsniveau": "Goed beschreven (goed_beschreven)",
+    "Bereik": "64",
+    "Eenheid van het bereik": "huishoudens",
+    "Totale kosten (euro)": "38000",
+    "Kosten per deelnemer (euro)": "593,75",
+    "Financiering": "gemeente, woningcorporatie",
+}
+
+
+def test_a_form_with_the_evidence_becomes_a_description_with_it(content_copy, tmp_path):
+    path = written(run_formulier(content_copy, submitted(SAMPLE | EVIDENCE), tmp_path))
+    assert errors_in(content_copy) == []
+    meta = document(content_copy, path).meta
+    assert meta["resultaten"] == [
+        {
+            "effect": "minder-burenoverlast",
+            "richting": "werkt",
+            "indicator": "overlastmeldingen per jaar",
+            "nulmeting": 140,
+            "eindmeting": 95,
+        },
+        {
+            "effect": "meer-vertrouwen-in-buren",
+            "richting": "nog_onbekend",
+            "indicator": "vertrouwen in buren (enquête)",
+            "nulmeting": "35 procent",
+        },
+    ]
+    assert meta["niet_beoogde_effecten"] == [
+        {
+            "effect": "minder-parkeeroverlast",
+            "richting": "averechts",
+            "indicator": "klachten over parkeren",
+        }
+    ]
+    assert meta["meetontwerp"] == "voor_nameting" and meta["bewijsniveau"] == "goed_beschreven"
+    assert meta["evaluatie"] == {"soort": "extern", "door": "Onderzoeksbureau Wijkwaarde"}
+    assert (meta["bereik"], meta["bereik_eenheid"]) == (64, "huishoudens")
+    assert meta["kosten"] == {
+        "totaal_eur": 38000,
+        "per_deelnemer_eur": 593.75,
+        "financiering": ["gemeente", "woningcorporatie"],
+    }
+
+
+def test_every_option_of_the_evidence_dropdowns_is_read_as_its_id():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    by_label = {e["attributes"]["label"]: e for e in form["body"] if "id" in e}
+    for label, key in (("Meetontwerp", "meetontwerp"), ("Bewijsniveau", "bewijsniveau")):
+        options = by_label[label]["attributes"]["options"]
+        ids = [
+            getattr(parse_issue_body(submitted(SAMPLE | {label: o}), "i.md")[0], key)
+            for o in options
+        ]
+        assert ids == list(subschema("praktijk", (key,))["enum"])
+
+
+def test_a_claim_above_the_ceiling_writes_nothing(content_copy, tmp_path):
+    values = (
+        SAMPLE
+        | EVIDENCE
+        | {"Bewijsniveau": "Goede aanwijzingen voor effectiviteit (goede_aanwijzingen)"}
+    )
+    result = run_formulier(content_copy, submitted(values), tmp_path)
+    assert result.returncode == 1 and "bewijsniveau-te-hoog" in result.stderr
+    assert not (content_copy / "praktijken" / "buurtkamer-aan-de-dijk.md").exists()
+
+
+def test_a_wrong_result_line_or_number_is_refused_naming_the_line(content_copy, tmp_path):
+    values = (
+        SAMPLE
+        | EVIDENCE
+        | {
+            "Resultaten per effect": "minder-burenoverlast | werkt\nmeer-vertrouwen-in-buren | werkt niet",
+            "Niet-beoogde effecten": "Parkeeroverlast | averechts",
+            "Bereik": "1.200",
+        }
+    )
+    body = submitted(values)
+    result = run_formulier(content_copy, body, tmp_path)
+    assert result.returncode == 1 and "Er is niets geschreven" in result.stderr
+    assert (
+        "De regel 'meer-vertrouwen-in-buren | werkt niet' bij 'Resultaten per effect' in het "
+        "formulier klopt niet: 'werkt niet' is geen richting" in result.stderr
+    )
+    assert "'Parkeeroverlast' is geen effect-id" in result.stderr
+    assert "'1.200' is geen heel getal" in result.stderr
+    _, problems = parse_issue_body(body, "issue.md")
+    lines = body.splitlines()
+    assert [(p.code, lines[p.line - 1]) for p in problems] == [
+        ("formulier-regel", "meer-vertrouwen-in-buren | werkt niet"),
+        ("formulier-regel", "Parkeeroverlast | averechts"),
+        ("formulier-geen-getal", "1.200"),
+    ]
+    assert not (content_copy / "praktijken" / "buurtkamer-aan-de-dijk.md").exists()

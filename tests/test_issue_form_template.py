@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 from conftest import CONTENT, REPO
 
+from wwidw_build import evidence
 from wwidw_build.authoring.issue_form import FIELDS, TRIGGER_LABEL
 from wwidw_build.authoring.issue_form_template import (
     FORM_PATH,
@@ -12,6 +13,7 @@ from wwidw_build.authoring.issue_form_template import (
     render_form,
     write_form,
 )
+from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP
 from wwidw_build.load import load_content
 from wwidw_build.sections import PRAKTIJK_SECTIONS
 
@@ -102,3 +104,40 @@ def test_a_source_repositorys_form_offers_only_its_tier(tmp_path):
     assert by_id["organisatie"]["attributes"]["options"] == ["Havenstad Wonen (havenstad-wonen)"]
     assert "alleen voor Havenstad Wonen" in form["body"][0]["attributes"]["value"]
     assert [e["id"] for e in form["body"] if "id" in e] == [f.element_id for f in FIELDS]
+
+
+def test_the_evidence_level_question_shows_the_ceiling_of_every_design():
+    """Issue 14 item 7: the form shows, at Bewijsniveau, what each meetontwerp carries at most,
+    from the same table validate checks (evidence.DESIGNS)."""
+    description = elements()["bewijsniveau"]["attributes"]["description"]
+    for design, (_, level) in evidence.DESIGNS.items():
+        assert f"| {MEETONTWERP[design]} | {BEWIJSNIVEAU[level]} |" in description
+    assert "Werkzame bestanddelen" in description and "Bewijsniveau en meetontwerp" in description
+
+
+def test_the_form_asks_for_the_evidence():
+    ids = [e["id"] for e in committed()["body"] if "id" in e]
+    evidence_ids = [
+        "resultaten_per_effect",
+        "niet_beoogde_effecten",
+        "meetontwerp",
+        "evaluatie_soort",
+        "evaluatie_door",
+        "bewijsniveau",
+        "bereik",
+        "bereik_eenheid",
+        "kosten_totaal",
+        "kosten_per_deelnemer",
+        "financiering",
+    ]
+    assert ids[ids.index("effecten") + 1 : ids.index("zichtbaarheid")] == evidence_ids
+    results = elements()["resultaten_per_effect"]
+    assert results["type"] == "textarea"
+    assert (
+        "`effect-id | richting | indicator | nulmeting | eindmeting`"
+        in (results["attributes"]["description"])
+    )
+    assert elements()["bereik_eenheid"]["attributes"]["options"] == ["mensen", "huishoudens"]
+    assert elements()["meetontwerp"]["attributes"]["options"][3] == (
+        "Voor- en nameting (voor_nameting)"
+    )

@@ -168,6 +168,8 @@ def make(kind: str, meta: dict):
             (Result(effect="e", richting="werkt", nulmeting=1.5),),
         ),
         ("praktijk", {"kosten": {"totaal_eur": 100}}, "kosten", Cost(totaal_eur=100)),
+        ("praktijk", {}, "bereik_eenheid", None),
+        ("praktijk", {"bereik_eenheid": "huishoudens"}, "bereik_eenheid", "huishoudens"),
         (
             "praktijk",
             {"kosten": {"per_deelnemer_eur": 12.5, "financiering": ["gemeente"]}},

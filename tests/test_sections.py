@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from wwidw_build.sections import (
     PRAKTIJK_SECTIONS,
     filled_sections,
+    prose_words,
     split_sections,
     template,
     without_comments,
@@ -24,6 +25,17 @@ def test_split_ignores_headings_in_code_fences():
 def test_filled_sections_need_real_text():
     body = f"## Aanleiding\n{WORDS}\n## Doel\n<!-- {WORDS} -->\n"
     assert filled_sections("praktijk", body) == ["Aanleiding"]
+
+
+def test_the_hint_is_not_prose_however_it_is_left_in():
+    hint = PRAKTIJK_SECTIONS["Aanpak"]
+    wrapped = hint.replace(", ", ",\n")
+    for text in (hint, f"<!-- Schrijftip: {hint} -->", f"_{hint}_", f"**Schrijftip: {wrapped}**"):
+        assert prose_words(text, hint) == 0, text
+    assert prose_words(f"{hint}\nTwee opbouwwerkers trainden.", hint) == 3
+    assert prose_words(hint, PRAKTIJK_SECTIONS["Doel"]) == len(hint.split())  # another hint is text
+    body = f"## Aanpak\n\n{hint}\n\n## Doel\n\n{WORDS}\n"
+    assert filled_sections("praktijk", body) == ["Doel"]
 
 
 def test_template_has_every_section_with_a_hint():

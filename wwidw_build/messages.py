@@ -428,6 +428,17 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "'{waarde}' bij '{veld}' in het formulier is geen jaartal.",
         "Schrijf het jaar als vier cijfers, bijvoorbeeld 2023: pas het issue aan en zet het label opnieuw.",
     ),
+    "formulier-geen-getal": (
+        E,
+        "Het antwoord bij '{veld}' in het formulier klopt niet: {probleem}.",
+        "Pas het issue aan en zet het label opnieuw; laat het veld leeg als u het getal niet weet.",
+    ),
+    "formulier-regel": (
+        E,
+        "De regel '{regel}' bij '{veld}' in het formulier klopt niet: {probleem}.",
+        "Schrijf één per regel, als '{formaat}', bijvoorbeeld '{voorbeeld}'. Pas het issue aan en "
+        "zet het label opnieuw.",
+    ),
     # Issue form: the parser reads exactly what GitHub shows (authoring/issue_form_shown.py)
     "formulier-verborgen-tekst": (
         E,

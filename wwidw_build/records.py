@@ -177,6 +177,7 @@ class Praktijk(Description):
     meetontwerp: str | None = None
     evaluatie: Evaluation | None = None
     bereik: int | None = None
+    bereik_eenheid: str | None = None  # mensen | huishoudens; None counts mensen
     kosten: Cost | None = None
     partners: tuple[str, ...] = ()
     contact: Contact | None = None

@@ -72,10 +72,29 @@ def word_count(text: str) -> int:
     return len(without_comments(text).split())
 
 
+HINT_PREFIX = "Schrijftip:"
+_MARKUP = "_*"  # emphasis around a hint: _…_, *…*, **…**
+
+
+def prose_words(text: str, hint: str) -> int:
+    """The words of a section's text that are the contributor's own: without HTML comments and
+    without the section's writing hint, however the hint was left in (in a comment, as plain or
+    italic text, with or without "Schrijftip:", wrapped over lines). Linear time: whitespace is
+    normalised once and the hint removed with ``str.replace``."""
+    words = " ".join(without_comments(text).split())
+    words = words.replace(" ".join(hint.split()), " ")
+    return sum(1 for w in words.split() if w.strip(_MARKUP) not in ("", HINT_PREFIX))
+
+
 def filled_sections(kind: str, body: str) -> list[str]:
-    """The template sections of ``kind`` that the body has with real text in them."""
+    """The template sections of ``kind`` that the body has with real text in them: at least
+    ``MIN_WORDS`` words besides the section's writing hint."""
     found = split_sections(body)
-    return [s for s in SECTIONS[kind] if word_count(found.get(normalise(s), "")) >= MIN_WORDS]
+    return [
+        title
+        for title, hint in SECTIONS[kind].items()
+        if prose_words(found.get(normalise(title), ""), hint) >= MIN_WORDS
+    ]
 
 
 def template(kind: str, texts: dict[str, str] | None = None) -> str:
@@ -85,6 +104,6 @@ def template(kind: str, texts: dict[str, str] | None = None) -> str:
     return "\n".join(
         f"## {title}\n\n{texts[title].strip()}\n"
         if texts.get(title, "").strip()
-        else f"## {title}\n\n<!-- Schrijftip: {hint} -->\n"
+        else f"## {title}\n\n<!-- {HINT_PREFIX} {hint} -->\n"
         for title, hint in SECTIONS[kind].items()
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wwidw_build.authoring import result_lines, typed_values
 from wwidw_build.authoring.issue_form_shown import shown_problems
 from wwidw_build.authoring.scaffold import Answers
 from wwidw_build.checks.rules import suggest_id
@@ -35,13 +36,14 @@ TRIGGER_LABEL = "nieuwe-praktijk"  # the label that makes .github/workflows/form
 class Field:
     key: str  # the Answers attribute (or the section title for kind "section")
     label: str  # the heading GitHub writes into the issue body
-    kind: str  # text, longtext, year, choice, choices, ids, list, checkbox, section
+    kind: str  # text, longtext, year, count, amount, choice, choices, ids, list, lines, checkbox, section
     required: bool = False
+    element: str = ""  # the element's id, when its key would clash with a section's
 
     @property
     def element_id(self) -> str:
         """The form element's id (letters, digits, hyphens and underscores only)."""
-        return suggest_id(self.key) if self.kind == "section" else self.key
+        return self.element or (suggest_id(self.key) if self.kind == "section" else self.key)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -56,6 +58,17 @@ FIELDS: tuple[Field, ...] = (
     Field("themas", "Thema's", "choices", True),
     Field("doelgroepen", "Doelgroepen", "choices"),
     Field("effecten", "Beoogde effecten", "ids", True),
+    Field("resultaten", "Resultaten per effect", "lines", element="resultaten_per_effect"),
+    Field("niet_beoogde_effecten", "Niet-beoogde effecten", "lines"),
+    Field("meetontwerp", "Meetontwerp", "choice"),
+    Field("evaluatie_soort", "Evaluatie", "choice"),
+    Field("evaluatie_door", "Evaluatie uitgevoerd door", "text"),
+    Field("bewijsniveau", "Bewijsniveau", "choice"),
+    Field("bereik", "Bereik", "count"),
+    Field("bereik_eenheid", "Eenheid van het bereik", "choice"),
+    Field("kosten_totaal", "Totale kosten (euro)", "count"),
+    Field("kosten_per_deelnemer", "Kosten per deelnemer (euro)", "amount"),
+    Field("financiering", "Financiering", "list"),
     Field("zichtbaarheid", "Zichtbaarheid", "choice", True),
     Field("contact_naam", "Naam contactpersoon", "text"),
     Field("contact_email", "E-mailadres contactpersoon", "text"),
@@ -65,7 +78,13 @@ FIELDS: tuple[Field, ...] = (
     Field("privacy", "Privacy", "checkbox", True),
 )
 
-_OPTION_ID = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)[ \t]*(?=,|$)", re.M)
+_OPTION_ID = re.compile(r"\(([a-z0-9]+(?:[-_][a-z0-9]+)*)\)[ \t]*(?=,|$)", re.M)
+# The format of each one-per-line field (authoring/result_lines.py)
+LINE_FORMATS = {
+    "resultaten": result_lines.RESULTS,
+    "niet_beoogde_effecten": result_lines.UNINTENDED,
+}
+NUMBERS = {"count": typed_values.count, "amount": typed_values.amount}
 _CHECKED = re.compile(r"^\s*- \[[xX]\]", re.M)
 _YEAR = re.compile(r"\d{4}")
 _HEADING = re.compile(r"^ {0,3}#{1,2}(?=[ \t]|$)", re.M)
@@ -127,9 +146,48 @@ def _year(field: Field, raw: RawValue, source: str, problems: list[Diagnostic]) 
     return None
 
 
+def _number(field: Field, raw: RawValue, source: str, problems: list[Diagnostic]):
+    value = raw.text.strip()
+    if not value:
+        return None
+    try:
+        return NUMBERS[field.kind](value)
+    except ValueError as error:
+        problems.append(
+            diag(source, raw.line, 1, "formulier-geen-getal", veld=field.label, probleem=error)
+        )
+        return None
+
+
+def _lines(field: Field, raw: RawValue, source: str, problems: list[Diagnostic]) -> list[dict]:
+    """One item per non-empty line; each line that does not follow the format is a located
+    problem naming the line."""
+    form = LINE_FORMATS[field.key]
+    items, wrong = result_lines.parse_lines(raw.text, form)
+    problems += [
+        diag(
+            source,
+            raw.line + index,
+            1,
+            "formulier-regel",
+            veld=field.label,
+            regel=line[:80],
+            probleem=problem,
+            formaat=form.text,
+            voorbeeld=form.example,
+        )
+        for index, line, problem in wrong
+    ]
+    return items
+
+
 def _convert(field: Field, raw: RawValue, source: str, problems: list[Diagnostic]):
     if field.kind == "year":
         return _year(field, raw, source, problems)
+    if field.kind in NUMBERS:
+        return _number(field, raw, source, problems)
+    if field.kind == "lines":
+        return _lines(field, raw, source, problems)
     if field.kind == "checkbox":
         return bool(_CHECKED.search(raw.text))
     if field.kind == "choice":

@@ -20,8 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from wwidw_build import evidence_table
+from wwidw_build.authoring import result_lines
 from wwidw_build.authoring.issue_form import FIELDS, Field
 from wwidw_build.checks.schema_check import subschema
+from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, RICHTING
 from wwidw_build.load import load_content
 from wwidw_build.model import Registry
 from wwidw_build.sections import PRAKTIJK_SECTIONS
@@ -84,6 +87,23 @@ DESCRIPTIONS = {
     "contact_email": "Zakelijk e-mailadres van de contactpersoon (mag leeg).",
     "contact_openbaar": "Zonder vinkje staan de contactgegevens alleen op de sites voor partners en uw organisatie.",
     "auteurs": "Wie schreef deze beschrijving? Namen gescheiden door komma's.",
+    "resultaten": "Wat er per beoogd effect is gemeten of gezien, ook als het niet werkte (mag leeg). "
+    f"Eén resultaat per regel, als `{result_lines.RESULT_FORMAT}`. Alleen effect en richting zijn "
+    "verplicht; het effect is een van uw beoogde effecten, de richting is "
+    + ", ".join(f"`{r}`" for r in RICHTING)
+    + ". Laat delen aan het eind weg of leeg, en zet geen `|` in de tekst zelf.",
+    "niet_beoogde_effecten": "Effecten die niet de bedoeling waren maar wel zijn gemeten of gezien, "
+    "gunstig of ongunstig, bijvoorbeeld overlast die naar een andere straat verschoof (mag leeg). "
+    f"Eén per regel, als `{result_lines.UNINTENDED_FORMAT}`; geen van uw beoogde effecten.",
+    "evaluatie_soort": "Wie de effecten evalueerde: intern (de uitvoerders of hun eigen "
+    "organisatie) of extern (een onafhankelijke onderzoeker of instelling). Mag leeg.",
+    "bereik": "Het aantal bereikte mensen of huishoudens, als heel getal zonder punten (mag leeg).",
+    "bereik_eenheid": "Telt het bereik mensen of huishoudens?",
+    "kosten_totaal": "De totale kosten in hele euro's, alleen cijfers, bijvoorbeeld 38000 (mag leeg).",
+    "kosten_per_deelnemer": "De kosten per deelnemer of per huishouden in euro's, bijvoorbeeld 320 "
+    "of 12,50 (mag leeg).",
+    "financiering": "Wie de uitvoering betaalde, gescheiden door komma's, bijvoorbeeld: gemeente, "
+    "woningcorporatie (mag leeg).",
     "privacy": "Verplicht.",
 }
 
@@ -95,6 +115,12 @@ PLACEHOLDERS = {
     "eindjaar": "2024",
     "effecten": "minder-burenoverlast, meer-vertrouwen-in-buren",
     "auteurs": "Fatima El Amrani",
+    "resultaten": result_lines.RESULT_EXAMPLE,
+    "niet_beoogde_effecten": result_lines.UNINTENDED_EXAMPLE,
+    "bereik": "64",
+    "kosten_totaal": "38000",
+    "kosten_per_deelnemer": "1200",
+    "financiering": "gemeente, woningcorporatie",
 }
 
 CHECKBOX_TEXT = {
@@ -102,7 +128,17 @@ CHECKBOX_TEXT = {
     "privacy": "Er staan geen persoonsgegevens van bewoners in deze beschrijving",
 }
 
-SCHEMA_FIELD = {"effecten": "beoogde_effecten"}
+# Where a field's description and choices are in the praktijk schema, when not under its own key.
+SCHEMA_PATH = {
+    "effecten": ("beoogde_effecten",),
+    "evaluatie_door": ("evaluatie", "door"),
+}
+# Dropdowns whose options carry the Dutch label (labels.py): "Voor- en nameting (voor_nameting)".
+LABELLED = {"meetontwerp": MEETONTWERP, "bewijsniveau": BEWIJSNIVEAU}
+PLAIN_OPTIONS = {
+    "evaluatie_soort": ["intern", "extern"],
+    "bereik_eenheid": ["mensen", "huishoudens"],
+}
 
 
 def tier_parts(tier: str) -> tuple[str, str | None]:
@@ -130,6 +166,14 @@ def _options(registry: Registry, key: str, tier: str) -> list[str]:
         return [f"{t.naam} ({t.id})" for t in getattr(registry, key).values()]
     if key == "zichtbaarheid":
         return [tier_parts(tier)[0]]  # a repository holds one tier: its form offers only that one
+    if key in LABELLED:
+        labels = LABELLED[key]
+        return [
+            label if label.endswith(f"({k})") else f"{label} ({k})"
+            for k, label in ((k, labels[k]) for k in subschema("praktijk", (key,))["enum"])
+        ]
+    if key in PLAIN_OPTIONS:
+        return PLAIN_OPTIONS[key]
     return list(subschema("praktijk", (key,))["enum"])
 
 
@@ -144,9 +188,11 @@ def _description(field: Field, registry: Registry, tier: str) -> str:
     if field.key == "zichtbaarheid":
         naam = _organisation_name(registry, tier)
         return VISIBILITY_NOTE[tier_parts(tier)[0]].format(naam=naam)
+    if field.key == "bewijsniveau":
+        return evidence_table.form_description()
     if field.key in DESCRIPTIONS:
         return DESCRIPTIONS[field.key]
-    return (subschema("praktijk", (SCHEMA_FIELD.get(field.key, field.key),)) or {}).get(
+    return (subschema("praktijk", SCHEMA_PATH.get(field.key, (field.key,))) or {}).get(
         "description", ""
     )
 
@@ -162,7 +208,7 @@ def element(field: Field, registry: Registry, tier: str = "openbaar") -> dict:
         kind = "checkboxes"
         attributes["options"] = [{"label": CHECKBOX_TEXT[field.key], "required": field.required}]
     else:
-        kind = "textarea" if field.kind in ("longtext", "section") else "input"
+        kind = "textarea" if field.kind in ("longtext", "section", "lines") else "input"
         if field.key in PLACEHOLDERS:
             attributes["placeholder"] = PLACEHOLDERS[field.key]
     result = {"type": kind, "id": field.element_id, "attributes": attributes}

@@ -33,6 +33,16 @@ class Answers:
     themas: list[str] = field(default_factory=list)
     doelgroepen: list[str] = field(default_factory=list)
     effecten: list[str] = field(default_factory=list)
+    resultaten: list[dict] = field(default_factory=list)  # resultaten items, as in the front matter
+    niet_beoogde_effecten: list[dict] = field(default_factory=list)
+    meetontwerp: str = ""
+    evaluatie_soort: str = ""  # intern | extern
+    evaluatie_door: str = ""
+    bereik: int | None = None
+    bereik_eenheid: str = ""  # mensen | huishoudens
+    kosten_totaal: int | None = None
+    kosten_per_deelnemer: int | float | None = None
+    financiering: list[str] = field(default_factory=list)
     zichtbaarheid: str = ""
     contact_naam: str = ""
     contact_email: str = ""
@@ -94,6 +104,16 @@ def front_matter(answers: Answers, today: date) -> dict:
             if answers.contact_naam
             else {}
         )
+        evaluation = (
+            {"soort": answers.evaluatie_soort, "door": answers.evaluatie_door}
+            if answers.evaluatie_soort
+            else {}
+        )
+        costs = {
+            "totaal_eur": answers.kosten_totaal,
+            "per_deelnemer_eur": answers.kosten_per_deelnemer,
+            "financiering": answers.financiering,
+        }
         meta = {
             "titel": answers.titel,
             "samenvatting": answers.samenvatting,
@@ -107,6 +127,14 @@ def front_matter(answers: Answers, today: date) -> dict:
             "themas": answers.themas,
             "doelgroepen": answers.doelgroepen,
             "beoogde_effecten": answers.effecten,
+            "resultaten": answers.resultaten,
+            "niet_beoogde_effecten": answers.niet_beoogde_effecten,
+            "evaluatie": {k: v for k, v in evaluation.items() if v},
+            "meetontwerp": answers.meetontwerp,
+            "bewijsniveau": answers.bewijsniveau,
+            "bereik": answers.bereik,
+            "bereik_eenheid": answers.bereik_eenheid,
+            "kosten": {k: v for k, v in costs.items() if v not in (None, [])},
             "contact": {k: v for k, v in contact.items() if v not in ("", None)},
             "auteurs": answers.auteurs,
             "laatst_bijgewerkt": today.isoformat(),

@@ -1,11 +1,18 @@
-"""The interactive, seven-step Dutch guide behind ``wwidw new``: it only asks what options left open."""
+"""The interactive Dutch guide behind ``wwidw new``, step by step: it only asks what options left open.
+
+A praktijk has ten steps, the evidence among them (authoring/wizard_evidence.py); an archetype seven.
+Every prompt is Dutch, defaults and choices included (authoring/prompts.py).
+"""
 
 from __future__ import annotations
 
 import click
 
+from wwidw_build.authoring import wizard_evidence
+from wwidw_build.authoring.prompts import choose_many, choose_one, yes_no
 from wwidw_build.authoring.scaffold import Answers, search_effects
 from wwidw_build.checks.schema_check import subschema
+from wwidw_build.labels import BEWIJSNIVEAU
 from wwidw_build.model import Registry
 
 VISIBILITY_HELP = (
@@ -13,42 +20,46 @@ VISIBILITY_HELP = (
     "  partners     alleen medewerkers van partnerorganisaties\n"
     "  organisatie  alleen uw eigen organisatie"
 )
+# The steps per kind, in order: (title, the schema field whose description is shown, or None).
+STEPS = {
+    "praktijk": (
+        ("titel en samenvatting", "titel"),
+        ("organisatie", "organisatie"),
+        ("plaats en periode", None),
+        ("thema's en doelgroepen", "themas"),
+        ("beoogde effecten", "beoogde_effecten"),
+        ("resultaten", "resultaten"),
+        ("meetontwerp en bewijsniveau", "meetontwerp"),
+        ("bereik en kosten", None),
+        ("zichtbaarheid", None),
+        ("contact en auteurs", None),
+    ),
+    "archetype": (
+        ("titel en samenvatting", "titel"),
+        ("werkzame bestanddelen", "werkzame_bestanddelen"),
+        ("bewijsniveau", "bewijsniveau"),
+        ("thema's en doelgroepen", "themas"),
+        ("beoogde effecten", "beoogde_effecten"),
+        ("zichtbaarheid", None),
+        ("contact en auteurs", None),
+    ),
+}
 
 
-def _step(number: int, title: str, kind: str, field: str | None = None) -> None:
-    click.secho(f"\nStap {number} van 7: {title}", bold=True)
-    if field:
-        description = (subschema(kind, (field,)) or {}).get("description")
-        if description:
-            click.echo(f"  {description}")
+class _Steps:
+    """Announces each step as 'Stap n van N: titel', with the schema's description of its field."""
 
+    def __init__(self, kind: str) -> None:
+        self.kind, self.steps, self.number = kind, STEPS[kind], 0
 
-def _choose_many(label: str, options: dict[str, str], minimum: int) -> list[str]:
-    keys = list(options)
-    for number, key in enumerate(keys, 1):
-        click.echo(f"  {number:>2}. {options[key]} ({key})")
-    while True:
-        raw = click.prompt(
-            f"{label} (nummers of id's, gescheiden door komma's)",
-            default="" if not minimum else None,
-            show_default=False,
-        )
-        chosen = _parse_choices(raw, keys)
-        if chosen is not None and len(chosen) >= minimum:
-            return chosen
-        click.echo(f"  Kies minstens {minimum} uit de lijst, bijvoorbeeld: 1, 3")
-
-
-def _parse_choices(raw: str, keys: list[str]) -> list[str] | None:
-    chosen = []
-    for part in filter(None, (p.strip() for p in raw.split(","))):
-        if part.isdigit() and 1 <= int(part) <= len(keys):
-            part = keys[int(part) - 1]
-        if part not in keys:
-            return None
-        if part not in chosen:
-            chosen.append(part)
-    return chosen
+    def next(self) -> None:
+        title, field = self.steps[self.number]
+        self.number += 1
+        click.secho(f"\nStap {self.number} van {len(self.steps)}: {title}", bold=True)
+        if field:
+            description = (subschema(self.kind, (field,)) or {}).get("description")
+            if description:
+                click.echo(f"  {description}")
 
 
 def _choose_effects(registry: Registry) -> list[str]:
@@ -67,7 +78,7 @@ def _choose_effects(registry: Registry) -> list[str]:
         if not found:
             click.echo("  Niets gevonden; probeer een ander woord.")
             continue
-        picks = _choose_many(
+        picks = choose_many(
             "Welke bedoelt u?",
             {e.id: f"{e.naam} — {registry.domeinen[e.domein].naam}" for e in found},
             0,
@@ -89,22 +100,23 @@ def _ask_text(answers: Answers, attribute: str, label: str, default: str | None 
 def ask_missing(answers: Answers, registry: Registry) -> Answers:
     """Fill the gaps in ``answers`` step by step."""
     kind = answers.kind
-    _step(1, "titel en samenvatting", kind, "titel")
+    step = _Steps(kind)
+    step.next()
     _ask_text(answers, "titel", "Titel")
     _ask_text(answers, "samenvatting", "Samenvatting (hooguit 600 tekens)")
     if kind == "praktijk":
-        _step(2, "organisatie", kind, "organisatie")
+        step.next()
         if not answers.organisatie:
-            answers.organisatie = _choose_one(
+            answers.organisatie = choose_one(
                 "Uw organisatie", {k: o.naam for k, o in registry.organisaties.items()}
             )
-        _step(3, "plaats en periode", kind)
+        step.next()
         _ask_text(answers, "gemeente", "Gemeente")
         _ask_text(answers, "wijk", "Wijk of buurt (mag leeg)", default="")
         if answers.startjaar is None:
             answers.startjaar = click.prompt("Startjaar", type=click.IntRange(1945, 2100))
         if not answers.projectstatus:
-            answers.projectstatus = _choose_one(
+            answers.projectstatus = choose_one(
                 "Projectstatus",
                 {
                     "lopend": "lopend",
@@ -117,27 +129,32 @@ def ask_missing(answers: Answers, registry: Registry) -> Answers:
                 "Eindjaar", type=click.IntRange(answers.startjaar, 2100)
             )
     else:
-        _step(2, "werkzame bestanddelen", kind, "werkzame_bestanddelen")
+        step.next()
         while not answers.bestanddelen:
             raw = click.prompt("Namen van de werkzame bestanddelen (gescheiden door komma's)")
             answers.bestanddelen = [p.strip() for p in raw.split(",") if p.strip()]
-        _step(3, "bewijsniveau", kind, "bewijsniveau")
+        step.next()
         if not answers.bewijsniveau:
-            levels = subschema(kind, ("bewijsniveau",))["enum"]
-            answers.bewijsniveau = _choose_one(
-                "Bewijsniveau", {lvl: lvl.replace("_", " ") for lvl in levels}
-            )
-    _step(4, "thema's en doelgroepen", kind, "themas")
+            answers.bewijsniveau = choose_one("Bewijsniveau", BEWIJSNIVEAU)
+    step.next()
     if not answers.themas:
-        answers.themas = _choose_many("Thema's", {k: t.naam for k, t in registry.themas.items()}, 1)
+        answers.themas = choose_many("Thema's", {k: t.naam for k, t in registry.themas.items()}, 1)
     if not answers.doelgroepen:
-        answers.doelgroepen = _choose_many(
+        answers.doelgroepen = choose_many(
             "Doelgroepen (mag leeg)", {k: t.naam for k, t in registry.doelgroepen.items()}, 0
         )
-    _step(5, "beoogde effecten", kind, "beoogde_effecten")
+    step.next()
     if not answers.effecten:
         answers.effecten = _choose_effects(registry)
-    _step(6, "zichtbaarheid", kind)
+    if kind == "praktijk":
+        step.next()
+        wizard_evidence.ask_results(answers, registry)
+        wizard_evidence.ask_unintended(answers, registry)
+        step.next()
+        wizard_evidence.ask_design_and_level(answers)
+        step.next()
+        wizard_evidence.ask_reach_and_costs(answers)
+    step.next()
     click.echo(VISIBILITY_HELP)
     if not answers.zichtbaarheid:
         options = (
@@ -148,7 +165,7 @@ def ask_missing(answers: Answers, registry: Registry) -> Answers:
         answers.zichtbaarheid = click.prompt(
             "Zichtbaarheid", type=click.Choice(options), default="openbaar"
         )
-    _step(7, "contact en auteurs", kind)
+    step.next()
     if kind == "praktijk" and not answers.contact_naam:
         answers.contact_naam = click.prompt(
             "Naam contactpersoon (mag leeg)", default="", show_default=False
@@ -157,9 +174,7 @@ def ask_missing(answers: Answers, registry: Registry) -> Answers:
             answers.contact_email = click.prompt(
                 "Zakelijk e-mailadres (mag leeg)", default="", show_default=False
             ).strip()
-            answers.contact_openbaar = click.confirm(
-                "Mogen deze contactgegevens op de openbare site?", default=False
-            )
+            answers.contact_openbaar = yes_no("Mogen deze contactgegevens op de openbare site?")
     while not answers.auteurs:
         raw = click.prompt(
             "Auteur(s), gescheiden door komma's",
@@ -170,15 +185,3 @@ def ask_missing(answers: Answers, registry: Registry) -> Answers:
         if kind == "praktijk":
             break
     return answers
-
-
-def _choose_one(label: str, options: dict[str, str]) -> str:
-    keys = list(options)
-    for number, key in enumerate(keys, 1):
-        click.echo(f"  {number:>2}. {options[key]} ({key})")
-    while True:
-        raw = click.prompt(f"{label} (nummer of id)").strip()
-        chosen = _parse_choices(raw, keys)
-        if chosen and len(chosen) == 1:
-            return chosen[0]
-        click.echo("  Kies één nummer of id uit de lijst.")

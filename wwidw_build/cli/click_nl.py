@@ -15,6 +15,7 @@ import click.decorators
 import click.exceptions
 import click.formatting
 import click.parser
+import click.termui
 import click.types
 
 MESSAGES = {
@@ -109,6 +110,7 @@ MODULES = (
     click.exceptions,
     click.formatting,
     click.parser,
+    click.termui,  # the prompts of `wwidw new`: "Error: …" after an invalid answer
     click.types,
 )
 USAGE_OPTIONS = "[OPTIES]"  # Click's "[OPTIONS]" in a usage line

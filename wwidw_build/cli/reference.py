@@ -1,9 +1,11 @@
-"""Generate the docs that copy the code: docs/commands.md and CONTRIBUTING.md's table of messages.
+"""Generate the docs that copy the code: docs/commands.md and, in CONTRIBUTING.md, the table of
+messages and the evidence ladder.
 
-`make docs` (``python -m wwidw_build.cli.reference``) writes both; ``--check`` only reports whether
-they are up to date. docs/commands.md shows every command's real (Dutch) ``--help`` with a short
-English note; the message table lists every code of ``messages.CATALOGUE``. tests/test_reference.py
-fails when either file differs from what this module generates.
+`make docs` (``python -m wwidw_build.cli.reference``) writes both files; ``--check`` only reports
+whether they are up to date. docs/commands.md shows every command's real (Dutch) ``--help`` with a
+short English note; the message table lists every code of ``messages.CATALOGUE``; the ladder is
+``evidence.DESIGNS`` in Dutch (``evidence_table``). tests/test_reference.py fails when either file
+differs from what this module generates.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from wwidw_build import evidence_table
 from wwidw_build.cli.main import cli
 from wwidw_build.messages import CATALOGUE
 
@@ -24,6 +27,8 @@ CONTRIBUTING = Path("CONTRIBUTING.md")
 HELP_WIDTH = 80  # the help as an 80-column terminal shows it, whatever terminal runs the generator
 BEGIN = "<!-- meldingen:begin (gemaakt door 'make docs' uit wwidw_build/messages.py) -->"
 END = "<!-- meldingen:end -->"
+LADDER_BEGIN = "<!-- bewijsniveaus:begin (gemaakt door 'make docs' uit wwidw_build/evidence.py) -->"
+LADDER_END = "<!-- bewijsniveaus:end -->"
 SEVERITY = {"error": "fout", "warning": "waarschuwing"}
 
 INTRO = """\
@@ -61,21 +66,34 @@ NOTES = {
     "new": (
         "Writes `content/praktijken/<id>.md` or `content/archetypen/<id>.md` with valid front matter "
         "(`concept: true`) and the section template with a writing hint per section. In a terminal "
-        "(or with `--interactive`) it asks, in seven steps, for what the options leave open "
-        "(authoring/wizard.py); the file is validated in memory before it is written, and an existing "
-        "file is never overwritten. Each option fills one front-matter field: `--title` → `titel`, "
+        "(or with `--interactive`) it asks, step by step (ten steps for a praktijk, seven for an "
+        "archetype), for what the options leave open (authoring/wizard.py, the evidence steps in "
+        "authoring/wizard_evidence.py: results per effect, unintended effects, design, evaluation, "
+        "the evidence level, never above the ceiling `evidence.ceiling` gives, reach and costs); the "
+        "file is validated in memory before it is written, and an existing file is never overwritten. "
+        "Each option fills one front-matter field: `--title` → `titel`, "
         "`--summary` → `samenvatting`, `--organisation` → `organisatie`, `--municipality` → `gemeente`, "
         "`--neighbourhood` → `wijk`, `--start-year` → `startjaar`, `--end-year` → `eindjaar`, `--status` → "
         "`projectstatus`, `--theme` → `themas`, `--target-group` → `doelgroepen`, `--effect` → "
-        "`beoogde_effecten`, `--visibility` → `zichtbaarheid`, `--contact-name`/`--contact-email`/"
-        "`--contact-public` → `contact`, `--author` → `auteurs`, `--ingredient` → `werkzame_bestanddelen`, "
-        "`--evidence-level` → `bewijsniveau`."
+        "`beoogde_effecten`, `--result` → an item of `resultaten` (`effect | richting | indicator | "
+        "nulmeting | eindmeting`, as in the issue form: authoring/result_lines.py), "
+        "`--unintended-effect` → an item of `niet_beoogde_effecten`, `--design` → `meetontwerp`, "
+        "`--evaluation`/`--evaluator` → `evaluatie`, `--evidence-level` → `bewijsniveau`, `--reach` → "
+        "`bereik`, `--reach-unit` → `bereik_eenheid`, `--cost-total`/`--cost-per-participant`/"
+        "`--funding` → `kosten`, `--visibility` → `zichtbaarheid`, `--contact-name`/`--contact-email`/"
+        "`--contact-public` → `contact`, `--author` → `auteurs`, `--ingredient` → "
+        "`werkzame_bestanddelen`."
     ),
     "form": (
         "Turns a submitted GitHub issue form (`.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`, generated "
         "by `make issue-form`) into a praktijk with the same checks and writer as `new`. Exit code 0 "
         "when written (warnings on stderr), 1 when the form has errors (nothing is written), 2 for a "
-        "missing, oversized or non-UTF-8 file. It reads only a body that GitHub shows as written "
+        "missing, oversized or non-UTF-8 file. Results and unintended effects are one per line "
+        "(`effect-id | richting | indicator | nulmeting | eindmeting`, authoring/result_lines.py) "
+        "and counts and amounts digits only (authoring/typed_values.py), both read strictly: a wrong "
+        "line or number is an error naming it (`formulier-regel`, `formulier-geen-getal`); the "
+        "Bewijsniveau question shows the ceiling per design (evidence_table.py), and the written file "
+        "is checked against it like any other. It reads only a body that GitHub shows as written "
         "(`authoring/issue_form_shown.py`): the form's `###` questions in order, each once, and no HTML, "
         "comments, entities, invisible or bidi characters, link definitions, formulas, diagrams, "
         "unclosed code fences or headings in an answer; anything else is refused whole. "
@@ -199,20 +217,33 @@ def messages_table() -> str:
     return "\n".join(rows)
 
 
+def _between(text: str, begin: str, end: str, block: str) -> str:
+    """``text`` with what stands between the markers replaced by ``block``."""
+    before, found, rest = text.partition(begin)
+    _, found_end, after = rest.partition(end)
+    if not found or not found_end:
+        raise ValueError(f"{CONTRIBUTING} has no {begin} ... {end} markers")
+    return f"{before}{begin}\n{block}\n{end}{after}"
+
+
 def with_messages_table(contributing: str) -> str:
     """CONTRIBUTING.md's text with the table between the markers regenerated."""
-    before, found, rest = contributing.partition(BEGIN)
-    _, found_end, after = rest.partition(END)
-    if not found or not found_end:
-        raise ValueError(f"{CONTRIBUTING} has no {BEGIN} ... {END} markers")
-    return f"{before}{BEGIN}\n{messages_table()}\n{END}{after}"
+    return _between(contributing, BEGIN, END, messages_table())
+
+
+def with_evidence_table(contributing: str) -> str:
+    """CONTRIBUTING.md's text with the evidence ladder (evidence_table.markdown) regenerated."""
+    return _between(contributing, LADDER_BEGIN, LADDER_END, evidence_table.markdown())
 
 
 def generated(repo: Path | None = None) -> dict[Path, str]:
     """Each generated file (relative to the repository) with the text it should have."""
     repo = repo or REPO
     contributing = (repo / CONTRIBUTING).read_text(encoding="utf-8")
-    return {COMMANDS_DOC: commands_markdown(), CONTRIBUTING: with_messages_table(contributing)}
+    return {
+        COMMANDS_DOC: commands_markdown(),
+        CONTRIBUTING: with_evidence_table(with_messages_table(contributing)),
+    }
 
 
 def stale(repo: Path | None = None) -> list[Path]:

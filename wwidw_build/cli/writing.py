@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from wwidw_build import report
+from wwidw_build import evidence, report
+from wwidw_build.authoring import result_lines, typed_values
 from wwidw_build.authoring.issue_form import parse_issue_body
 from wwidw_build.authoring.issue_form_shown import CODES as SHOWN_CODES
 from wwidw_build.authoring.scaffold import Answers, check, write_new
@@ -39,9 +40,41 @@ def _list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+class _Line(click.ParamType):
+    """A result or an unintended effect on one line (authoring/result_lines.py)."""
+
+    name = "regel"
+
+    def __init__(self, form: result_lines.Format) -> None:
+        self.form = form
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dict):
+            return value
+        try:
+            return result_lines.parse_line(value, self.form)
+        except result_lines.LineError as error:
+            self.fail(f"'{value}': {error}; schrijf '{self.form.text}'", param, ctx)
+
+
+class _Number(click.ParamType):
+    """A count or an amount in euros, read as the issue form reads it (authoring/typed_values.py)."""
+
+    def __init__(self, name: str, parse) -> None:
+        self.name, self.parse = name, parse
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int | float):
+            return value
+        try:
+            return self.parse(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 @command(
-    help="Maak een nieuwe beschrijving (praktijk of archetype) in zeven stappen. "
-    "Elke stap kan ook als optie worden meegegeven."
+    help="Maak een nieuwe beschrijving, stap voor stap: een praktijk in tien stappen, een archetype "
+    "in zeven. Elke stap kan ook als optie worden meegegeven."
 )
 @click.argument("kind", type=click.Choice(["praktijk", "archetype"]))
 @content_option
@@ -73,11 +106,6 @@ def _list(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Stap 3 (praktijk): de projectstatus: lopend, afgerond of gestopt.",
 )
-@click.option(
-    "--evidence-level",
-    default="",
-    help="Stap 3 (archetype): het bewijsniveau, de trede op de erkenningsladder.",
-)
 @click.option("--theme", multiple=True, help="Stap 4: thema-id; herhaalbaar of met komma's.")
 @click.option(
     "--target-group", multiple=True, help="Stap 4: doelgroep-id; herhaalbaar of met komma's."
@@ -86,23 +114,92 @@ def _list(values: tuple[str, ...]) -> list[str]:
     "--effect", multiple=True, help="Stap 5: beoogd effect-id; herhaalbaar of met komma's."
 )
 @click.option(
+    "--result",
+    multiple=True,
+    type=_Line(result_lines.RESULTS),
+    help=f"Stap 6 (praktijk): een resultaat als '{result_lines.RESULT_FORMAT}'; alleen effect en "
+    "richting zijn verplicht. Herhaalbaar.",
+)
+@click.option(
+    "--unintended-effect",
+    multiple=True,
+    type=_Line(result_lines.UNINTENDED),
+    help=f"Stap 6 (praktijk): een niet-beoogd effect als '{result_lines.UNINTENDED_FORMAT}'. "
+    "Herhaalbaar.",
+)
+@click.option(
+    "--design",
+    type=click.Choice(list(evidence.DESIGNS)),
+    default=None,
+    metavar="ONTWERP",
+    help="Stap 7 (praktijk): het meetontwerp, hoe de effecten zijn gemeten: "
+    + ", ".join(evidence.DESIGNS)
+    + ".",
+)
+@click.option(
+    "--evaluation",
+    type=click.Choice(["intern", "extern"]),
+    default=None,
+    help="Stap 7 (praktijk): wie evalueerde: intern (de uitvoerders zelf) of extern.",
+)
+@click.option("--evaluator", default="", help="Stap 7 (praktijk): de organisatie die evalueerde.")
+@click.option(
+    "--evidence-level",
+    default="",
+    help="Stap 7 (praktijk) of 3 (archetype): het bewijsniveau, de trede op de erkenningsladder; "
+    "bij een praktijk hooguit wat het meetontwerp draagt.",
+)
+@click.option(
+    "--reach",
+    type=_Number("getal", typed_values.count),
+    default=None,
+    help="Stap 8 (praktijk): het aantal bereikte mensen of huishoudens.",
+)
+@click.option(
+    "--reach-unit",
+    type=click.Choice(["mensen", "huishoudens"]),
+    default=None,
+    help="Stap 8 (praktijk): wat het bereik telt: mensen of huishoudens.",
+)
+@click.option(
+    "--cost-total",
+    type=_Number("getal", typed_values.count),
+    default=None,
+    help="Stap 8 (praktijk): de totale kosten in hele euro's.",
+)
+@click.option(
+    "--cost-per-participant",
+    type=_Number("bedrag", typed_values.amount),
+    default=None,
+    help="Stap 8 (praktijk): de kosten per deelnemer of huishouden in euro's, bijvoorbeeld 12,50.",
+)
+@click.option(
+    "--funding",
+    multiple=True,
+    help="Stap 8 (praktijk): wie betaalde; herhaalbaar of met komma's.",
+)
+@click.option(
     "--visibility",
     type=click.Choice(["openbaar", "partners", "organisatie"]),
     default=None,
-    help="Stap 6: wie de beschrijving mag lezen.",
+    help="Stap 9 (praktijk) of 6 (archetype): wie de beschrijving mag lezen.",
 )
-@click.option("--contact-name", default="", help="Stap 7 (praktijk): naam van de contactpersoon.")
+@click.option("--contact-name", default="", help="Stap 10 (praktijk): naam van de contactpersoon.")
 @click.option(
     "--contact-email",
     default="",
-    help="Stap 7 (praktijk): zakelijk e-mailadres van de contactpersoon.",
+    help="Stap 10 (praktijk): zakelijk e-mailadres van de contactpersoon.",
 )
 @click.option(
     "--contact-public/--contact-private",
     default=False,
-    help="Stap 7 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.",
+    help="Stap 10 (praktijk): mogen de contactgegevens op de openbare site? Standaard niet.",
 )
-@click.option("--author", multiple=True, help="Stap 7: auteur; herhaalbaar of met komma's.")
+@click.option(
+    "--author",
+    multiple=True,
+    help="Stap 10 (praktijk) of 7 (archetype): auteur; herhaalbaar of met komma's.",
+)
 @click.option(
     "--interactive/--no-interactive",
     default=None,
@@ -125,6 +222,16 @@ def new(kind: str, sources: list, doc_id: str, interactive: bool | None, **optio
         themas=_list(options["theme"]),
         doelgroepen=_list(options["target_group"]),
         effecten=_list(options["effect"]),
+        resultaten=list(options["result"]),
+        niet_beoogde_effecten=list(options["unintended_effect"]),
+        meetontwerp=options["design"] or "",
+        evaluatie_soort=options["evaluation"] or "",
+        evaluatie_door=options["evaluator"],
+        bereik=options["reach"],
+        bereik_eenheid=options["reach_unit"] or "",
+        kosten_totaal=options["cost_total"],
+        kosten_per_deelnemer=options["cost_per_participant"],
+        financiering=_list(options["funding"]),
         zichtbaarheid=options["visibility"] or "",
         contact_naam=options["contact_name"],
         contact_email=options["contact_email"],
