@@ -194,3 +194,14 @@ def test_werkt_niet_in_a_file_gets_the_right_suggestion(content_copy):
     path.write_text(text.replace("richting: werkt\n", "richting: werkt niet\n", 1), "utf-8")
     problem = next(d for d in found(content_copy) if d.code == "veld-keuze")
     assert "geen_effect" in problem.hint and "'werkt'?" not in problem.hint
+
+
+def test_the_over_claim_hint_names_what_is_missing(content_copy):
+    path = content_copy / "praktijken" / NAME
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    edit(content_copy, body=re.sub(r"## Werkzame bestanddelen\n.*?(?=\n## )", "", body, flags=re.S))
+    problem = next(d for d in found(content_copy) if d.code == "bewijsniveau-te-hoog")
+    assert "Werkzame bestanddelen" in problem.hint
+    edit(content_copy, set_={"bewijsniveau": "sterke_aanwijzingen"}, body=body)
+    problem = next(d for d in found(content_copy) if d.code == "bewijsniveau-te-hoog")
+    assert "meetontwerp" in problem.hint and "Werkzame" not in problem.hint

@@ -163,3 +163,9 @@ def test_an_archetype_shows_its_assessment_and_history(content, bodies):
 def test_dutch_dates_and_months():
     assert evidence_view.dutch_date(datetime.date(2026, 12, 2)) == "2 december 2026"
     assert evidence_view.dutch_month(FollowUp(gepland="2027-06")) == "juni 2027"
+
+
+def test_reach_is_shown_in_its_unit(content, bodies):
+    page = page_of(content, bodies, praktijk(content, bereik=40, bereik_eenheid="huishoudens"))
+    assert row(page, "Bereik") == "40 huishoudens"
+    assert row(page_of(content, bodies, praktijk(content, bereik=40)), "Bereik") == "40 mensen"

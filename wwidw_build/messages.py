@@ -286,8 +286,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "bewijsniveau-te-hoog": (
         E,
         "Het bewijsniveau '{claim}' is hoger dan {grond} kan dragen: hooguit '{plafond}'.",
-        "Kies hooguit '{plafond}', of vul het meetontwerp en de resultaten in die de claim "
-        "dragen. Zie 'Bewijsniveau en meetontwerp' in CONTRIBUTING.md.",
+        "Kies hooguit '{plafond}', of {aanvulling}. Zie 'Bewijsniveau en meetontwerp' in "
+        "CONTRIBUTING.md.",
     ),
     "bewijsniveau-tegengesproken": (
         W,

@@ -16,6 +16,14 @@ from wwidw_build.records import Praktijk
 from wwidw_build.sections import filled_sections
 
 THEORY_SECTION = "Werkzame bestanddelen"
+# what would let the claim stand, per reason for the ceiling
+REMEDIES = {
+    "ontwerp": "beschrijf het sterkere meetontwerp als dat werkelijk is gebruikt",
+    "geen_ontwerp": "vul het meetontwerp in",
+    "geen_resultaten": "vul de resultaten per effect in",
+    "geen_theorie": "vul de sectie '## Werkzame bestanddelen' in: welke onderdelen het verschil "
+    "maakten en waarom",
+}
 GROUNDS = {
     "ontwerp": "het meetontwerp '{design}'",
     "geen_ontwerp": "een beschrijving zonder meetontwerp",
@@ -72,6 +80,7 @@ def _claim(doc: Document) -> list[Diagnostic]:
                 claim=claim,
                 grond=ground,
                 plafond=supported.level,
+                aanvulling=REMEDIES[supported.reason],
             )
         ]
     directions = [r.get("richting") for _, r in _items(doc, "resultaten")]

@@ -139,7 +139,11 @@ def record(selection: Selection, document: Record) -> dict:
         )
     item["beoordeling"] = _assessment(document.beoordeling)
     if praktijk:
-        item.update(bereik=document.bereik, kosten=_costs(document.kosten))
+        item.update(
+            bereik=document.bereik,
+            bereik_eenheid=document.bereik_eenheid,
+            kosten=_costs(document.kosten),
+        )
     item["volledigheid"] = completeness(document.document).score
     date_key = "laatst_bijgewerkt" if praktijk else "laatst_herzien"
     item[date_key] = document.updated.isoformat() if document.updated else None

@@ -253,7 +253,10 @@ def _facts(selection: Selection, document: Praktijk) -> list[tuple[str, str]]:
         ("Doelgroepen", names(selection, "doelgroepen", d.doelgroepen, 1, "doelgroepen")),
         ("Beoogde effecten", names(selection, "effecten", d.beoogde_effecten, 1, "effecten")),
         *evidence_facts(d, build_date()),
-        ("Bereik", esc(f"{d.bereik} mensen") if d.bereik is not None else "—"),
+        (
+            "Bereik",
+            esc(f"{d.bereik} {d.bereik_eenheid or 'mensen'}") if d.bereik is not None else "—",
+        ),
         ("Kosten", _costs(d.kosten)),
         ("Volledigheid", f"{completeness(d.document).score} / 100"),
     ]
