@@ -174,7 +174,7 @@ def _item(
     matches = tuple(similar_to(content, new, limit=SIMILAR, cache_dir=cache_dir)) if new else ()
     suggestion = None
     if new is not None and new.kind == "praktijk" and not new.meta.get("archetype"):
-        suggestion = suggest_archetype(content, new, list(matches))
+        suggestion = suggest_archetype(content, new, cache_dir=cache_dir)
     return Item(
         change=change,
         file=file,
