@@ -13,9 +13,9 @@ bodies; web and e-mail addresses excluded), as Dutch writes common nouns and nev
 capitals as an abbreviation ("GGZ"). So "buurtbemiddeling", "politie", "gemeente" and "GGZ" stay,
 "Havenstad", "Rivierenwijk" and "De Brug" go.
 
-Words are compared by their own Snowball stem (:func:`wwidw_build.search.text.stems`), so an inflected
-form goes with its name ("Havenstadse" with "Havenstad"); like the rest of the analysis, case and
-accents are folded.
+Words are compared by their own Snowball stem (:func:`wwidw_build.search.text.stems`), so a form that
+stems alike goes with its name, and so does the adjective in -s(e) ("Havenstadse" with "Havenstad");
+like the rest of the analysis, case and accents are folded.
 """
 
 from __future__ import annotations
@@ -29,8 +29,12 @@ from wwidw_build.sections import without_comments
 
 NAME_FIELDS = ("gemeente", "wijk", "organisatie", "partners")  # front matter holding only names
 _TOKEN = re.compile(r"[^\W\d_]+")
-# Web and e-mail addresses are written in lower case whatever they name ("www.havenstad.example").
-_ADDRESS = re.compile(r"\S*(?:://|www\.|@|\w\.\w)\S*")
+# Web and e-mail addresses are written in lower case whatever they name ("www.havenstad.example"):
+# every run of non-space holding "://", "www.", "@" or a dot between letters (looked for once per run).
+_ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:://|www\.|@|\w\.\w))\S+")
+_ordinary: dict[
+    int, tuple[Content, set[str]]
+] = {}  # id(content) → its ordinary words, for repeat calls
 
 
 def names(content: Content, extra: Sequence[Document] = ()) -> list[str]:
@@ -81,15 +85,31 @@ def name_stems(content: Content, extra: Sequence[Document] = ()) -> frozenset[st
     beginnings = {word[:3] for word in words}
     ordinary = {
         _own_stem(word)
-        for word in ordinary_words(running_text(d) for d in (*content.documents, *extra))
+        for word in _corpus_ordinary_words(content) | ordinary_words(map(running_text, extra))
         if word[:3] in beginnings
     }
     return frozenset(candidates - ordinary)
 
 
+def _corpus_ordinary_words(content: Content) -> set[str]:
+    cached = _ordinary.get(id(content))
+    if cached is None or cached[0] is not content:
+        if len(_ordinary) >= 4:
+            _ordinary.clear()
+        cached = (content, ordinary_words(map(running_text, content.documents)))
+        _ordinary[id(content)] = cached
+    return cached[1]
+
+
 def without_names(text: str, stems: frozenset[str]) -> str:
-    """``text`` as its words (folded), leaving out every word whose own stem is a name's."""
-    return " ".join(w for w in search_text.words(text) if _own_stem(w) not in stems)
+    """``text`` as its words (folded), leaving out every word whose own stem is a name's, or a name's
+    with an adjective's -s(e) ("Havenstadse")."""
+    kept = []
+    for word in search_text.words(text):
+        stem = _own_stem(word)
+        if stem not in stems and not (stem.endswith("s") and stem[:-1] in stems):
+            kept.append(word)
+    return " ".join(kept)
 
 
 def _own_stem(word: str) -> str:
