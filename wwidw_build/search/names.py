@@ -32,9 +32,8 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 # Web and e-mail addresses are written in lower case whatever they name ("www.havenstad.example"):
 # every run of non-space holding "://", "www.", "@" or a dot between letters (looked for once per run).
 _ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:://|www\.|@|\w\.\w))\S+")
-_ordinary: dict[
-    int, tuple[Content, set[str]]
-] = {}  # id(content) → its ordinary words, for repeat calls
+# id(content) → (content, its ordinary words): a review compares several descriptions with one content.
+_ordinary: dict[int, tuple[Content, set[str]]] = {}
 
 
 def names(content: Content, extra: Sequence[Document] = ()) -> list[str]:

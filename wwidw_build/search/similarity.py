@@ -138,9 +138,9 @@ def suggest_archetype(
 ) -> str | None:
     """For a praktijk: the archetype most like it, from SIMILAR_THRESHOLD, or None.
 
-    Every archetype is compared as :func:`similar_to` compares (its labels, and its text with its
-    synonyms and werkzame bestanddelen, names left out), so a shared place never counts, and when no
-    archetype is like the praktijk nothing is suggested.
+    Every archetype is compared as :func:`similar_to` compares: the labels, and the praktijk's text
+    without names against the archetype's text, synonyms and werkzame bestanddelen. So a shared place
+    never counts, and when no archetype is like the praktijk nothing is suggested.
     """
     if not isinstance(document, Document):
         document, _ = read_description(content, document)
