@@ -82,8 +82,7 @@ def _print_similar(content, path: Path, err: bool) -> None:
         flag = "  <- waarschijnlijk dubbel" if match.likely_duplicate else ""
         say(
             f"{rank:>3}. {one_line(match.id)} — {one_line(match.titel)} ({match.kind}, "
-            f"score {_score(match.score)}, "
-            f"gelijkenis {round(match.relative * 100)}%{extra}){flag}"
+            f"gelijkenis {round(match.relative * 100)}%: {_parts(match)}{extra}){flag}"
         )
     if any(match.likely_duplicate for match in matches):
         say(
@@ -91,7 +90,7 @@ def _print_similar(content, path: Path, err: bool) -> None:
             "vul anders de bestaande aan."
         )
     if document.kind == "praktijk" and not document.meta.get("archetype"):
-        suggestion = suggest_archetype(content, document, matches)
+        suggestion = suggest_archetype(content, document)
         say(
             f"Voorgesteld archetype: {one_line(suggestion)} (zet 'archetype: {one_line(suggestion)}' "
             "in het voorwerk als het klopt)."
@@ -147,6 +146,13 @@ def search_command(words: tuple[str, ...], sources: list, audience_name: str, li
             f"{rank:>3}. {one_line(hit.id)} — {one_line(hit.titel)} ({hit.document.kind}, "
             f"score {_score(hit.score)})"
         )
+
+
+def _parts(match) -> str:
+    """What the similarity is made of: the text without names, and the shared labels."""
+    text = "-" if match.text is None else f"{round(match.text * 100)}%"
+    labels = "-" if match.labels is None else f"{round(match.labels * 100)}%"
+    return f"tekst {text}, thema's/effecten/doelgroepen {labels}"
 
 
 def _score(value: float) -> str:

@@ -57,9 +57,11 @@ NOTES = {
         "cross-file rules) and reports every problem at once. `--format json` prints "
         '`{"diagnostics": [{"file", "line", "column", "severity", "code", "message", "hint"}], '
         '"errors", "warnings"}` (plus `"stats"` with `--stats`); `github` prints workflow commands '
-        "(`::error file=…,line=…,col=…,title=code::…`). `--compare FILE` then lists the 5 most "
-        "similar descriptions (every visibility and drafts included: the repository's readers see "
-        "them all), marks likely duplicates and suggests an archetype for a praktijk without one; "
+        "(`::error file=…,line=…,col=…,title=code::…`). `--compare FILE` then lists up to 5 similar "
+        "descriptions (every visibility and drafts included: the repository's readers see them "
+        "all), by substance: shared themes, effects, target groups and archetype, and the text "
+        "without place and organisation names; it marks likely duplicates and suggests the most "
+        "similar archetype for a praktijk without one; "
         "with `json` or `github` that goes to stderr, and it never changes the exit code. The codes "
         "and their Dutch messages: CONTRIBUTING.md, *Alle meldingen*."
     ),

@@ -193,7 +193,7 @@ def _item(
     matches = tuple(similar_to(content, new, limit=SIMILAR, cache_dir=cache_dir)) if new else ()
     suggestion = None
     if new is not None and new.kind == "praktijk" and not new.meta.get("archetype"):
-        suggestion = suggest_archetype(content, new, list(matches))
+        suggestion = suggest_archetype(content, new, cache_dir=cache_dir)
     verdicts = verdicts_of(change, new, old, content.registry)
     found = () if change.status == DELETED else tuple(d for d in diagnostics if d.file == file)
     if new is not None:  # the review's own finding: a verdict changed without its history
