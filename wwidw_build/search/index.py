@@ -33,6 +33,7 @@ from wwidw_build import __version__
 from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.model import Content, Document, Registry
 from wwidw_build.search import text as search_text
+from wwidw_build.search.synonyms import synonyms as taxonomy_synonyms
 from wwidw_build.sections import without_comments
 
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
@@ -87,14 +88,16 @@ def record(
 ) -> dict[str, str]:
     """The text of one document as indexed, per field; ``ref`` is the document's path.
 
-    ``trefwoorden`` holds the names of its themes, target groups and effects, an archetype's synonyms
-    and components, and a praktijk's archetype title (see :func:`_archetype_title`).
+    ``trefwoorden`` holds the names of its themes, target groups and effects, the taxonomy's synonyms
+    of its themes and effects (search/synonyms.py, as on the site), an archetype's synonyms and
+    components, and a praktijk's archetype title (see :func:`_archetype_title`).
     """
     meta = document.meta
     labels = [
         _names(meta.get("themas"), registry.themas),
         _names(meta.get("doelgroepen"), registry.doelgroepen),
         _names(meta.get("beoogde_effecten"), registry.effecten),
+        taxonomy_synonyms(registry, meta.get("themas"), meta.get("beoogde_effecten")),
         _strings(meta.get("synoniemen")),
         _strings(
             b.get("naam") for b in _list(meta.get("werkzame_bestanddelen")) if isinstance(b, dict)
