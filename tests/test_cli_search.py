@@ -185,7 +185,10 @@ def test_search_finds_descriptions_by_a_synonym_of_their_effect():
         d.id
         for d in content.documents
         if may_see(public, d, registry)
-        and (effects & set(d.meta.get("beoogde_effecten") or ()) or themes & set(d.meta.get("themas") or ()))
+        and (
+            effects & set(d.meta.get("beoogde_effecten") or ())
+            or themes & set(d.meta.get("themas") or ())
+        )
     }
     assert "minder-eenzaamheid" in effects and "buurtmoestuin-kanaalweg" in expected
     result = wwidw("search", "vereenzaming", "--sources", "bronnen.yml", "--limit", "100")

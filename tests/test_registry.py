@@ -30,8 +30,12 @@ def test_every_theme_and_effect_in_use_has_dutch_synonyms():
     assert used_themes and used_effects
     assert all(registry.themas[t].synoniemen for t in used_themes)
     assert all(registry.effecten[e].synoniemen for e in used_effects)
-    assert {"vereenzaming", "sociaal isolement"} <= set(registry.effecten["minder-eenzaamheid"].synoniemen)
-    assert not any(registry.doelgroepen[g].synoniemen for g in registry.doelgroepen)  # themes, effects only
+    assert {"vereenzaming", "sociaal isolement"} <= set(
+        registry.effecten["minder-eenzaamheid"].synoniemen
+    )
+    assert not any(
+        registry.doelgroepen[g].synoniemen for g in registry.doelgroepen
+    )  # themes, effects only
 
 
 def test_synonyms_that_are_not_a_list_of_strings_are_a_schema_error(tmp_path):

@@ -246,7 +246,9 @@ def test_a_hostile_body_is_indexed_in_linear_time(content_copy):
     subprocess.run([sys.executable, "-c", code, str(content_copy)], check=True, timeout=60)
 
 
-def test_a_synonym_from_the_taxonomy_finds_the_descriptions_with_that_theme_or_effect(content, cache):
+def test_a_synonym_from_the_taxonomy_finds_the_descriptions_with_that_theme_or_effect(
+    content, cache
+):
     # "vereenzaming" is in no public description: only a synonym of the effect minder-eenzaamheid and
     # the theme eenzaamheid
     public = [d for d in content.documents if may_see(OPENBAAR, d, content.registry)]
@@ -266,7 +268,11 @@ def test_every_word_of_the_query_must_match(content, cache):
     def found(text):
         return set(ids(search(content, text, OPENBAAR, limit=1000, cache_dir=cache)))
 
-    for first, second in [("eenzaamheid", "ouderen"), ("overlast", "jongeren"), ("schulden", "huurders")]:
+    for first, second in [
+        ("eenzaamheid", "ouderen"),
+        ("overlast", "jongeren"),
+        ("schulden", "huurders"),
+    ]:
         both, one, other = found(f"{first} {second}"), found(first), found(second)
         assert both == one & other
         assert both and one | other != both  # matching ANY word would find more

@@ -30,6 +30,7 @@ from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
+from wwidw_build.search.index import search as cli_search
 from wwidw_build.search.site import (
     BROWSE,
     EFFECT_RESULT,
@@ -43,7 +44,6 @@ from wwidw_build.search.site import (
     search_tags,
     start_period,
 )
-from wwidw_build.search.index import search as cli_search
 from wwidw_build.selection import select
 from wwidw_build.static_server import StaticServer
 
@@ -469,7 +469,9 @@ def with_synonym(built, audience: str, word: str) -> set[str]:
         url_of(d)
         for d in built.visible(audience)
         if any(word in registry.themas[t].synoniemen for t in d.meta.get("themas") or ())
-        or any(word in registry.effecten[e].synoniemen for e in d.meta.get("beoogde_effecten") or ())
+        or any(
+            word in registry.effecten[e].synoniemen for e in d.meta.get("beoogde_effecten") or ()
+        )
     }
 
 
