@@ -37,9 +37,7 @@ from wwidw_build.search.synonyms import synonyms as taxonomy_synonyms
 from wwidw_build.sections import without_comments
 
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
-EXTENSION_BOOST = (
-    0.5  # "ouder" also finds "ouderen" (a longer term that starts with it), weighted lower
-)
+EXTENSION_BOOST = 0.5  # "ouder" also finds "ouderen" (a term that starts with it), weighted lower
 MAX_EXTENSIONS = 50
 KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, --compare files)
 _CODE = hashlib.sha256(
