@@ -168,3 +168,29 @@ def test_validate_vergelijk_lists_by_substance_not_by_place(tmp_path):
         after,
     )
     assert "Voorgesteld archetype: buurtbemiddeling (zet" in after
+
+
+def test_search_finds_descriptions_by_a_synonym_of_their_effect():
+    """`wwidw search vereenzaming`: the public descriptions whose themes or intended effects have
+    "vereenzaming" as a synonym in the taxonomy, though none of them says it."""
+    from sources import SAMPLE_SOURCES, load_sources_file
+
+    from wwidw_build.audience import Audience, may_see
+
+    content = load_sources_file(SAMPLE_SOURCES)[0]
+    registry, public = content.registry, Audience("openbaar")
+    effects = {e for e, effect in registry.effecten.items() if "vereenzaming" in effect.synoniemen}
+    themes = {t for t, theme in registry.themas.items() if "vereenzaming" in theme.synoniemen}
+    expected = {
+        d.id
+        for d in content.documents
+        if may_see(public, d, registry)
+        and (
+            effects & set(d.meta.get("beoogde_effecten") or ())
+            or themes & set(d.meta.get("themas") or ())
+        )
+    }
+    assert "minder-eenzaamheid" in effects and "buurtmoestuin-kanaalweg" in expected
+    result = wwidw("search", "vereenzaming", "--sources", "bronnen.yml", "--limit", "100")
+    assert result.returncode == 0, result.stderr
+    assert set(found(result)) == expected

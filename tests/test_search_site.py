@@ -30,12 +30,14 @@ from wwidw_build.model import Content
 from wwidw_build.pages.escape import esc
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.search import site as search_site
+from wwidw_build.search.index import search as cli_search
 from wwidw_build.search.site import (
     BROWSE,
     EFFECT_RESULT,
     FILTERS,
     MISSING,
     NODE_MODULES,
+    SYNONYMS,
     effect_result_values,
     index_site,
     pagefind_binary,
@@ -195,6 +197,8 @@ def test_filters_and_card_data_come_from_the_metadata(built):
         "soort": "Praktijk",
         "resultaten": "1 effect: 1 nog onbekend",
         BROWSE[0]: BROWSE[1],
+        # the taxonomy's synonyms of its theme (gezondheid) and effect (minder-eenzaamheid)
+        SYNONYMS: "welzijn · leefstijl · psychische gezondheid · vereenzaming · sociaal isolement · alleen zijn",
     }
     archetype = next(
         f for f in fragments(built.site("openbaar")) if f["url"] == "/archetypen/klushuizen/"
@@ -455,6 +459,55 @@ def test_huurachterstanden_finds_descriptions_that_say_huurachterstand(built, op
     assert singular_only  # e.g. the taalcafé and the achter-de-voordeur archetype
     found = search_for(open_page, "openbaar", "huurachterstanden")
     assert set(singular_only) <= set(found)
+
+
+def with_synonym(built, audience: str, word: str) -> set[str]:
+    """The pages of the descriptions the audience sees with a theme or intended effect that has
+    ``word`` as a synonym in the taxonomy."""
+    registry = built.content.registry
+    return {
+        url_of(d)
+        for d in built.visible(audience)
+        if any(word in registry.themas[t].synoniemen for t in d.meta.get("themas") or ())
+        or any(
+            word in registry.effecten[e].synoniemen for e in d.meta.get("beoogde_effecten") or ()
+        )
+    }
+
+
+def test_a_synonym_finds_the_descriptions_with_that_theme_or_effect(built, open_page):
+    site = built.site("openbaar")
+    expected = with_synonym(built, "openbaar", "vereenzaming")
+    assert f"/praktijken/{PROBE_ID}/" in expected  # beoogde_effecten: minder-eenzaamheid
+    assert not any("vereenzaming" in body_words(site, url) for url in expected)  # never in the text
+    found = search_for(open_page, "openbaar", "vereenzaming")
+    assert set(found) == expected and len(found) == len(expected)
+    # hidden from view and from screen readers: only in an element with the hidden attribute
+    page = open_page("openbaar", f"praktijken/{PROBE_ID}/")
+    assert "vereenzaming" not in page.inner_text("body")
+    assert page.locator(f"[data-pagefind-meta^='{SYNONYMS}[']").evaluate(
+        "e => e.closest('[hidden]') !== null && e.textContent === ''"
+    )
+
+
+# Questions a professional asks in several words (the issue's: "wat werkt tegen eenzaamheid bij
+# ouderen in onze wijk"), each word a theme, effect, synonym or target group of the taxonomy.
+MULTI_WORD = (
+    "eenzaamheid ouderen",
+    "vereenzaming bij ouderen",
+    "overlast jongeren",
+    "schulden huurders",
+    "vroegsignalering huurachterstanden",
+)
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_site_and_wwidw_search_find_the_same_descriptions(built, open_page, audience):
+    """Both match every word (the README says so); `wwidw search` once matched any word."""
+    search = searcher(open_page, audience)
+    for text in MULTI_WORD:
+        cli = cli_search(built.content, text, Audience(audience), limit=10_000)
+        assert sorted(search(text)) == sorted(url_of(hit.document) for hit in cli), text
 
 
 def test_every_count_of_a_facet_agrees_with_the_content(built, open_page):

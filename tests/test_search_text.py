@@ -4,7 +4,7 @@ import pytest
 from lunr.pipeline import Pipeline
 
 from wwidw_build.search import text as search_text
-from wwidw_build.search.text import STOP_WORDS, fold, singulars, stems, terms, words
+from wwidw_build.search.text import STOP_WORDS, fold, singulars, stems, terms, word_terms, words
 
 
 def shared(a: str, b: str) -> set[str]:
@@ -72,3 +72,12 @@ def test_pipeline_functions_are_registered_for_loading_a_serialized_index():
     assert [f.label for f in search_text.pipeline()._stack] == [
         f.label for f in search_text.FUNCTIONS
     ]
+
+
+def test_word_terms_groups_the_terms_of_each_distinct_word_without_stop_words():
+    assert word_terms("Eenzaamheid bij ouderen, eenzaamheid in de wijk") == [
+        stems("eenzaamheid"),
+        stems("ouderen"),
+        stems("wijk"),
+    ]
+    assert word_terms("de en het") == []

@@ -88,11 +88,12 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Term:
-    """A theme or a target group."""
+    """A theme or a target group. ``synoniemen``: other Dutch words for it, for search."""
 
     id: str
     naam: str
     omschrijving: str | None = None
+    synoniemen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Effect:
     domein: str
     omschrijving: str | None = None
     indicatoren: tuple[str, ...] = ()
+    synoniemen: tuple[str, ...] = ()  # other Dutch words for it, for search
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,19 @@ def _text(entry: dict, key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _strings(entry: dict, key: str) -> tuple[str, ...]:
+    value = entry.get(key)
+    return tuple(s for s in value if isinstance(s, str)) if isinstance(value, list) else ()
+
+
 def _terms(source: SourceFile | None) -> dict[str, Term]:
     return {
-        e["id"]: Term(e["id"], _text(e, "naam") or e["id"], _text(e, "omschrijving"))
+        e["id"]: Term(
+            e["id"],
+            _text(e, "naam") or e["id"],
+            _text(e, "omschrijving"),
+            _strings(e, "synoniemen"),
+        )
         for e in _entries(source)
     }
 
@@ -44,7 +54,8 @@ def _domains(source: SourceFile | None) -> dict[str, EffectDomain]:
                 _text(e, "naam") or e["id"],
                 entry["id"],
                 _text(e, "omschrijving"),
-                tuple(i for i in e.get("indicatoren") or () if isinstance(i, str)),
+                _strings(e, "indicatoren"),
+                _strings(e, "synoniemen"),
             )
             for e in entry.get("effecten") or ()
             if isinstance(e, dict) and isinstance(e.get("id"), str)

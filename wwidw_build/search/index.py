@@ -33,11 +33,12 @@ from wwidw_build import __version__
 from wwidw_build.audience import Audience, all_audiences, may_see
 from wwidw_build.model import Content, Document, Registry
 from wwidw_build.search import text as search_text
+from wwidw_build.search.synonyms import synonyms as taxonomy_synonyms
 from wwidw_build.sections import without_comments
 
 FIELDS = {"titel": 10, "samenvatting": 3, "trefwoorden": 2, "body": 1}  # field → boost
-COMPOUND_BOOST = 0.5  # "achterstand" also finds the compound "huurachterstand", weighted lower
-MAX_COMPOUNDS = 50
+EXTENSION_BOOST = 0.5  # "ouder" also finds "ouderen" (a term that starts with it), weighted lower
+MAX_EXTENSIONS = 50
 KEEP_CACHED = 8  # index files kept in the cache folder (other content folders, --compare files)
 _CODE = hashlib.sha256(
     Path(search_text.__file__).read_bytes() + Path(__file__).read_bytes()
@@ -87,14 +88,16 @@ def record(
 ) -> dict[str, str]:
     """The text of one document as indexed, per field; ``ref`` is the document's path.
 
-    ``trefwoorden`` holds the names of its themes, target groups and effects, an archetype's synonyms
-    and components, and a praktijk's archetype title (see :func:`_archetype_title`).
+    ``trefwoorden`` holds the names of its themes, target groups and effects, the taxonomy's synonyms
+    of its themes and effects (search/synonyms.py, as on the site), an archetype's synonyms and
+    components, and a praktijk's archetype title (see :func:`_archetype_title`).
     """
     meta = document.meta
     labels = [
         _names(meta.get("themas"), registry.themas),
         _names(meta.get("doelgroepen"), registry.doelgroepen),
         _names(meta.get("beoogde_effecten"), registry.effecten),
+        taxonomy_synonyms(registry, meta.get("themas"), meta.get("beoogde_effecten")),
         _strings(meta.get("synoniemen")),
         _strings(
             b.get("naam") for b in _list(meta.get("werkzame_bestanddelen")) if isinstance(b, dict)
@@ -231,28 +234,48 @@ def _write_cache(folder: Path, key: str, index: Index) -> None:
 def search(
     content: Content, text: str, audience: Audience, limit: int = 10, cache_dir: Path | None = None
 ) -> list[Hit]:
-    """The best ``limit`` matches for ``text`` among the documents ``audience`` may see."""
+    """The best ``limit`` documents that ``audience`` may see and that match EVERY word of ``text``
+    (stop words left out), as the site's search (Pagefind) does. A word matches through any of its
+    terms (:func:`word_alternatives`)."""
     searcher = load_index(content, cache_dir=cache_dir)
+    groups = [word_alternatives(searcher.index, terms) for terms in search_text.word_terms(text)]
     query = searcher.index.create_query()
-    for term in dict.fromkeys(search_text.terms(text)):
-        query.term(term, use_pipeline=False)
-        for compound in compounds(searcher.index, term):
-            query.term(compound, use_pipeline=False, boost=COMPOUND_BOOST)
-    hits = [Hit(d, s) for d, s in searcher.scores(query) if may_see(audience, d, content.registry)]
+    for group in groups:
+        for term, boost in group.items():
+            query.term(term, use_pipeline=False, boost=boost)
+    hits = [
+        Hit(searcher.documents[r["ref"]], r["score"])
+        for r in (searcher.index.query(query) if query.clauses else [])
+        if r["ref"] in searcher.documents
+        and all(set(group) & set(r["match_data"].metadata) for group in groups)
+        and may_see(audience, searcher.documents[r["ref"]], content.registry)
+    ]
     return hits[:limit]
 
 
-def compounds(index: Index, term: str) -> list[str]:
-    """Indexed terms that end in ``term`` (a Dutch compound ends in its head word: "huurachterstand"
-    is an "achterstand"), shortest first, at most MAX_COMPOUNDS. A plain scan of the terms: a lunr
-    leading wildcard ("*achterstand") walks the whole token set and was ~50 times slower here."""
-    if len(term) < 4:
+def word_alternatives(index: Index, terms: Iterable[str]) -> dict[str, float]:
+    """Every indexed term through which one query word matches, with its boost: the word's own terms
+    (its stem and those of its likely singulars), and, weighted lower, indexed terms that start with
+    its stem, as Pagefind matches ("ouder" finds "ouderen"). No compounds by their last part: Pagefind
+    cannot match those ("achterstand" does not find "huurachterstand" on the site), and "ouder" would
+    find "statushouder"."""
+    terms = list(terms)
+    found = dict.fromkeys(terms, 1.0)
+    for longer in extensions(index, terms[0]):
+        found.setdefault(longer, EXTENSION_BOOST)
+    return found
+
+
+def extensions(index: Index, term: str) -> list[str]:
+    """Indexed terms that start with ``term`` (not ``term`` itself), shortest first, at most
+    MAX_EXTENSIONS: the words Pagefind also matches for a query word."""
+    if len(term) < 3:
         return []
     found = sorted(
-        (t for t in index.inverted_index if t.endswith(term) and t != term),
+        (t for t in index.inverted_index if t.startswith(term) and t != term),
         key=lambda t: (len(t), t),
     )
-    return found[:MAX_COMPOUNDS]
+    return found[:MAX_EXTENSIONS]
 
 
 def weighted_query(searcher: SearchIndex, terms: Iterable[str]) -> Query:

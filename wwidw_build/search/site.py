@@ -25,6 +25,7 @@ from wwidw_build.effect_results import summary as results_summary
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING, SOORT
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.records import Praktijk, Record
+from wwidw_build.search.synonyms import synonyms
 from wwidw_build.selection import Selection
 
 BUNDLE = "pagefind"  # Pagefind's default output folder inside the site
@@ -93,6 +94,10 @@ NO_DATE = (
 # Pagefind's own term-less search loads every word-index chunk (7.8 MB at 10,000 descriptions); this
 # word is in one.
 BROWSE = ("bladeren", "wwidwbladeren")  # (meta field, word)
+# The hidden meta field with the taxonomy's synonyms of the description's themes and effects
+# (search/synonyms.py): Pagefind indexes its words, so "vereenzaming" finds a praktijk about
+# eenzaamheid, as `wwidw search` does. Hidden like every search field: never shown, never read aloud.
+SYNONYMS = "synoniemen"
 
 
 def start_period(year: int) -> str:
@@ -187,6 +192,9 @@ def search_tags(selection: Selection, document: Record) -> str:
         _tag("meta", key, value) for key, value in meta_values(document, filters).items() if value
     ]
     tags.append(_tag("meta", *BROWSE))
+    words = synonyms(selection.registry, document.themas, document.beoogde_effecten)
+    if words:
+        tags.append(_tag("meta", SYNONYMS, " · ".join(words)))
     return '<div class="wwidw-zoekgegevens" hidden>' + "".join(tags) + "</div>"
 
 

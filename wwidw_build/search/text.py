@@ -115,6 +115,17 @@ def terms(text: str) -> list[str]:
     return [str(token) for token in PIPELINE_RUN(Tokenizer(text))]
 
 
+def word_terms(text: str) -> list[tuple[str, ...]]:
+    """The index terms of each distinct word of a query that is not a stop word, in order: a search
+    that must match every word needs each word's terms together."""
+    found: dict[tuple[str, ...], None] = {}
+    for token in Tokenizer(text):
+        for word in words(str(token)):
+            if word not in STOP_WORDS and stems(word):
+                found[stems(word)] = None
+    return list(found)
+
+
 # lunr pipeline functions: (token, i, tokens) → token, list of tokens, or None to drop it.
 
 
