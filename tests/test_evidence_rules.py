@@ -205,3 +205,17 @@ def test_the_over_claim_hint_names_what_is_missing(content_copy):
     edit(content_copy, set_={"bewijsniveau": "sterke_aanwijzingen"}, body=body)
     problem = next(d for d in found(content_copy) if d.code == "bewijsniveau-te-hoog")
     assert "meetontwerp" in problem.hint and "Werkzame" not in problem.hint
+
+
+def test_malformed_lists_are_reported_not_a_traceback(content_copy):
+    """Groups where the schema expects ids or words (found by the property test): the schema check
+    reports them, the evidence and reference rules must not fail on them."""
+    path = content_copy / "praktijken" / NAME
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("beoogde_effecten:\n", "beoogde_effecten:\n  - {a: 1}\n", 1)
+    text = text.replace("richting: werkt\n", "richting: {a: 1}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    edit(content_copy, add="niet_beoogde_effecten:\n  - effect: [x]\n    richting: werkt\n")
+    run = wwidw("validate", "--content", str(content_copy))
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
+    assert "veld-type" in run.stdout + run.stderr

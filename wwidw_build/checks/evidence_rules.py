@@ -84,6 +84,7 @@ def _claim(doc: Document) -> list[Diagnostic]:
             )
         ]
     directions = [r.get("richting") for _, r in _items(doc, "resultaten")]
+    directions = [d for d in directions if isinstance(d, str)]  # the schema check reports others
     if evidence.contradicted(claim, directions):
         needed = " of ".join(f"'{d}'" for d in sorted(evidence.SUPPORTING[claim], reverse=True))
         return [diag(doc.path, *where, "bewijsniveau-tegengesproken", claim=claim, nodig=needed)]
@@ -92,7 +93,7 @@ def _claim(doc: Document) -> list[Diagnostic]:
 
 def _unintended(doc: Document) -> list[Diagnostic]:
     intended = doc.meta.get("beoogde_effecten")
-    intended = set(intended) if isinstance(intended, list) else set()
+    intended = {i for i in intended if isinstance(i, str)} if isinstance(intended, list) else set()
     return [
         diag(
             doc.path,

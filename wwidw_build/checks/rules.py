@@ -94,7 +94,7 @@ def _references(
                         suggestie=suggestion(value, known),
                     )
                 )
-    intended = set(v for _, v in _ids_at(doc, "beoogde_effecten"))
+    intended = {v for _, v in _ids_at(doc, "beoogde_effecten") if isinstance(v, str)}
     effects = names["beoogde_effecten"][1]
     for key in ("resultaten", "niet_beoogde_effecten"):
         out += _result_effects(doc, key, intended, effects)
