@@ -18,8 +18,9 @@ def doc(key: str):
     return SimpleNamespace(kind="praktijk", id=key)
 
 
-def reference(site, pages=None, hidden=(), audited=frozenset()):
-    return Reference(pages or {}, site, SimpleNamespace(hidden=[doc(k) for k in hidden]), audited)
+def reference(site, pages=None, hidden=(), audited=frozenset(), marker=""):
+    selection = SimpleNamespace(hidden=[doc(k) for k in hidden])
+    return Reference(pages or {}, site, selection, audited, marker)
 
 
 def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path):
@@ -28,6 +29,15 @@ def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path)
     base = {"praktijken/a.md": "zelfde", "praktijken/b.md": "oud", nav: "zelfde"}
     assert reusable_pages(pages, reference(tmp_path, base)) == {"praktijken/a.md"}
     assert reusable_pages(pages, None) == set()
+
+
+def test_no_page_is_reused_from_a_site_with_another_marker(tmp_path):
+    """The site marker ("Alleen voor partners — niet doorsturen") is in every page's HTML."""
+    pages = {"praktijken/a.md": "zelfde"}
+    partners = reference(tmp_path, pages, marker="Alleen voor partners — niet doorsturen")
+    assert reusable_pages(pages, partners, "Alleen voor partners — niet doorsturen") == set(pages)
+    assert reusable_pages(pages, partners, "Alleen voor medewerkers van X — niet doorsturen") == set()
+    assert reusable_pages(pages, partners, "") == set()
 
 
 def test_the_reference_audit_counts_only_when_it_hid_at_least_as_much(tmp_path):

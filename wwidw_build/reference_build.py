@@ -1,5 +1,6 @@
 """Reuse of the base audience's published build by the other audiences: a page whose Markdown is
-the same gives the same HTML, and a file with the bytes of one its audit found clean needs no second
+the same gives the same HTML when the site marker is the same too (``labels.site_marker``, the one
+per-audience value the theme shows on every page), and a file with the bytes of one its audit found clean needs no second
 leak scan."""
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ class Reference:
     site: Path
     selection: object  # the reference audience's Selection
     audited: frozenset = frozenset()  # sha256 of every file its leak audit scanned and found clean
+    marker: str = ""  # its site marker ("" on the public site), on every page it rendered
 
 
-def reusable_pages(pages: dict[str, str], reference: Reference | None) -> set[str]:
-    """Pages whose Markdown equals the reference build's; navigation targets are always rendered
-    (mkdocs needs them for the navigation, which must be the same in every audience)."""
-    if reference is None:
+def reusable_pages(pages: dict[str, str], reference: Reference | None, marker: str = "") -> set[str]:
+    """Pages whose Markdown equals the reference build's, on a site with the same ``marker``
+    (another marker is in every page's HTML: nothing is reused); navigation targets are always
+    rendered (mkdocs needs them for the navigation, which must be the same in every audience)."""
+    if reference is None or reference.marker != marker:
         return set()
     return {p for p, md in pages.items() if p not in NAV_PAGES and reference.pages.get(p) == md}
 
