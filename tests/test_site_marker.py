@@ -5,7 +5,8 @@ Once per module the sample sources (bronnen.yml) are built for ``openbaar``, ``p
 organisation, served on 127.0.0.1 and opened in Debian's headless chromium (tests/browser.py: every
 request that is not to the local server is blocked). On a protected site the marker is visible at the
 top of the home page, a description page and the Zoeken page, on a desktop and a phone, in print too,
-and axe-core finds nothing serious there; the public site has neither marker nor badge.
+and axe-core finds nothing serious there; the same pages of the public site have neither marker nor
+badge.
 """
 
 from __future__ import annotations
@@ -85,6 +86,12 @@ def open_page(chromium, servers):
         assert record["offsite"] == [] and record["errors"] == [], record
 
 
+def axe():
+    if not checked_site.AXE.is_file():
+        pytest.fail(checked_site.NODE_HINT.format(tool=f"axe-core ({checked_site.AXE})"))
+    return checked_site.AXE
+
+
 def marker(page):
     return page.locator(".md-banner .wwidw-kenmerk")
 
@@ -105,36 +112,20 @@ def assert_marker_shown(page, text: str) -> None:
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("audience", MARKERS)
-def test_every_page_of_a_protected_site_says_who_it_is_for(
-    open_page, audience, name, viewport
-):
+def test_every_page_of_a_protected_site_says_who_it_is_for(open_page, audience, name, viewport):
     page = open_page(audience, PAGES[name], **VIEWPORTS[viewport])
     if name == "zoeken":
         browser.search_ready(page)
     assert_marker_shown(page, MARKERS[audience])
+    assert_accessible(page, axe())
     page.emulate_media(media="print")
     assert marker(page).is_visible()  # Material hides its banner in print; a printout must say it
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("name", PAGES)
-def test_the_marker_is_accessible(open_page, name, viewport):
-    if not checked_site.AXE.is_file():
-        pytest.fail(checked_site.NODE_HINT.format(tool=f"axe-core ({checked_site.AXE})"))
-    page = open_page(ORGANISATION, PAGES[name], **VIEWPORTS[viewport])
+    # The same page of the public site carries none: everything there is public.
+    public = open_page("openbaar", PAGES[name], **VIEWPORTS[viewport])
     if name == "zoeken":
-        browser.search_ready(page)
-    assert_accessible(page, checked_site.AXE)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_the_public_site_carries_no_marker_and_no_badge(open_page, name):
-    page = open_page("openbaar", PAGES[name], **DESKTOP)
-    if name == "zoeken":
-        browser.search_ready(page)
-    assert page.locator(".md-banner").count() == 0
-    assert page.locator(".wwidw-zichtbaarheid").count() == 0
-    assert "niet doorsturen" not in page.content()
+        browser.search_ready(public)
+    assert public.locator(".md-banner").count() == 0
+    assert "niet doorsturen" not in public.content()
 
 
 def badge_of(page) -> str:
@@ -157,3 +148,5 @@ def test_the_badge_shows_the_description_s_own_visibility(built, open_page):
         assert badge_of(page) == f"Zichtbaarheid: {label}", path
         if zichtbaarheid != "organisatie":
             assert badge_of(open_page("partners", path, **DESKTOP)) == f"Zichtbaarheid: {label}"
+    # The public site shows none: everything there is public.
+    assert open_page("openbaar", PUBLIC_PRAKTIJK).locator(".wwidw-zichtbaarheid").count() == 0
