@@ -25,7 +25,13 @@ from wwidw_build.labels import site_marker
 from wwidw_build.model import Content
 from wwidw_build.pages.body_render import RenderedBody, render_body
 from wwidw_build.pages.crawlers import write_crawler_files
-from wwidw_build.reference_build import Reference, audited_elsewhere, link_pages, reusable_pages
+from wwidw_build.reference_build import (
+    MarkerMissing,
+    Reference,
+    audited_elsewhere,
+    link_pages,
+    reusable_pages,
+)
 from wwidw_build.render import Renderer
 from wwidw_build.render_shards import render_pages
 from wwidw_build.search.site import BUNDLE, Indexing, start_index
@@ -270,7 +276,10 @@ def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
         raise _StageFailed((rendered.log,))
     staged.rendered = True
     if staged.reused:
-        link_pages(job.reference, staged.reused, staged.folder)
+        try:
+            link_pages(job.reference, staged.reused, staged.folder, _marker(staged.selection))
+        except MarkerMissing as missing:
+            raise _StageFailed((str(missing),)) from None
 
 
 def _complete(job: _Job, staged: _Staged) -> Indexing:
