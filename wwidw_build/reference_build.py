@@ -1,7 +1,7 @@
 """Reuse of the base audience's published build by the other audiences: a page whose Markdown is
 the same gives the same HTML but for the site marker (``labels.site_marker``, the one per-audience
-value the theme shows on every page; the public site has none), and a file with the bytes of one its audit found clean needs no second
-leak scan."""
+value the theme shows on every page; the public site has none), and a file with the bytes of one
+its audit found clean needs no second leak scan."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ class Reference:
     marker: str = ""  # its site marker ("" on the public site), on every page it rendered
 
 
-def reusable_pages(pages: dict[str, str], reference: Reference | None, marker: str = "") -> set[str]:
+def reusable_pages(
+    pages: dict[str, str], reference: Reference | None, marker: str = ""
+) -> set[str]:
     """Pages whose Markdown equals the reference build's, where the HTML can be had from its page:
     the same ``marker``, or both sites have one (``link_pages`` puts this site's in); a site with a
     marker and one without differ in more than its text, so nothing is reused between them.
@@ -69,9 +71,7 @@ def link_pages(reference: Reference, pages, site: Path, marker: str = "") -> Non
 
 
 # What Jinja's ``e`` filter (markupsafe.escape) writes for each character it escapes.
-_JINJA_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
-)
+_JINJA_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def marker_html(marker: str) -> bytes:
