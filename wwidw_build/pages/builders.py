@@ -321,14 +321,15 @@ def _costs(costs: Cost | None) -> str:
 
 
 def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
-    """The results table: per effect its direction, measurements and, in the same row, what the
-    writers explain about it (toelichting, effect size, follow-up measurement)."""
+    """The results table: per effect its direction, what the writers explain about it (toelichting,
+    effect size, follow-up measurement) and the measurements, in one row; the explanation comes
+    third, so a phone shows it next to the effect (the table scrolls sideways for the rest)."""
     if not results:
         return []
     lines = [
         "## Resultaten per effect",
         "",
-        "| Effect | Resultaat | Indicator | Nulmeting | Eindmeting | Toelichting |",
+        "| Effect | Resultaat | Toelichting | Indicator | Nulmeting | Eindmeting |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     today = build_date()
@@ -344,7 +345,7 @@ def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
         if result.nameting:
             parts.append(follow_up_text(result.nameting, today))
         note = "<br>".join(parts) or "—"
-        lines.append(f"| {name} | {badge(result.richting)} | " + " | ".join(cells) + f" | {note} |")
+        lines.append(f"| {name} | {badge(result.richting)} | {note} | " + " | ".join(cells) + " |")
     return lines + [""]
 
 
@@ -362,14 +363,14 @@ def _unintended(selection: Selection, results: tuple[Result, ...]) -> list[str]:
         "",
         "Effecten die niet de bedoeling waren, maar wel zijn gemeten of gezien.",
         "",
-        "| Effect | Richting | Indicator | Toelichting |",
+        "| Effect | Richting | Toelichting | Indicator |",
         "| --- | --- | --- | --- |",
     ]
     for result in results:
         indicator = esc(result.indicator or "—")
         name = _effect_name(selection, result.effect)
         note = esc(result.toelichting or "—")
-        lines.append(f"| {name} | {badge(result.richting)} | {indicator} | {note} |")
+        lines.append(f"| {name} | {badge(result.richting)} | {note} | {indicator} |")
     return lines + [""]
 
 
