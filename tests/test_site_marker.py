@@ -44,12 +44,12 @@ def built(tmp_path_factory):
         content, [Audience(a) for a in AUDIENCES], root / "site", renderer=MkDocsRenderer()
     )
     assert all(r.ok for r in results), [(r.audience, r.problems, r.leaks) for r in results]
-    return content, root / "site"
+    return content, root / "site", {r.audience: r for r in results}
 
 
 @pytest.fixture(scope="module")
 def servers(built):
-    _, out = built
+    _, out, _ = built
     with (
         StaticServer(out / Audience("openbaar").folder) as openbaar,
         StaticServer(out / Audience("partners").folder) as partners,
@@ -135,7 +135,7 @@ def badge_of(page) -> str:
 
 
 def test_the_badge_shows_the_description_s_own_visibility(built, open_page):
-    content, _ = built
+    content, _, _ = built
     selection = select(content, Audience(ORGANISATION))
     for zichtbaarheid, label in (
         ("openbaar", "Openbaar"),
@@ -150,3 +150,22 @@ def test_the_badge_shows_the_description_s_own_visibility(built, open_page):
             assert badge_of(open_page("partners", path, **DESKTOP)) == f"Zichtbaarheid: {label}"
     # The public site shows none: everything there is public.
     assert open_page("openbaar", PUBLIC_PRAKTIJK).locator(".wwidw-zichtbaarheid").count() == 0
+
+
+def test_pages_reused_from_the_partners_build_carry_the_organisation_s_marker(built, tmp_path):
+    """The organisation's build reuses the partners build's pages with its own marker put in
+    (reference_build): each page is byte for byte the page the organisation renders alone."""
+    content, out, results = built
+    assert results[ORGANISATION].reused > 0
+    [alone] = build_all(content, [Audience(ORGANISATION)], tmp_path, renderer=MkDocsRenderer())
+    assert alone.ok and alone.reused == 0
+    folder = Audience(ORGANISATION).folder
+    own = {
+        p.relative_to(tmp_path / folder): p.read_bytes()
+        for p in (tmp_path / folder).rglob("*.html")
+    }
+    shared = {p.relative_to(out / folder): p.read_bytes() for p in (out / folder).rglob("*.html")}
+    assert own.keys() == shared.keys()
+    assert [page for page in own if own[page] != shared[page]] == []
+    marker = MARKERS[ORGANISATION].encode()
+    assert all(marker in page and b"Alleen voor partners" not in page for page in own.values())
