@@ -378,9 +378,15 @@ def test_write_tree_and_config(tmp_path, content, bodies):
     assert data["INHERIT"] == str(REPO / "wwidw_build" / "mkdocs.yml")
     assert data["docs_dir"] == str(docs)
     assert data["theme"] == {"name": "material", "custom_dir": str(REPO / "theme")}
-    # Nothing audience-specific reaches the HTML through the config: pages are reused across
-    # audiences.
-    assert "extra" not in data and "site_name" not in data
+    # The one audience-specific value that reaches the HTML through the config is the site marker
+    # (pages are reused only across audiences with the same marker).
+    assert data["extra"] == {
+        "wwidw_kenmerk": "Alleen voor medewerkers van Platform31 — niet doorsturen"
+    }
+    assert "site_name" not in data
+    public = select(content, Audience("openbaar"))
+    write_config(public, docs, config)
+    assert "extra" not in yaml.safe_load(config.read_text(encoding="utf-8"))
     for entry in data["nav"]:
         assert list(entry.values())[0] in pages
 

@@ -8,6 +8,7 @@ page meta (``attr``), which mkdocs reads as YAML and Material prints into <title
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import html
 import re
 
@@ -29,7 +30,8 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import attr, esc
-from wwidw_build.records import Component, Result
+from wwidw_build.pages.evidence_view import effect_size_text, follow_up_text
+from wwidw_build.records import Component, EffectSize, FollowUp, Result
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
@@ -313,7 +315,8 @@ def test_contact_details_follow_contact_openbaar(content, bodies, audience, show
         selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
     )
     assert ("| Contact |" in page) is shown
-    assert (esc(document.contact.naam) in page) is shown
+    # The contact person's name may still appear as an author (auteurs), never as the contact.
+    assert (f"| Contact | {esc(document.contact.naam)}" in page) is shown
     assert (esc(document.contact.email) in page) is shown
 
 
@@ -324,7 +327,212 @@ def test_public_contact_details_are_shown_on_the_open_site(content, bodies):
     page = praktijk_page(
         selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
     )
-    assert f"| Contact | {esc(document.contact.naam)} · {esc(document.contact.email)} |" in page
+    email = esc(document.contact.email)
+    assert (
+        f'| Contact | {esc(document.contact.naam)} · <a href="mailto:{email}">{email}</a> |' in page
+    )
+
+
+def facts_row(page: str, label: str) -> str:
+    """The value cell of a facts table row."""
+    match = re.search(rf"^\| {re.escape(label)} \| (.+) \|$", page, re.M)
+    assert match, label
+    return match.group(1)
+
+
+def test_praktijk_page_shows_partners_authors_and_last_update(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    document = changed(
+        selection.find("praktijk", "klushuizen-spoorbuurt"),
+        partners=("havenstad-wonen", "Buurtvereniging <Spoor> & co"),
+        auteurs=("Ingrid van Wamel", "Jan <b>de</b> Vries"),
+        laatst_bijgewerkt=datetime.date(2026, 3, 5),
+    )
+    selection = with_document(selection, document)
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
+    havenstad = selection.registry.organisaties["havenstad-wonen"].naam
+    assert facts_row(page, "Partners") == (
+        f"[{esc(havenstad)}](../organisaties/havenstad-wonen.md), "
+        f"{esc('Buurtvereniging <Spoor> & co')}"
+    )
+    assert facts_row(page, "Auteurs") == f"Ingrid van Wamel, {esc('Jan <b>de</b> Vries')}"
+    assert facts_row(page, "Laatst bijgewerkt") == "5 maart 2026"
+    bare = changed(document, partners=(), auteurs=(), laatst_bijgewerkt=None)
+    page = praktijk_page(
+        with_document(selection, bare), bare, bodies[("praktijk", bare.id)], url_resolver(selection)
+    )
+    assert [facts_row(page, label) for label in ("Partners", "Auteurs", "Laatst bijgewerkt")] == [
+        "—"
+    ] * 3
+
+
+def test_a_hostile_contact_address_is_escaped_in_its_mailto_link(content, bodies):
+    selection = select(content, Audience("partners"))
+    document = selection.find("praktijk", "klushuizen-spoorbuurt")
+    hostile = 'a@b.example" onclick="alert(1)|x'
+    document = changed(document, contact=dataclasses.replace(document.contact, email=hostile))
+    page = praktijk_page(
+        with_document(selection, document),
+        document,
+        bodies[("praktijk", document.id)],
+        url_resolver(selection),
+    )
+    cell = facts_row(page, "Contact")
+    assert cell.endswith(f'<a href="mailto:{esc(hostile)}">{esc(hostile)}</a>')
+    assert '"' not in esc(hostile) and "|" not in esc(hostile)
+
+
+def result_rows(page: str, heading: str) -> list[list[str]]:
+    """The cells of each body row of the table under ``heading``."""
+    section = page.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    return [[c.strip() for c in row.strip("|").split(" | ")] for row in rows[2:]]
+
+
+def test_a_result_and_its_explanation_share_one_row(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    document = selection.find("praktijk", "klushuizen-spoorbuurt")
+    first = dataclasses.replace(
+        document.resultaten[0],
+        toelichting="Uitleg <i>bij</i> | het eerste effect",
+        effectgrootte=EffectSize(maat="cohens_d", waarde=0.4),
+        nameting=FollowUp(gepland="2025-06", waarde="7,5"),
+    )
+    second = dataclasses.replace(
+        document.resultaten[1], toelichting=None, effectgrootte=None, nameting=None
+    )
+    document = changed(document, resultaten=(first, second, *document.resultaten[2:]))
+    page = praktijk_page(
+        with_document(selection, document),
+        document,
+        bodies[("praktijk", document.id)],
+        url_resolver(selection),
+    )
+    header = page.split("## Resultaten per effect\n", 1)[1].split("\n")[1]
+    assert header.startswith(
+        "| Effect | Resultaat | Toelichting |"
+    )  # on a phone, next to the effect
+    rows = result_rows(page, "Resultaten per effect")
+    assert len(rows) == len(document.resultaten) and all(len(r) == 6 for r in rows)
+    assert rows[0][2] == "<br>".join(
+        [
+            esc("Uitleg <i>bij</i> | het eerste effect"),
+            effect_size_text(first.effectgrootte),
+            follow_up_text(first.nameting, datetime.date.today()),
+        ]
+    )
+    assert rows[1][2] == "—"
+    # No loose notes below the table any more.
+    section = page.split("## Resultaten per effect\n", 1)[1].split("\n## ", 1)[0]
+    assert not re.search(r"^- ", section, re.M)
+
+
+def test_an_unintended_effect_and_its_explanation_share_one_row(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    document = selection.find("praktijk", "klushuizen-spoorbuurt")
+    unintended = Result(
+        effect="minder-verloedering", richting="averechts", toelichting="Zo <ging> het"
+    )
+    document = changed(document, niet_beoogde_effecten=(unintended,))
+    page = praktijk_page(
+        with_document(selection, document),
+        document,
+        bodies[("praktijk", document.id)],
+        url_resolver(selection),
+    )
+    (row,) = result_rows(page, "Niet-beoogde effecten")
+    assert row[2] == esc("Zo <ging> het")
+
+
+def test_archetype_page_shows_experts_date_target_groups_and_cost(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    document = changed(
+        selection.find("archetype", "klushuizen"),
+        auteurs=("Dr. A. <Expert>",),
+        laatst_herzien=datetime.date(2025, 11, 30),
+        doelgroepen=("ouderen",),
+        kostenindicatie="€ 500 per huishouden <script>",
+    )
+    page = archetype_page(
+        with_document(selection, document),
+        document,
+        bodies[("archetype", document.id)],
+        url_resolver(selection),
+    )
+    ouderen = selection.registry.doelgroepen["ouderen"].naam
+    assert f"**Doelgroepen:** [{esc(ouderen)}](../doelgroepen/ouderen.md)" in page
+    assert f"**Kostenindicatie:** {esc('€ 500 per huishouden <script>')}" in page
+    assert f"**Auteurs (experts):** {esc('Dr. A. <Expert>')}" in page
+    assert "**Laatst herzien:** 30 november 2025" in page
+    assert "<script>" not in page
+
+
+def test_related_archetypes_link_only_to_visible_ones(content, bodies):
+    hidden = select(content, Audience("partners")).find("archetype", "wijkconcierge")
+    for audience, shown in (("openbaar", False), ("partners", True)):
+        selection = select(content, Audience(audience))
+        document = changed(
+            selection.find("archetype", "klushuizen"),
+            verwante_archetypen=("wijkconcierge", "buurtbemiddeling"),
+        )
+        page = archetype_page(
+            with_document(selection, document),
+            document,
+            bodies[("archetype", document.id)],
+            url_resolver(selection),
+        )
+        related = page.split("## Verwante archetypen\n", 1)[1].split("\n## ", 1)[0]
+        assert "[Buurtbemiddeling](../archetypen/buurtbemiddeling.md)" in related
+        assert ("wijkconcierge" in page) is shown
+        assert (esc(hidden.titel) in page) is shown
+        assert ("niet zichtbaar" in related) is not shown
+    assert hidden.zichtbaarheid != "openbaar"
+
+
+@pytest.mark.parametrize(
+    "audience, doc_id, label",
+    [
+        ("partners", "klushuizen-spoorbuurt", "Openbaar"),
+        ("partners", "wijkconcierge", "Alleen partners"),
+        ("organisatie:havenstad-wonen", "wijkconcierge", "Alleen partners"),
+    ],
+)
+def test_a_description_page_on_a_protected_site_shows_its_own_visibility(
+    content, bodies, audience, doc_id, label
+):
+    selection = select(content, Audience(audience))
+    document = next(d for d in selection.visible if d.id == doc_id)
+    build = praktijk_page if document.kind == "praktijk" else archetype_page
+    page = build(selection, document, bodies[(document.kind, doc_id)], url_resolver(selection))
+    assert (
+        f'<p class="wwidw-zichtbaarheid wwidw-zichtbaarheid-{document.zichtbaarheid}" '
+        f"data-pagefind-ignore>Zichtbaarheid: <strong>{label}</strong></p>"
+    ) in page
+    assert page.count("wwidw-zichtbaarheid-") == 1
+
+
+def test_an_own_organisation_description_shows_alleen_eigen_organisatie(content, bodies):
+    owner = next(d for d in content.documents if d.zichtbaarheid == "organisatie").organisatie
+    selection = select(content, Audience(f"organisatie:{owner}"))
+    own = next(d for d in selection.visible if d.zichtbaarheid == "organisatie")
+    page = praktijk_page(selection, own, bodies[(own.kind, own.id)], url_resolver(selection))
+    assert "Zichtbaarheid: <strong>Alleen eigen organisatie</strong>" in page
+
+
+def test_the_public_site_shows_no_visibility_badge(content, bodies):
+    """Everything there is public: a badge would say nothing (the partners' page of the same
+    description has one)."""
+    for audience, shown in (("partners", True), ("openbaar", False)):
+        selection = select(content, Audience(audience))
+        for document in select(content, Audience("openbaar")).visible:
+            build = praktijk_page if document.kind == "praktijk" else archetype_page
+            page = build(
+                selection, document, bodies[(document.kind, document.id)], url_resolver(selection)
+            )
+            assert ("Zichtbaarheid: <strong>Openbaar</strong>" in page) is shown
+            assert ("wwidw-zichtbaarheid" in page) is shown
 
 
 # --- pagination

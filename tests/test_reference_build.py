@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from wwidw_build.generate import NAV_PAGES
 from wwidw_build.reference_build import (
+    MarkerMissing,
     Reference,
     audited_elsewhere,
     html_path,
     link_pages,
+    marker_html,
     reusable_pages,
 )
 
@@ -18,8 +22,9 @@ def doc(key: str):
     return SimpleNamespace(kind="praktijk", id=key)
 
 
-def reference(site, pages=None, hidden=(), audited=frozenset()):
-    return Reference(pages or {}, site, SimpleNamespace(hidden=[doc(k) for k in hidden]), audited)
+def reference(site, pages=None, hidden=(), audited=frozenset(), marker=""):
+    selection = SimpleNamespace(hidden=[doc(k) for k in hidden])
+    return Reference(pages or {}, site, selection, audited, marker)
 
 
 def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path):
@@ -28,6 +33,51 @@ def test_only_identical_pages_that_are_no_navigation_target_are_reused(tmp_path)
     base = {"praktijken/a.md": "zelfde", "praktijken/b.md": "oud", nav: "zelfde"}
     assert reusable_pages(pages, reference(tmp_path, base)) == {"praktijken/a.md"}
     assert reusable_pages(pages, None) == set()
+
+
+PARTNERS = "Alleen voor partners — niet doorsturen"
+ORGANISATION = "Alleen voor medewerkers van <Wonen & Zo> — niet doorsturen"
+
+
+def test_pages_are_reused_between_sites_that_both_have_a_marker(tmp_path):
+    """The marker is in every page's HTML; a public page has none (nor Material's banner around it)."""
+    pages = {"praktijken/a.md": "zelfde"}
+    partners = reference(tmp_path, pages, marker=PARTNERS)
+    assert reusable_pages(pages, partners, PARTNERS) == set(pages)
+    assert reusable_pages(pages, partners, ORGANISATION) == set(pages)
+    assert reusable_pages(pages, partners, "") == set()
+    assert reusable_pages(pages, reference(tmp_path, pages), PARTNERS) == set()
+    assert reusable_pages(pages, reference(tmp_path, pages), "") == set(pages)
+
+
+def test_a_page_reused_by_a_site_with_another_marker_gets_that_marker(tmp_path):
+    base = tmp_path / "base"
+    (base / "praktijken" / "a").mkdir(parents=True)
+    page = base / "praktijken" / "a" / "index.html"
+    page.write_bytes(b"<body>" + marker_html(PARTNERS) + b"<p>Alleen voor partners</p>")
+    site = tmp_path / "site"
+    link_pages(reference(base, marker=PARTNERS), {"praktijken/a.md"}, site, ORGANISATION)
+    copy = site / "praktijken" / "a" / "index.html"
+    assert copy.read_bytes() == (
+        b'<body><strong class="wwidw-kenmerk__tekst">Alleen voor medewerkers van &lt;Wonen &amp; '
+        + "Zo&gt; — niet doorsturen</strong><p>Alleen voor partners</p>".encode()
+    )
+    assert (
+        copy.stat().st_ino != page.stat().st_ino
+    )  # a file of its own: the reference's is unchanged
+    assert page.read_bytes().count(marker_html(PARTNERS)) == 1
+
+
+def test_a_reused_page_without_the_reference_marker_is_an_error(tmp_path):
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "index.html").write_text("<body>geen markering</body>", encoding="utf-8")
+    with pytest.raises(MarkerMissing):
+        link_pages(
+            reference(tmp_path / "base", marker=PARTNERS),
+            {"index.md"},
+            tmp_path / "s",
+            ORGANISATION,
+        )
 
 
 def test_the_reference_audit_counts_only_when_it_hid_at_least_as_much(tmp_path):

@@ -15,6 +15,16 @@ def test_the_chrome_holds_the_labels_headings_and_the_theme_s_dutch_interface():
     assert "Kopiëren naar klembord" in text  # mkdocs-material's Dutch interface
 
 
+def test_the_site_marker_and_the_visibility_badge_are_chrome():
+    """Every page of a protected site says who it is for: a hidden description that happens to say
+    the same proves no leak."""
+    text = "\n".join(site_chrome.chrome_texts())
+    assert "Alleen voor partners — niet doorsturen" in text
+    assert "Alleen voor medewerkers van " in text and " — niet doorsturen" in text
+    assert "Zichtbaarheid: " in text
+    assert all(label in text for label in labels.ZICHTBAARHEID.values())
+
+
 def test_the_chrome_is_the_engine_s_own_files_never_content():
     files = [p.as_posix() for p in site_chrome._files(site_chrome.PACKAGE)]
     assert files and all("/wwidw_build/" in f for f in files)

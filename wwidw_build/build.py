@@ -21,10 +21,17 @@ from wwidw_build.attachments import Seen, attachment_names, copy_attachments
 from wwidw_build.audience import Audience
 from wwidw_build.exports import write_exports
 from wwidw_build.generate import generate_pages
+from wwidw_build.labels import site_marker
 from wwidw_build.model import Content
 from wwidw_build.pages.body_render import RenderedBody, render_body
 from wwidw_build.pages.crawlers import write_crawler_files
-from wwidw_build.reference_build import Reference, audited_elsewhere, link_pages, reusable_pages
+from wwidw_build.reference_build import (
+    MarkerMissing,
+    Reference,
+    audited_elsewhere,
+    link_pages,
+    reusable_pages,
+)
 from wwidw_build.render import Renderer
 from wwidw_build.render_shards import render_pages
 from wwidw_build.search.site import BUNDLE, Indexing, start_index
@@ -152,6 +159,7 @@ def _build_all(
             job.out / base.folder,
             selections[base],
             job.audited.pop(base, frozenset()),
+            _marker(selections[base]),
         )
     others = [a for a in audiences if a != base]
     results.update(zip(others, _build_others(others, job, workers)))
@@ -245,7 +253,11 @@ def _build_one(audience: Audience, job: _Job, shards: int = 1) -> AudienceResult
 
 def _generate(job: _Job, staged: _Staged) -> None:
     staged.pages = job.generated[staged.audience] = generate_pages(staged.selection, job.bodies)
-    staged.reused = reusable_pages(staged.pages, job.reference)
+    staged.reused = reusable_pages(staged.pages, job.reference, _marker(staged.selection))
+
+
+def _marker(selection: Selection) -> str:
+    return site_marker(selection.audience, selection.registry)
 
 
 def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
@@ -264,7 +276,10 @@ def _render_stage(job: _Job, staged: _Staged, shards: int) -> None:
         raise _StageFailed((rendered.log,))
     staged.rendered = True
     if staged.reused:
-        link_pages(job.reference, staged.reused, staged.folder)
+        try:
+            link_pages(job.reference, staged.reused, staged.folder, _marker(staged.selection))
+        except MarkerMissing as missing:
+            raise _StageFailed((str(missing),)) from None
 
 
 def _complete(job: _Job, staged: _Staged) -> Indexing:

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from wwidw_build import urls
-from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID, audience_label
+from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID, audience_label, site_marker
 from wwidw_build.pages.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.pages.builders import (
     DOMAIN_INTRO,
@@ -316,9 +316,12 @@ def write_config(
 ) -> None:
     """Per-audience mkdocs config that INHERITs the base config (``resources.BASE_CONFIG``).
 
-    Everything that reaches the HTML of a page is the same for every audience (site name, theme,
-    navigation), so a page with the same Markdown renders to the same HTML in every audience; the
-    build reuses such pages. A ``partial`` tree holds only the pages that differ (plus the
+    The one thing of the config that differs per audience and reaches the HTML is the site marker
+    (``extra.wwidw_kenmerk``, ``labels.site_marker``: "Alleen voor partners — niet doorsturen"),
+    which the theme shows on every page of a partner or organisation site; the public site has
+    none. Everything else (site name, theme, navigation) is the same, so a page with the same
+    Markdown renders to the same HTML in every audience with the same marker; the build reuses
+    such pages (``reference_build``). A ``partial`` tree holds only the pages that differ (plus the
     navigation targets): links to the reused pages cannot be checked by mkdocs, the audit checks
     every internal link of the merged site instead.
     """
@@ -328,6 +331,9 @@ def write_config(
         "theme": {"name": "material", "custom_dir": str(THEME)},
         "nav": NAV,
     }
+    marker = site_marker(selection.audience, selection.registry)
+    if marker:
+        config["extra"] = {"wwidw_kenmerk": marker}
     if partial:
         config["validation"] = {"links": {"not_found": "info", "anchors": "info"}}
     config_path.write_text(

@@ -49,6 +49,18 @@ def audience_label(audience: Audience, registry: Registry) -> str:
     )
 
 
+def site_marker(audience: Audience, registry: Registry) -> str:
+    """The marker every page of a partner or organisation site carries, so staff see what they may not
+    pass on; the public site has none (empty)."""
+    if audience.is_public:
+        return ""
+    if audience.organisation:
+        organisation = registry.organisaties.get(audience.organisation)
+        name = organisation.naam if organisation else audience.organisation
+        return f"Alleen voor medewerkers van {name} — niet doorsturen"
+    return "Alleen voor partners — niet doorsturen"
+
+
 def feed_audience_label(audience: Audience, registry: Registry) -> str:
     """The same, as the feed's subtitle says it: '... beschrijvingen voor <label>'."""
     if audience.is_public:

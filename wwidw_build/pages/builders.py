@@ -23,12 +23,13 @@ from wwidw_build.effect_results import (
     directions_for,
     summary_head,
 )
-from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING
+from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING, ZICHTBAARHEID
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pages.evidence_view import (
     build_date,
     claim_text,
+    dutch_date,
     effect_size_text,
     evidence_facts,
     follow_up_text,
@@ -210,19 +211,34 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
     return lines
 
 
-def _heading(document: Record) -> list[str]:
-    """The page meta, the title and the samenvatting of a description page."""
+def _heading(selection: Selection, document: Record) -> list[str]:
+    """The page meta, the title, the visibility badge and the samenvatting of a description page."""
     return [
         meta_block(document.titel, document.samenvatting, document.kind),
         f"# {esc(document.titel)}",
         "",
+        *visibility_badge(selection, document),
         f"*{esc(document.samenvatting)}*",
         "",
     ]
 
 
+def visibility_badge(selection: Selection, document: Record) -> list[str]:
+    """Who may read this description, on a partner or organisation site (staff must see what they may
+    pass on); the public site shows none, everything there is public. In words, not colour alone; left
+    out of the search index."""
+    if selection.audience.is_public:
+        return []
+    level = document.zichtbaarheid
+    return [
+        f'<p class="wwidw-zichtbaarheid wwidw-zichtbaarheid-{esc(level)}" data-pagefind-ignore>'
+        f"Zichtbaarheid: <strong>{esc(ZICHTBAARHEID.get(level, level))}</strong></p>",
+        "",
+    ]
+
+
 def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBody, url_for) -> str:
-    lines = [*_heading(document), FACTS_HEADER, "| --- | --- |"]
+    lines = [*_heading(selection, document), FACTS_HEADER, "| --- | --- |"]
     lines += [f"| {label} | {value} |" for label, value in _facts(selection, document)]
     lines += [
         "",
@@ -258,12 +274,37 @@ def _facts(selection: Selection, document: Praktijk) -> list[tuple[str, str]]:
             esc(f"{d.bereik} {d.bereik_eenheid or 'mensen'}") if d.bereik is not None else "—",
         ),
         ("Kosten", _costs(d.kosten)),
+        ("Partners", _partners(selection, d.partners)),
+        ("Auteurs", _people(d.auteurs)),
+        ("Laatst bijgewerkt", esc(dutch_date(d.laatst_bijgewerkt)) if d.laatst_bijgewerkt else "—"),
         ("Volledigheid", f"{completeness(d.document).score} / 100"),
     ]
     if show_contact(selection.audience, d):
-        email = f" · {esc(d.contact.email)}" if d.contact.email else ""
+        email = f" · {mail_link(d.contact.email)}" if d.contact.email else ""
         rows.append(("Contact", esc(d.contact.naam) + email))
     return rows
+
+
+def mail_link(address: str) -> str:
+    """A contact address as a mailto link; address and text entity-encoded like all contributor text
+    (safe in the attribute and in a Markdown table cell)."""
+    return f'<a href="mailto:{esc(address)}">{esc(address)}</a>'
+
+
+def _people(people) -> str:
+    return ", ".join(esc(p) for p in people) or "—"
+
+
+def _partners(selection: Selection, partners) -> str:
+    """A praktijk's partners: an organisation of the register links to its page, a free name is text."""
+    organisations = selection.registry.organisaties
+    return (
+        ", ".join(
+            link(1, "organisaties", p, organisations[p].naam) if p in organisations else esc(p)
+            for p in partners
+        )
+        or "—"
+    )
 
 
 def _costs(costs: Cost | None) -> str:
@@ -280,13 +321,16 @@ def _costs(costs: Cost | None) -> str:
 
 
 def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
+    """The results table: per effect its direction, what the writers explain about it (toelichting,
+    effect size, follow-up measurement) and the measurements, in one row; the explanation comes
+    third, so a phone shows it next to the effect (the table scrolls sideways for the rest)."""
     if not results:
         return []
     lines = [
         "## Resultaten per effect",
         "",
-        "| Effect | Resultaat | Indicator | Nulmeting | Eindmeting |",
-        "| --- | --- | --- | --- | --- |",
+        "| Effect | Resultaat | Toelichting | Indicator | Nulmeting | Eindmeting |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     today = build_date()
     for result in results:
@@ -295,17 +339,14 @@ def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
             esc("—" if value is None else value)
             for value in (result.indicator, result.nulmeting, result.eindmeting)
         ]
-        lines.append(f"| {name} | {badge(result.richting)} | " + " | ".join(cells) + " |")
-    notes = []
-    for result in results:
         parts = [esc(result.toelichting)] if result.toelichting else []
         if result.effectgrootte:
             parts.append(effect_size_text(result.effectgrootte))
         if result.nameting:
             parts.append(follow_up_text(result.nameting, today))
-        if parts:
-            notes.append(f"- {_effect_name(selection, result.effect)}: " + " ".join(parts))
-    return lines + [""] + notes + [""]
+        note = "<br>".join(parts) or "—"
+        lines.append(f"| {name} | {badge(result.richting)} | {note} | " + " | ".join(cells) + " |")
+    return lines + [""]
 
 
 def _effect_name(selection: Selection, effect_id: str) -> str:
@@ -322,19 +363,15 @@ def _unintended(selection: Selection, results: tuple[Result, ...]) -> list[str]:
         "",
         "Effecten die niet de bedoeling waren, maar wel zijn gemeten of gezien.",
         "",
-        "| Effect | Richting | Indicator |",
-        "| --- | --- | --- |",
+        "| Effect | Richting | Toelichting | Indicator |",
+        "| --- | --- | --- | --- |",
     ]
     for result in results:
         indicator = esc(result.indicator or "—")
         name = _effect_name(selection, result.effect)
-        lines.append(f"| {name} | {badge(result.richting)} | {indicator} |")
-    notes = [
-        f"- {_effect_name(selection, r.effect)}: {esc(r.toelichting)}"
-        for r in results
-        if r.toelichting
-    ]
-    return lines + [""] + notes + [""]
+        note = esc(result.toelichting or "—")
+        lines.append(f"| {name} | {badge(result.richting)} | {note} | {indicator} |")
+    return lines + [""]
 
 
 def _archetype_section(selection: Selection, archetype_id: str | None) -> list[str]:
@@ -362,7 +399,7 @@ def archetype_page(
     selection: Selection, document: Archetype, rendered: RenderedBody, url_for
 ) -> str:
     lines = [
-        *_heading(document),
+        *_heading(selection, document),
         f"**Bewijsniveau:** {claim_text(document, build_date())}",
         "",
     ]
@@ -371,15 +408,47 @@ def archetype_page(
     lines += [
         "**Thema's:** " + names(selection, "themas", document.themas, 1, "themas"),
         "",
+        "**Doelgroepen:** "
+        + names(selection, "doelgroepen", document.doelgroepen, 1, "doelgroepen"),
+        "",
+        "**Kostenindicatie:** " + esc(document.kostenindicatie or "—"),
+        "",
+        "**Auteurs (experts):** " + _people(document.auteurs),
+        "",
+        "**Laatst herzien:** " + esc(dutch_date(document.laatst_herzien)),
+        "",
         "## Werkzame bestanddelen in het kort",
         "",
     ]
     lines += [f"- **{esc(b.naam)}**: {esc(b.onderbouwing)}" for b in document.werkzame_bestanddelen]
     lines += ["", *body_sections(rendered, url_for), *_practice(selection, document)]
+    lines += _related(selection, document.verwante_archetypen)
     lines += _sources(document)
     lines += history(document.geschiedenis)
     lines += ["", search_tags(selection, document), ""]
     return "\n".join(lines) + "\n"
+
+
+def _related(selection: Selection, related: tuple[str, ...]) -> list[str]:
+    """'Verwante archetypen': a link to each one this audience sees; one it does not see is named
+    only as such, without its title (its title is not for this audience)."""
+    if not related:
+        return []
+    lines = ["## Verwante archetypen", ""]
+    hidden = 0
+    for archetype_id in related:
+        archetype = selection.find("archetype", archetype_id)
+        if archetype is None:
+            hidden += 1
+        else:
+            lines.append(f"- {doc_link(1, archetype)}: {esc(archetype.samenvatting)}")
+    if hidden:
+        lines.append(
+            "- Een verwant archetype dat hier niet zichtbaar is."
+            if hidden == 1
+            else f"- {hidden} verwante archetypen die hier niet zichtbaar zijn."
+        )
+    return lines + [""]
 
 
 def _sources(document: Archetype) -> list[str]:
