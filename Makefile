@@ -69,7 +69,7 @@ node-tools: npm $(NODE_STAMP)
 # missing-package check is decided when make reads this file, so on a fresh clone it would run
 # `npm ci --omit=dev` after the full install and remove the test tools again.)
 test: python chromium java node-tools lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --durations=15
 
 # Ruff (lint and format, configured in pyproject.toml) for Python, Prettier for the theme's JavaScript and CSS.
 lint: python node-tools
