@@ -39,11 +39,14 @@ from test_leaks import (  # noqa: F401
     test_home_page_counts_only_what_the_audience_sees,
     test_public_link_to_a_draft_is_plain_text_everywhere,
 )
-from test_search_site import (  # noqa: F401
+from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: results per effect, synonyms)
     open_page,
     servers,
     test_a_shared_url_restores_query_filters_and_sort,
+    test_a_synonym_finds_the_descriptions_with_that_theme_or_effect,
     test_bewoners_finds_a_description_that_only_says_bewoner,
+    test_cards_show_the_result_for_the_chosen_effect_else_all_results,
+    test_effect_and_direction_find_only_the_result_for_that_effect,
     test_every_count_of_a_facet_agrees_with_the_content,
     test_filters_and_card_data_come_from_the_metadata,
     test_filters_narrow_the_results_and_the_counts_agree,
@@ -51,12 +54,15 @@ from test_search_site import (  # noqa: F401
     test_huurachterstanden_finds_descriptions_that_say_huurachterstand,
     test_results_show_title_facts_excerpt_and_evidence_as_text,
     test_search_fields_escape_contributor_text,
+    test_several_effects_with_a_direction_count_each_praktijk_once,
+    test_the_effect_result_filter_holds_the_results_of_intended_effects_only,
     test_the_header_search_box_leads_to_the_results,
     test_the_index_holds_exactly_the_visible_descriptions,
     test_the_public_search_never_returns_hidden_descriptions,
     test_the_search_page_is_labelled_and_works_with_the_keyboard,
     test_the_search_page_loads_only_what_a_search_needs,
     test_the_search_page_works_on_a_phone,
+    test_the_site_and_wwidw_search_find_the_same_descriptions,
 )
 
 from wwidw_build.audience import Audience, all_audiences

@@ -121,6 +121,7 @@ def test_multiline_is_marked_in_the_schemas_on_long_text_only():
         "onderbouwing",
         "omschrijving",
         "kostenindicatie",
+        "reden",  # a change log entry (geschiedenis)
     }
 
 

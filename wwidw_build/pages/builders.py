@@ -441,7 +441,11 @@ def _related(selection: Selection, related: tuple[str, ...]) -> list[str]:
         if archetype is None:
             hidden += 1
         else:
-            lines.append(f"- {doc_link(1, archetype)}: {esc(archetype.samenvatting)}")
+            # Another description's words: not this page's in the site search (as in `wwidw search`)
+            lines.append(
+                f"- <span data-pagefind-ignore>{doc_link(1, archetype)}: "
+                f"{esc(archetype.samenvatting)}</span>"
+            )
     if hidden:
         lines.append(
             "- Een verwant archetype dat hier niet zichtbaar is."
