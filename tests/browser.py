@@ -153,6 +153,31 @@ def local_context(browser, origin: str, *, init_script: bool = True, **options):
     return context
 
 
+@contextlib.contextmanager
+def watched_pages(browser):
+    """Yields ``open_(server, path, **context options) -> page``; on leaving, closes every page's
+    context and asserts that each page requested nothing off its server and no script failed."""
+    opened = []
+
+    def open_(server, path: str, **options):
+        context = local_context(browser, server.origin, init_script=False, **options)
+        page = context.new_page()
+        record = {"page": page, "offsite": [], "errors": []}
+        page.on(
+            "request",
+            lambda r: None if _is_local(r.url, server.origin) else record["offsite"].append(r.url),
+        )
+        page.on("pageerror", lambda error: record["errors"].append(str(error)))
+        page.goto(server.url(path), wait_until="load")
+        opened.append(record)
+        return page
+
+    yield open_
+    for record in opened:
+        record["page"].context.close()
+        assert record["offsite"] == [] and record["errors"] == [], record
+
+
 def search_ready(page) -> None:
     """Wait until the Zoeken page (zoeken.js) is ready and has shown its first search."""
     page.wait_for_selector("#wwidw-zoeken[data-klaar='ja'][data-gezocht]")

@@ -51,29 +51,8 @@ def server(openbaar_site):
 def open_page(chromium, server):
     """open_page(path, **context options) -> page; afterwards: every request went to the local server
     and no script failed."""
-    opened = []
-
-    def open_(path: str, **options):
-        context = browser.local_context(chromium, server.origin, init_script=False, **options)
-        page = context.new_page()
-        record = {"page": page, "offsite": [], "errors": []}
-        page.on(
-            "request",
-            lambda r: (
-                record["offsite"].append(r.url)
-                if not browser._is_local(r.url, server.origin)
-                else None
-            ),
-        )
-        page.on("pageerror", lambda error: record["errors"].append(str(error)))
-        page.goto(server.url(path), wait_until="load")
-        opened.append(record)
-        return page
-
-    yield open_
-    for record in opened:
-        record["page"].context.close()
-        assert record["offsite"] == [] and record["errors"] == [], record
+    with browser.watched_pages(chromium) as open_on:
+        yield lambda path, **options: open_on(server, path, **options)
 
 
 def serious_violations(page, axe_script) -> list[dict]:

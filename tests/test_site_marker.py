@@ -62,28 +62,8 @@ def servers(built):
 def open_page(chromium, servers):
     """open_page(audience, path, **context options) -> page; afterwards: no request left the local
     server and no script failed."""
-    opened = []
-
-    def open_(audience: str, path: str, **options):
-        server = servers[audience]
-        context = browser.local_context(chromium, server.origin, init_script=False, **options)
-        page = context.new_page()
-        record = {"page": page, "offsite": [], "errors": []}
-        page.on(
-            "request",
-            lambda r: (
-                None if browser._is_local(r.url, server.origin) else record["offsite"].append(r.url)
-            ),
-        )
-        page.on("pageerror", lambda error: record["errors"].append(str(error)))
-        page.goto(server.url(path), wait_until="load")
-        opened.append(record)
-        return page
-
-    yield open_
-    for record in opened:
-        record["page"].context.close()
-        assert record["offsite"] == [] and record["errors"] == [], record
+    with browser.watched_pages(chromium) as open_on:
+        yield lambda audience, path, **options: open_on(servers[audience], path, **options)
 
 
 def axe():
