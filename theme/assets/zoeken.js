@@ -579,6 +579,8 @@
     if (facts) item.append(element("p", "wwidw-resultaat__feiten", facts));
     if (meta.themas)
       item.append(element("p", "wwidw-resultaat__themas", "Thema's: " + meta.themas));
+    // A praktijk's cost with its unit ("€ 474 per deelnemer"), as on its page.
+    if (meta.kosten) item.append(element("p", "wwidw-resultaat__kosten", "Kosten: " + meta.kosten));
     const excerpt = element("p", "wwidw-resultaat__uittreksel");
     appendExcerpt(excerpt, result.excerpt || "");
     item.append(excerpt);
