@@ -42,6 +42,7 @@ from test_leaks import (  # noqa: F401
 from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: results per effect, synonyms)
     open_page,
     servers,
+    test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_costs,
     test_a_shared_url_restores_query_filters_and_sort,
     test_a_synonym_finds_the_descriptions_with_that_theme_or_effect,
     test_bewoners_finds_a_description_that_only_says_bewoner,
