@@ -31,6 +31,7 @@ from sources import load_sources_file, mixed_copy, split_sources
 # they use; ``built`` is defined below).
 from test_leaks import (  # noqa: F401
     site_texts,
+    test_a_hidden_praktijks_cost_is_only_where_it_may_be_seen,
     test_archetype_is_linked_where_visible,
     test_canary_present_exactly_where_it_may_be_seen,
     test_contact_only_outside_openbaar,
