@@ -35,7 +35,9 @@ def test_the_units_are_the_schemas_enum():
     ],
 )
 def test_a_cost_names_its_unit(content, unit, amount, shown, reach):
-    document = praktijk(content, bereik=46, bereik_eenheid=unit, kosten=Cost(per_deelnemer_eur=amount))
+    document = praktijk(
+        content, bereik=46, bereik_eenheid=unit, kosten=Cost(per_deelnemer_eur=amount)
+    )
     assert cost_text(document) == shown
     assert reach_text(document) == reach
 
@@ -72,4 +74,7 @@ def test_the_bands_cover_every_amount_once_and_every_label_names_a_unit():
     assert BANDS[0][0] == 0 and BANDS[-1][1] is None
     labels = band_labels()
     assert len(labels) == len(BANDS) * len(REACH_UNITS) + 1 and labels[-1] == UNKNOWN
-    assert all(any(label.endswith(f"per {per}") for _, per in REACH_UNITS.values()) for label in labels[:-1])
+    assert all(
+        any(label.endswith(f"per {per}") for _, per in REACH_UNITS.values())
+        for label in labels[:-1]
+    )

@@ -133,7 +133,9 @@ def test_home_and_index_pages_link_only_to_themes_with_descriptions(content, bod
             assert not re.search(rf"\((?:themas/)?{key}/\)", page), key  # not linked
         for key in single:
             name = re.escape(esc(selection.registry.themas[key].naam))
-            assert re.search(rf"^- \[{name}\]\((?:themas/)?{key}/\) \(1 beschrijving\)$", page, re.M)
+            assert re.search(
+                rf"^- \[{name}\]\((?:themas/)?{key}/\) \(1 beschrijving\)$", page, re.M
+            )
         assert "(0)" not in page and "(en)" not in page
 
 
@@ -285,7 +287,9 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
         assert all(len(ids) <= PAGE_SIZE for ids in per_page)
         assert sorted(i for ids in per_page for i in ids) == sorted(expected), (folder, key)
         index = pages[f"{folder}/index.md"]
-        assert f"]({key}/) ({len(expected)} beschrijvingen)" in index  # the index counts all, links the first page
+        assert (
+            f"]({key}/) ({len(expected)} beschrijvingen)" in index
+        )  # the index counts all, links the first page
     # The archetype list and the home page are not affected by many praktijken.
     assert list_chain(pages, "archetypen", "index") == ["archetypen/index.md"]
     newest = pages["index.md"].split("## Nieuwste praktijken", 1)[1].split("##", 1)[0]

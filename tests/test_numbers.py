@@ -39,7 +39,12 @@ def test_euro_amounts(amount, shown):
 
 @pytest.mark.parametrize(
     "n, shown",
-    [(0, "0 beschrijvingen"), (1, "1 beschrijving"), (2, "2 beschrijvingen"), (1200, "1.200 beschrijvingen")],
+    [
+        (0, "0 beschrijvingen"),
+        (1, "1 beschrijving"),
+        (2, "2 beschrijvingen"),
+        (1200, "1.200 beschrijvingen"),
+    ],
 )
 def test_a_count_has_the_singular_only_for_one(n, shown):
     assert count(n, "beschrijving", "beschrijvingen") == shown

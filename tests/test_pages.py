@@ -538,7 +538,11 @@ def test_an_archetype_page_sets_the_costs_of_its_visible_practices_side_by_side(
         archetype_of[audience] = cost_rows(html.unescape(page))
     public = archetype_of["openbaar"]
     assert public == [
-        ["[Klushuizen in de Spoorbuurt](../praktijken/klushuizen-spoorbuurt.md)", "€ 30.000 per woning", "46 woningen"]
+        [
+            "[Klushuizen in de Spoorbuurt](../praktijken/klushuizen-spoorbuurt.md)",
+            "€ 30.000 per woning",
+            "46 woningen",
+        ]
     ]
     # The organisation's own praktijk is on its own site only, never on the public page.
     own = archetype_of["organisatie:woonstede-rivierland"]
@@ -548,9 +552,10 @@ def test_an_archetype_page_sets_the_costs_of_its_visible_practices_side_by_side(
 def test_archetype_costs_are_grouped_by_unit_cheapest_first(content, bodies):
     selection = select(content, Audience("openbaar"))
     houses = selection.find("praktijk", "klushuizen-spoorbuurt")
+    people = changed(houses, bereik_eenheid="mensen")
     extra = [
-        changed(houses, id="per-persoon-duur", titel="A", bereik_eenheid=None, kosten=Cost(per_deelnemer_eur=900)),
-        changed(houses, id="per-persoon-goedkoop", titel="B", bereik_eenheid="mensen", kosten=Cost(per_deelnemer_eur=90)),
+        changed(people, id="duur", titel="A", kosten=Cost(per_deelnemer_eur=900)),
+        changed(people, id="goedkoop", titel="B", kosten=Cost(per_deelnemer_eur=90)),
         changed(houses, id="zonder-kosten", titel="C", kosten=None),
     ]
     selection = dataclasses.replace(selection, visible=selection.visible + tuple(extra))
@@ -559,8 +564,15 @@ def test_archetype_costs_are_grouped_by_unit_cheapest_first(content, bodies):
         selection, archetype, bodies[("archetype", "klushuizen")], url_resolver(selection)
     )
     rows = cost_rows(html.unescape(page))
-    assert [row[1] for row in rows] == ["€ 90 per deelnemer", "€ 900 per deelnemer", "€ 30.000 per woning"]
-    assert "Van 1 praktijkvoorbeeld zijn geen kosten per deelnemer, huishouden of woning bekend." in page
+    assert [row[1] for row in rows] == [
+        "€ 90 per deelnemer",
+        "€ 900 per deelnemer",
+        "€ 30.000 per woning",
+    ]
+    assert (
+        "Van 1 praktijkvoorbeeld zijn geen kosten per deelnemer, huishouden of woning bekend."
+        in page
+    )
 
 
 def test_related_archetypes_link_only_to_visible_ones(content, bodies):

@@ -590,7 +590,9 @@ def cost_band(meta: dict) -> str:
     amount = (meta.get("kosten") or {}).get("per_deelnemer_eur")
     if amount is None:
         return "Onbekend"
-    per = {"huishoudens": "huishouden", "woningen": "woning"}.get(meta.get("bereik_eenheid"), "deelnemer")
+    per = {"huishoudens": "huishouden", "woningen": "woning"}.get(
+        meta.get("bereik_eenheid"), "deelnemer"
+    )
     label = (
         "Tot € 100"
         if amount < 100

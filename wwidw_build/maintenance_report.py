@@ -68,7 +68,7 @@ def as_text(result: Maintenance) -> str:
     total, drafts = _needing_attention(result), len(result.of(DRAFTS))
     sources = ", ".join(one_line(s) for s in result.sources)
     lines = [
-        f"Onderhoud op {result.today.isoformat()} ({'bron' if len(result.sources) == 1 else 'bronnen'}: {sources}): {_count(total)} "
+        f"Onderhoud op {result.today.isoformat()} ({_sources_word(result)}: {sources}): {_count(total)} "
         f"die aandacht nodig {'heeft' if total == 1 else 'hebben'}"
         + (f", en {count(drafts, 'concept', 'concepten')}." if drafts else ".")
     ]
@@ -90,7 +90,7 @@ def as_markdown(result: Maintenance) -> str:
     sources = ", ".join(code(s) for s in result.sources)
     lines = [
         MARKER,
-        f"Stand op {result.today.isoformat()}, {'bron' if len(result.sources) == 1 else 'bronnen'}: {sources}. {_count(total)} "
+        f"Stand op {result.today.isoformat()}, {_sources_word(result)}: {sources}. {_count(total)} "
         f"{'heeft' if total == 1 else 'hebben'} aandacht nodig.",
         "",
         "Deze lijst wordt gemaakt met `wwidw maintenance` en bij elke run in zijn geheel vervangen: "
@@ -130,3 +130,7 @@ def _json_item(item: Item) -> dict:
     if item.category == FOLLOW_UPS:
         data |= {"effect": item.effect, "effect_name": item.effect_name}
     return data
+
+
+def _sources_word(result: Maintenance) -> str:
+    return "bron" if len(result.sources) == 1 else "bronnen"

@@ -21,7 +21,9 @@ _SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
 def count_line(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
-    return f"{count(errors, 'fout', 'fouten')}, {count(warnings, 'waarschuwing', 'waarschuwingen')}."
+    return (
+        f"{count(errors, 'fout', 'fouten')}, {count(warnings, 'waarschuwing', 'waarschuwingen')}."
+    )
 
 
 def as_text(diagnostics: list[Diagnostic]) -> str:

@@ -63,8 +63,7 @@ def move(doc_id: str, target_name: str, sources_file: Path, make_public: bool) -
             click.echo(report.as_text(error.diagnostics), err=True)
         if error.existing:
             click.echo(
-                f"(Al vóór het verplaatsen {_were(error.existing)}; "
-                "'wwidw validate' toont ze.)",
+                f"(Al vóór het verplaatsen {_were(error.existing)}; 'wwidw validate' toont ze.)",
                 err=True,
             )
         click.echo(f"Fout: {error}", err=True)
@@ -114,8 +113,7 @@ def _print_result(moved: Moved) -> None:
     click.echo("De bronnen zijn gecontroleerd: de verplaatsing brengt geen fouten mee.")
     if moved.existing:
         click.echo(
-            f"Let op: in de bronnen {_were(moved.existing, 'al ')}; "
-            "'wwidw validate' toont ze."
+            f"Let op: in de bronnen {_were(moved.existing, 'al ')}; 'wwidw validate' toont ze."
         )
     if target.is_public:
         click.echo(

@@ -64,8 +64,9 @@ def review(base: str, sources: list, source_name: str | None, out_file: Path | N
             raise click.UsageError(
                 f"Het rapport kan niet worden geschreven naar '{out_file}': {error.strerror}."
             ) from None
+        changed = count(len(result.items), "gewijzigde beschrijving", "gewijzigde beschrijvingen")
         click.echo(
-            f"Reviewrapport geschreven naar {out_file} ({count(len(result.items), 'gewijzigde beschrijving', 'gewijzigde beschrijvingen')}, "
+            f"Reviewrapport geschreven naar {out_file} ({changed}, "
             f"{len(result.failed)} met fouten).",
             err=True,
         )
