@@ -480,7 +480,7 @@
       for (const value of Object.keys(counts[group.name])) ensureValue(group, value);
       for (const [value, entry] of group.values) {
         const n = counts[group.name][value] || 0;
-        entry.count.textContent = `(${n})`;
+        entry.count.textContent = `(${dutchNumber(n)})`;
         entry.item.classList.toggle("wwidw-facet__leeg", n === 0 && !entry.input.checked);
       }
     }
@@ -494,9 +494,14 @@
     return data.map((result) => card(result, shown.effects || []));
   }
 
+  /** A count as a Dutch reader reads it: 10000 -> "10.000" (as numbers.py on the pages). */
+  function dutchNumber(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
   function announce(n, current) {
     const term = current.q.trim();
-    const what = n === 1 ? "1 beschrijving gevonden" : `${n} beschrijvingen gevonden`;
+    const what = n === 1 ? "1 beschrijving gevonden" : `${dutchNumber(n)} beschrijvingen gevonden`;
     const filters = Object.values(current.filters).reduce((sum, values) => sum + values.length, 0);
     let text =
       what +
