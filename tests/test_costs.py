@@ -51,8 +51,8 @@ def test_a_cost_names_its_unit(content, unit, amount, shown, reach):
         ("huishoudens", 499, "€ 100–500 per huishouden"),
         ("mensen", 500, "€ 500–1.000 per deelnemer"),
         ("woningen", 1000, "€ 1.000–5.000 per woning"),
-        ("woningen", 30000, "Meer dan € 5.000 per woning"),
-        ("mensen", 5000, "Meer dan € 5.000 per deelnemer"),
+        ("woningen", 30000, "€ 5.000 of meer per woning"),
+        ("mensen", 5000, "€ 5.000 of meer per deelnemer"),
     ],
 )
 def test_bands_are_per_unit_lower_bound_included(content, unit, amount, expected):

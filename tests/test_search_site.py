@@ -602,7 +602,7 @@ def cost_band(meta: dict) -> str:
         if amount < 1000
         else "€ 1.000–5.000"
         if amount < 5000
-        else "Meer dan € 5.000"
+        else "€ 5.000 of meer"
     )
     return f"{label} per {per}"
 
@@ -612,7 +612,7 @@ def test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_cost
     bands = {}
     for d in praktijken:
         bands.setdefault(cost_band(d.meta), []).append(d)
-    assert "Meer dan € 5.000 per woning" in bands and "€ 100–500 per deelnemer" in bands
+    assert "€ 5.000 of meer per woning" in bands and "€ 100–500 per deelnemer" in bands
     page = open_page("openbaar", "zoeken/")
     browser.search_ready(page)
     open_facet(page, "kosten")
@@ -623,7 +623,7 @@ def test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_cost
     assert sorted(offered) == sorted(bands)
     for label, members in bands.items():
         assert facet_count(page, "kosten", label) == len(members), label
-    for label in ("€ 100–500 per deelnemer", "Meer dan € 5.000 per woning"):
+    for label in ("€ 100–500 per deelnemer", "€ 5.000 of meer per woning"):
         toggle(page, "kosten", label)
         assert announced(page) == len(bands[label])
         assert sorted(results(page)) == sorted(url_of(d) for d in bands[label])
@@ -635,7 +635,7 @@ def test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_cost
         assert all(re.fullmatch(rf"Kosten: € [0-9.,]+ per {unit}", c) for c in costs), costs
         toggle(page, "kosten", label)  # off again
     # The praktijk counted in woningen shows its cost per woning on its card.
-    toggle(page, "kosten", "Meer dan € 5.000 per woning")
+    toggle(page, "kosten", "€ 5.000 of meer per woning")
     assert page.inner_text(".wwidw-resultaat__kosten") == "Kosten: € 30.000 per woning"
 
 

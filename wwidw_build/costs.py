@@ -24,7 +24,7 @@ BANDS = (
     (100, 500, "€ 100–500"),
     (500, 1_000, "€ 500–1.000"),
     (1_000, 5_000, "€ 1.000–5.000"),
-    (5_000, None, "Meer dan € 5.000"),
+    (5_000, None, "€ 5.000 of meer"),
 )
 UNKNOWN = "Onbekend"  # a praktijk without a cost per unit
 
