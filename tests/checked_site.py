@@ -29,6 +29,7 @@ PAGES = {
     "archetype": "archetypen/bewonersgroen/",  # praktijkvoorbeelden with badges, sources, counts table
     "thema": "themas/armoede-en-schulden/",  # a list page
     "zoeken": "zoeken/",
+    "over": "over/",  # the visibility levels and the cost bands table
 }
 
 

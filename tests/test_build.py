@@ -181,7 +181,14 @@ def test_archetype_page_has_the_practice_section_with_counts(alle, loaded, audie
     linked = re.findall(r'<li><a href="\.\./\.\./praktijken/([a-z0-9-]+)/">', section)
     assert sorted(linked) == sorted(d.id for d in examples)
     header = re.findall(r"<th>([^<]+)</th>", section)
-    assert header == ["Effect", *RICHTING.values()]
+    # the examples' costs side by side, then the counts per effect
+    assert header == ["Praktijk", "Kosten", "Bereik", "Effect", *RICHTING.values()]
+    costs = section.split('id="kosten-van-de-praktijkvoorbeelden"', 1)[1].split("</table>", 1)[0]
+    priced = [d for d in examples if d.kosten and d.kosten.per_deelnemer_eur is not None]
+    assert priced and sorted(re.findall(r'praktijken/([a-z0-9-]+)/"', costs)) == sorted(
+        d.id for d in priced
+    )
+    assert "€ 30.000 per woning" in html.unescape(costs)
     archetype = selection.find("archetype", "klushuizen")
     total = 0
     for effect in archetype.beoogde_effecten:

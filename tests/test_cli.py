@@ -17,7 +17,7 @@ def wwidw(*args, cwd=REPO):
 def test_sample_content_validates_clean():
     result = wwidw("validate")
     assert result.returncode == 0, result.stdout
-    assert "0 fout(en)" in result.stdout
+    assert "0 fouten" in result.stdout
 
 
 def test_stats_summary():

@@ -112,7 +112,7 @@ def test_validate_vergelijk_flags_a_copy_and_suggests_its_archetype(content_copy
     result = wwidw("validate", "--content", str(content_copy), "--compare", str(copy))
     assert result.returncode == 0, result.stdout
     after = result.stdout.split("Lijkt op:", 1)[1]
-    assert "0 fout(en)" in result.stdout.split("Lijkt op:", 1)[0]
+    assert "0 fouten" in result.stdout.split("Lijkt op:", 1)[0]
     assert re.search(r"1\. klushuizen-spoorbuurt — .*gelijkenis 100%.*waarschijnlijk dubbel", after)
     # The rest of the public content is less alike than SIMILAR_THRESHOLD: not listed.
     assert found(result) == ["klushuizen-spoorbuurt", "klushuizen"]

@@ -168,4 +168,7 @@ def test_dutch_dates_and_months():
 def test_reach_is_shown_in_its_unit(content, bodies):
     page = page_of(content, bodies, praktijk(content, bereik=40, bereik_eenheid="huishoudens"))
     assert row(page, "Bereik") == "40 huishoudens"
-    assert row(page_of(content, bodies, praktijk(content, bereik=40)), "Bereik") == "40 mensen"
+    without = praktijk(content, bereik=40, bereik_eenheid=None)
+    assert row(page_of(content, bodies, without), "Bereik") == "40 mensen"
+    houses = praktijk(content, bereik=1200, bereik_eenheid="woningen")
+    assert row(page_of(content, bodies, houses), "Bereik") == "1.200 woningen"

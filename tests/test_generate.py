@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from wwidw_build import urls
 from wwidw_build.audience import Audience
+from wwidw_build.costs import BANDS, UNKNOWN
 from wwidw_build.effect_results import (
     NO_RESULT,
     context_effects,
@@ -116,6 +117,41 @@ def test_home_page_counts_what_the_audience_sees(content, bodies):
             f"Deze kennisbank bevat **{praktijken} praktijken** en **{archetypen} archetypen**."
             in home
         )
+
+
+def test_home_and_index_pages_link_only_to_themes_with_descriptions(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    pages = generate_pages(selection, bodies)
+    counts = Counter(t for d in selection.visible for t in d.themas)
+    empty = [k for k in selection.registry.themas if not counts[k]]
+    single = [k for k in selection.registry.themas if counts[k] == 1]
+    assert empty and single  # the sample content has both
+    for page in (pages["index.md"], pages["themas/index.md"]):
+        for key in empty:
+            name = esc(selection.registry.themas[key].naam)
+            assert f"- {name} (nog geen beschrijvingen)" in page
+            assert not re.search(rf"\((?:themas/)?{key}/\)", page), key  # not linked
+        for key in single:
+            name = re.escape(esc(selection.registry.themas[key].naam))
+            assert re.search(
+                rf"^- \[{name}\]\((?:themas/)?{key}/\) \(1 beschrijving\)$", page, re.M
+            )
+        assert "(0)" not in page and "(en)" not in page
+
+
+def test_the_home_pages_newest_list_shows_costs_with_their_unit(content, bodies):
+    home = html.unescape(generate_pages(select(content, Audience("openbaar")), bodies)["index.md"])
+    newest = home.split("## Nieuwste praktijken", 1)[1].split("##", 1)[0]
+    assert "€ 30.000 per woning" in newest and "€ 292 per huishouden" in newest
+
+
+def test_the_about_page_shows_visibility_labels_without_keys_and_the_cost_bands(content, bodies):
+    about = html.unescape(generate_pages(select(content, Audience("openbaar")), bodies)["over.md"])
+    assert "- **Openbaar**\n" in about and "(`openbaar`)" not in about and "(openbaar)" not in about
+    assert "## Kosten" in about
+    for _, _, label in BANDS:
+        assert f"| {label} |" in about
+    assert "per woning" in about and f"**{UNKNOWN}**" in about
 
 
 def test_archetype_page_has_the_generated_practice_section(content, bodies):
@@ -251,7 +287,9 @@ def test_list_pages_in_the_tree_paginate_at_page_size(content, bodies):
         assert all(len(ids) <= PAGE_SIZE for ids in per_page)
         assert sorted(i for ids in per_page for i in ids) == sorted(expected), (folder, key)
         index = pages[f"{folder}/index.md"]
-        assert f"]({key}/) ({len(expected)})" in index  # the index counts all, links the first page
+        assert (
+            f"]({key}/) ({len(expected)} beschrijvingen)" in index
+        )  # the index counts all, links the first page
     # The archetype list and the home page are not affected by many praktijken.
     assert list_chain(pages, "archetypen", "index") == ["archetypen/index.md"]
     newest = pages["index.md"].split("## Nieuwste praktijken", 1)[1].split("##", 1)[0]

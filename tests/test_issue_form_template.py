@@ -137,7 +137,11 @@ def test_the_form_asks_for_the_evidence():
         "`effect-id | richting | indicator | nulmeting | eindmeting`"
         in (results["attributes"]["description"])
     )
-    assert elements()["bereik_eenheid"]["attributes"]["options"] == ["mensen", "huishoudens"]
+    assert elements()["bereik_eenheid"]["attributes"]["options"] == [
+        "mensen",
+        "huishoudens",
+        "woningen",
+    ]
     assert elements()["meetontwerp"]["attributes"]["options"][3] == (
         "Voor- en nameting (voor_nameting)"
     )

@@ -116,6 +116,9 @@ CANARIES = [
         frozenset({OWN_ORG}),
         organisatie="havenstad-wonen",
         gemeente="Gniffelveen",
+        # an example of a public archetype, with a cost no other description has (HIDDEN_COST)
+        extra_meta="archetype: klushuizen\nbereik: 3\nbereik_eenheid: woningen\n"
+        "kosten:\n  per_deelnemer_eur: 7777.5\n",
     ),
     Canary(
         "canary-concept",
@@ -371,6 +374,22 @@ def test_contact_only_outside_openbaar(site_texts, audience_name):
         assert files_with(site_texts[audience_name], "f.olmzwaard@voorbeeld.example") == []
     else:
         assert BY_ID["canary-openbaar"].page in found
+
+
+HIDDEN_COST = "€ 7.777,50 per woning"  # canary-organisatie's cost per unit
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_a_hidden_praktijks_cost_is_only_where_it_may_be_seen(site_texts, audience_name):
+    """The cost of an organisation's praktijk stands on the public archetype's page (its costs side by
+    side), its list pages and its own page on the organisation's site only."""
+    found = files_with(site_texts[audience_name], HIDDEN_COST)
+    if audience_name == OWN_ORG:
+        assert {"archetypen/klushuizen/index.html", BY_ID["canary-organisatie"].page} <= set(found)
+    else:
+        assert found == []
+        _, tagless = site_texts[audience_name]["archetypen/klushuizen/index.html"]
+        assert "kosten van de praktijkvoorbeelden" in tagless and "7.777" not in tagless
 
 
 @pytest.mark.parametrize("audience_name", AUDIENCES)

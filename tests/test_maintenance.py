@@ -177,7 +177,7 @@ def test_a_draft_is_listed_apart_and_nowhere_else(fine):
     assert data["counts"] == dict.fromkeys(CATEGORIES, 0) | {"drafts": 1}
     assert data["items"]["drafts"][0]["date"] == "2020-01-01"
     text = wwidw("maintenance", "--content", fine, "--today", FINE_DAY).stdout
-    assert "0 punten die aandacht nodig hebben, en 1 concept(en)." in text
+    assert "0 punten die aandacht nodig hebben, en 1 concept." in text
 
 
 def test_markdown_is_the_issue_body_with_its_marker_headings_and_checklist(fine):

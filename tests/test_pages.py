@@ -31,7 +31,7 @@ from wwidw_build.pages.builders import (
 )
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pages.evidence_view import effect_size_text, follow_up_text
-from wwidw_build.records import Component, EffectSize, FollowUp, Result
+from wwidw_build.records import Component, Cost, EffectSize, FollowUp, Result
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
@@ -183,6 +183,15 @@ def test_summary_line_of_a_praktijk_has_organisation_place_and_badge(content):
     assert badges(line) == [(r, n) for r, n in counted(document.document.meta["resultaten"])]
 
 
+def test_a_summary_line_shows_the_cost_with_its_unit(content):
+    selection = select(content, Audience("openbaar"))
+    houses = selection.find("praktijk", "klushuizen-spoorbuurt")  # bereik_eenheid: woningen
+    assert " · € 30.000 per woning · " in html.unescape(summary_line(selection, houses, 1))
+    people = changed(houses, bereik_eenheid=None, kosten=Cost(per_deelnemer_eur=12.5))
+    assert " · € 12,50 per deelnemer · " in html.unescape(summary_line(selection, people, 1))
+    assert " per " not in summary_line(selection, changed(houses, kosten=None), 1)
+
+
 # --- a praktijk's results in a list: all of them, or per effect
 # --------------------------------------------------
 
@@ -264,7 +273,7 @@ def test_a_list_about_several_effects_names_each_effect_that_concerns_the_prakti
         "minder-leegstand-winkels",
     )
     line = summary_line(with_document(selection, document), document, 1, effects)
-    assert text_of(line).split(" · ", 3)[3] == (
+    assert text_of(line).split(" · ", 4)[4] == (
         f"{names['minder-zwerfafval']}: Averechts; {names['minder-eenzaamheid']}: geen resultaat; "
         f"{names['meer-groen-in-de-wijk']}: Werkt · Gemengd"
     )
@@ -338,6 +347,43 @@ def facts_row(page: str, label: str) -> str:
     match = re.search(rf"^\| {re.escape(label)} \| (.+) \|$", page, re.M)
     assert match, label
     return match.group(1)
+
+
+def test_the_facts_table_has_a_visible_header_and_names_units_and_euros(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    document = selection.find("praktijk", "klushuizen-spoorbuurt")
+    page = praktijk_page(
+        selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
+    )
+    header = page.split("| --- | --- |", 1)[0].rstrip().splitlines()[-1]
+    # A header a reader sees (not only a screen reader): no row that looks empty.
+    assert re.sub(r"<[^>]+>", "", header) == "| Kenmerk | Gegevens |" and "wwidw-sr" not in header
+    assert facts_row(page, "Bereik") == "46 woningen"
+    assert facts_row(page, "Kosten").startswith(
+        esc("€ 1.380.000 totaal; € 30.000 per woning; financiering:")
+    )
+
+
+def test_measurements_and_follow_ups_have_a_decimal_comma(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    original = selection.find("praktijk", "klushuizen-spoorbuurt")
+    first = dataclasses.replace(
+        original.resultaten[0],
+        nulmeting=2.6,
+        eindmeting=1234.5,
+        nameting=FollowUp(gepland="2025-03", waarde=5.9),
+    )
+    document = changed(original, resultaten=(first, *original.resultaten[1:]))
+    page = praktijk_page(
+        with_document(selection, document),
+        document,
+        bodies[("praktijk", document.id)],
+        url_resolver(selection),
+    )
+    page = html.unescape(page)
+    row = result_rows(page, "Resultaten per effect")[0]
+    assert row[-2:] == ["2,6", "1.234,5"]
+    assert "Nameting (maart 2025): 5,9" in row[2] and "2.6" not in page
 
 
 def test_praktijk_page_shows_partners_authors_and_last_update(content, bodies):
@@ -469,6 +515,66 @@ def test_archetype_page_shows_experts_date_target_groups_and_cost(content, bodie
     assert "<script>" not in page
 
 
+def cost_rows(page: str) -> list[list[str]]:
+    """The rows of the 'Kosten van de praktijkvoorbeelden' table (its cells)."""
+    lines = page.split("| Praktijk | Kosten | Bereik |\n| --- | --- | --- |\n", 1)[1].splitlines()
+    rows = []
+    for line in lines:
+        if not line.startswith("| "):
+            break
+        rows.append([c.strip() for c in line.strip("|").split(" | ")])
+    return rows
+
+
+def test_an_archetype_page_sets_the_costs_of_its_visible_practices_side_by_side(content, bodies):
+    archetype_of = {}
+    for audience in ("openbaar", "organisatie:woonstede-rivierland"):
+        selection = select(content, Audience(audience))
+        archetype = selection.find("archetype", "klushuizen")
+        page = archetype_page(
+            selection, archetype, bodies[("archetype", "klushuizen")], url_resolver(selection)
+        )
+        assert f"**Kostenindicatie:** {esc(archetype.kostenindicatie)}" in page
+        archetype_of[audience] = cost_rows(html.unescape(page))
+    public = archetype_of["openbaar"]
+    assert public == [
+        [
+            "[Klushuizen in de Spoorbuurt](../praktijken/klushuizen-spoorbuurt.md)",
+            "€ 30.000 per woning",
+            "46 woningen",
+        ]
+    ]
+    # The organisation's own praktijk is on its own site only, never on the public page.
+    own = archetype_of["organisatie:woonstede-rivierland"]
+    assert len(own) > len(public) and any("klushuizen-kanaalzone" in row[0] for row in own)
+
+
+def test_archetype_costs_are_grouped_by_unit_cheapest_first(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    houses = selection.find("praktijk", "klushuizen-spoorbuurt")
+    people = changed(houses, bereik_eenheid="mensen")
+    extra = [
+        changed(people, id="duur", titel="A", kosten=Cost(per_deelnemer_eur=900)),
+        changed(people, id="goedkoop", titel="B", kosten=Cost(per_deelnemer_eur=90)),
+        changed(houses, id="zonder-kosten", titel="C", kosten=None),
+    ]
+    selection = dataclasses.replace(selection, visible=selection.visible + tuple(extra))
+    archetype = selection.find("archetype", "klushuizen")
+    page = archetype_page(
+        selection, archetype, bodies[("archetype", "klushuizen")], url_resolver(selection)
+    )
+    rows = cost_rows(html.unescape(page))
+    assert [row[1] for row in rows] == [
+        "€ 90 per deelnemer",
+        "€ 900 per deelnemer",
+        "€ 30.000 per woning",
+    ]
+    assert (
+        "Van 1 praktijkvoorbeeld zijn geen kosten per deelnemer, huishouden of woning bekend."
+        in page
+    )
+
+
 def test_related_archetypes_link_only_to_visible_ones(content, bodies):
     hidden = select(content, Audience("partners")).find("archetype", "wijkconcierge")
     for audience, shown in (("openbaar", False), ("partners", True)):
@@ -580,7 +686,7 @@ def test_list_pages_paginate_at_page_size(content):
     assert [len(ids) for ids in linked] == [PAGE_SIZE, PAGE_SIZE, 3]
     assert [i for ids in linked for i in ids] == [d.id for d in many]  # sorted by title, each once
     for page in pages.values():
-        assert f"{len(many)} beschrijving(en)." in page
+        assert f"{len(many)} beschrijvingen." in page
         assert set(front_matter(page)[0]) == {"title"}
     assert "Pagina 1 van 3: [volgende →](woningvoorraad--2.md)" in first and "vorige" not in first
     assert (
@@ -603,4 +709,10 @@ def test_a_full_page_is_not_split(content):
 
 def test_an_empty_list_still_gets_a_page(content):
     pages = list_pages(select(content, Audience("openbaar")), "themas", "jeugd", "Jeugd", "", [])
-    assert list(pages) == ["themas/jeugd.md"] and "0 beschrijving(en)." in pages["themas/jeugd.md"]
+    assert list(pages) == ["themas/jeugd.md"] and "0 beschrijvingen." in pages["themas/jeugd.md"]
+
+
+def test_a_list_of_one_says_beschrijving_in_the_singular(content):
+    one = [select(content, Audience("openbaar")).find("praktijk", "klushuizen-spoorbuurt")]
+    page = list_pages(select(content, Audience("openbaar")), "themas", "jeugd", "Jeugd", "", one)
+    assert "1 beschrijving." in page["themas/jeugd.md"] and "(en)" not in page["themas/jeugd.md"]

@@ -31,6 +31,7 @@ from sources import load_sources_file, mixed_copy, split_sources
 # they use; ``built`` is defined below).
 from test_leaks import (  # noqa: F401
     site_texts,
+    test_a_hidden_praktijks_cost_is_only_where_it_may_be_seen,
     test_archetype_is_linked_where_visible,
     test_canary_present_exactly_where_it_may_be_seen,
     test_contact_only_outside_openbaar,
@@ -42,6 +43,7 @@ from test_leaks import (  # noqa: F401
 from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: results per effect, synonyms)
     open_page,
     servers,
+    test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_costs,
     test_a_shared_url_restores_query_filters_and_sort,
     test_a_synonym_finds_the_descriptions_with_that_theme_or_effect,
     test_bewoners_finds_a_description_that_only_says_bewoner,

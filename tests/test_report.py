@@ -23,7 +23,7 @@ def test_text_groups_per_file():
     text = as_text(D)
     assert text.count("content/praktijken/a.md\n") == 1
     assert "content/praktijken/a.md:3:5: fout [veld-verplicht]" in text
-    assert "2 fout(en), 1 waarschuwing(en)." in text
+    assert "2 fouten, 1 waarschuwing." in text
 
 
 def test_github_escapes_properties_and_data():

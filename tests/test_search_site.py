@@ -187,6 +187,7 @@ def test_filters_and_card_data_come_from_the_metadata(built):
         "projectstatus": ["Afgerond"],
         "richting": ["Nog onbekend"],
         "meetontwerp": ["Kwalitatief"],
+        "kosten": ["Onbekend"],  # no cost per participant
         EFFECT_RESULT: ["Minder eenzaamheid: Nog onbekend"],
     }
     assert probe["meta"] == {
@@ -581,6 +582,61 @@ def test_the_search_page_loads_only_what_a_search_needs(built, open_page):
     )
     assert len(pagefind_requests(loaded, "index")) == 1 < chunks
     assert len(pagefind_requests(loaded, "filter")) == 2
+
+
+def cost_band(meta: dict) -> str:
+    """The cost band of a praktijk's raw front matter, worked out here from the bands the Over page
+    documents (not with the code under test)."""
+    amount = (meta.get("kosten") or {}).get("per_deelnemer_eur")
+    if amount is None:
+        return "Onbekend"
+    per = {"huishoudens": "huishouden", "woningen": "woning"}.get(
+        meta.get("bereik_eenheid"), "deelnemer"
+    )
+    label = (
+        "Tot € 100"
+        if amount < 100
+        else "€ 100–500"
+        if amount < 500
+        else "€ 500–1.000"
+        if amount < 1000
+        else "€ 1.000–5.000"
+        if amount < 5000
+        else "€ 5.000 of meer"
+    )
+    return f"{label} per {per}"
+
+
+def test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_costs(built, open_page):
+    praktijken = [d for d in built.visible("openbaar") if d.kind == "praktijk"]
+    bands = {}
+    for d in praktijken:
+        bands.setdefault(cost_band(d.meta), []).append(d)
+    assert "€ 5.000 of meer per woning" in bands and "€ 100–500 per deelnemer" in bands
+    page = open_page("openbaar", "zoeken/")
+    browser.search_ready(page)
+    open_facet(page, "kosten")
+    # Every band with praktijken is offered with its count, each label naming its unit.
+    offered = page.eval_on_selector_all(
+        "[data-facet='kosten'] input", "inputs => inputs.map((i) => i.value)"
+    )
+    assert sorted(offered) == sorted(bands)
+    for label, members in bands.items():
+        assert facet_count(page, "kosten", label) == len(members), label
+    for label in ("€ 100–500 per deelnemer", "€ 5.000 of meer per woning"):
+        toggle(page, "kosten", label)
+        assert announced(page) == len(bands[label])
+        assert sorted(results(page)) == sorted(url_of(d) for d in bands[label])
+        costs = page.eval_on_selector_all(
+            ".wwidw-resultaat__kosten", "ps => ps.map((p) => p.textContent)"
+        )
+        assert len(costs) == len(bands[label])
+        unit = label.rsplit(" per ", 1)[1]
+        assert all(re.fullmatch(rf"Kosten: € [0-9.,]+ per {unit}", c) for c in costs), costs
+        toggle(page, "kosten", label)  # off again
+    # The praktijk counted in woningen shows its cost per woning on its card.
+    toggle(page, "kosten", "€ 5.000 of meer per woning")
+    assert page.inner_text(".wwidw-resultaat__kosten") == "Kosten: € 30.000 per woning"
 
 
 def test_filters_narrow_the_results_and_the_counts_agree(built, open_page):

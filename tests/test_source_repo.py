@@ -353,7 +353,7 @@ def partners_repo(tmp_path, monkeypatch) -> Path:
 def test_a_scaffolded_repository_validates_with_the_engine(partners_repo):
     result = wwidw("validate", "--sources", "bronnen.yml", cwd=partners_repo)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 fout(en)" in result.stdout
+    assert "0 fouten" in result.stdout
     # The public source was fetched into the cache the scaffold's .gitignore keeps out of git.
     assert (partners_repo / ".cache").is_dir() and ".cache/" in (
         partners_repo / ".gitignore"

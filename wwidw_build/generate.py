@@ -11,7 +11,9 @@ from pathlib import Path
 import yaml
 
 from wwidw_build import urls
+from wwidw_build.costs import BANDS, REACH_UNITS, UNKNOWN
 from wwidw_build.labels import BEWIJSNIVEAU, ZICHTBAARHEID, audience_label, site_marker
+from wwidw_build.numbers import count, euro
 from wwidw_build.pages.body_render import PAGE_PREFIX, RenderedBody
 from wwidw_build.pages.builders import (
     DOMAIN_INTRO,
@@ -115,8 +117,16 @@ def _index(
     folder: str, title: str, intro: str, entries: list[tuple[str, str, int]]
 ) -> dict[str, str]:
     lines = [meta_block(title), f"# {esc(title)}", "", intro, ""]
-    lines += [f"- {link(1, folder, page, name)} ({count})" for page, name, count in entries]
+    lines += [entry_line(1, folder, page, name, n) for page, name, n in entries]
     return {f"{folder}/index.md": "\n".join(lines) + "\n"}
+
+
+def entry_line(depth: int, folder: str, page: str, name: str, n: int) -> str:
+    """A line of an index: a link with its count, or, without descriptions, the name as plain text
+    (a link to an empty page helps no reader)."""
+    if n == 0:
+        return f"- {esc(name)} (nog geen beschrijvingen)"
+    return f"- {link(depth, folder, page, name)} ({count(n, 'beschrijving', 'beschrijvingen')})"
 
 
 def _taxonomy_pages(selection: Selection) -> dict[str, str]:
@@ -239,7 +249,7 @@ def _home(selection: Selection) -> str:
         "## Zoeken op thema",
         "",
         *[
-            f"- {link(0, 'themas', k, t.naam)} ({len(themes.get(k, []))})"
+            entry_line(0, "themas", k, t.naam, len(themes.get(k, [])))
             for k, t in selection.registry.themas.items()
         ],
         "",
@@ -256,7 +266,7 @@ def _home(selection: Selection) -> str:
 
 def _about(selection: Selection) -> str:
     ladder = "\n".join(f"{i}. **{label}**" for i, label in enumerate(BEWIJSNIVEAU.values(), 1))
-    levels = "\n".join(f"- **{label}** (`{key}`)" for key, label in ZICHTBAARHEID.items())
+    levels = "\n".join(f"- **{label}**" for label in ZICHTBAARHEID.values())
     return "\n".join(
         [
             meta_block("Over de kennisbank"),
@@ -287,8 +297,34 @@ def _about(selection: Selection) -> str:
             "De openbare site toont alleen openbare beschrijvingen. Partners en organisaties hebben een eigen, "
             "afgeschermde versie.",
             "",
+            *_cost_bands(),
         ]
     )
+
+
+def _cost_bands() -> list[str]:
+    """The Over page's explanation of the cost filter on the Zoeken page (costs.BANDS)."""
+    units = ", ".join(f"per {per}" for _, per in REACH_UNITS.values())
+    rows = [
+        f"| {label} | {euro(low)} | {'—' if high is None else euro(high)} |"
+        for low, high, label in BANDS
+    ]
+    return [
+        "## Kosten",
+        "",
+        "Bij een praktijk staan de kosten per eenheid van het bereik: per deelnemer, per huishouden of "
+        "per woning, zoals de praktijk die opgeeft. Zonder eenheid gaat het om deelnemers. Op de "
+        "pagina Zoeken kunt u filteren op een kostenklasse. Elke klasse noemt haar eenheid "
+        f"({units}): kosten per woning zijn niet te vergelijken met kosten per deelnemer.",
+        "",
+        "| Kostenklasse | Vanaf | Tot (niet inbegrepen) |",
+        "| --- | --- | --- |",
+        *rows,
+        "",
+        f"Een praktijk zonder kosten per eenheid valt in de klasse **{UNKNOWN}**. Archetypen hebben "
+        "geen kostenklasse: zij geven een kostenindicatie in woorden.",
+        "",
+    ]
 
 
 def write_tree(pages: dict[str, str], docs_dir: Path) -> None:

@@ -20,6 +20,7 @@ from wwidw_build.maintenance import (
     Item,
     Maintenance,
 )
+from wwidw_build.numbers import count
 from wwidw_build.review.inert import code, md
 from wwidw_build.safe_text import guard_lines, one_line
 
@@ -67,9 +68,9 @@ def as_text(result: Maintenance) -> str:
     total, drafts = _needing_attention(result), len(result.of(DRAFTS))
     sources = ", ".join(one_line(s) for s in result.sources)
     lines = [
-        f"Onderhoud op {result.today.isoformat()} (bron(nen): {sources}): {_count(total)} "
+        f"Onderhoud op {result.today.isoformat()} ({_sources_word(result)}: {sources}): {_count(total)} "
         f"die aandacht nodig {'heeft' if total == 1 else 'hebben'}"
-        + (f", en {drafts} concept(en)." if drafts else ".")
+        + (f", en {count(drafts, 'concept', 'concepten')}." if drafts else ".")
     ]
     for category in CATEGORIES:
         items = result.of(category)
@@ -89,7 +90,7 @@ def as_markdown(result: Maintenance) -> str:
     sources = ", ".join(code(s) for s in result.sources)
     lines = [
         MARKER,
-        f"Stand op {result.today.isoformat()}, bron(nen): {sources}. {_count(total)} "
+        f"Stand op {result.today.isoformat()}, {_sources_word(result)}: {sources}. {_count(total)} "
         f"{'heeft' if total == 1 else 'hebben'} aandacht nodig.",
         "",
         "Deze lijst wordt gemaakt met `wwidw maintenance` en bij elke run in zijn geheel vervangen: "
@@ -129,3 +130,7 @@ def _json_item(item: Item) -> dict:
     if item.category == FOLLOW_UPS:
         data |= {"effect": item.effect, "effect_name": item.effect_name}
     return data
+
+
+def _sources_word(result: Maintenance) -> str:
+    return "bron" if len(result.sources) == 1 else "bronnen"

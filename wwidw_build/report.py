@@ -12,6 +12,7 @@ from itertools import groupby
 
 from wwidw_build.checks.stats import Stats
 from wwidw_build.diagnostics import Diagnostic
+from wwidw_build.numbers import count
 from wwidw_build.safe_text import guard_lines, one_line, workflow_data, workflow_property
 
 _SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
@@ -20,7 +21,9 @@ _SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
 def count_line(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
-    return f"{errors} fout(en), {warnings} waarschuwing(en)."
+    return (
+        f"{count(errors, 'fout', 'fouten')}, {count(warnings, 'waarschuwing', 'waarschuwingen')}."
+    )
 
 
 def as_text(diagnostics: list[Diagnostic]) -> str:

@@ -480,7 +480,7 @@
       for (const value of Object.keys(counts[group.name])) ensureValue(group, value);
       for (const [value, entry] of group.values) {
         const n = counts[group.name][value] || 0;
-        entry.count.textContent = `(${n})`;
+        entry.count.textContent = `(${dutchNumber(n)})`;
         entry.item.classList.toggle("wwidw-facet__leeg", n === 0 && !entry.input.checked);
       }
     }
@@ -494,9 +494,14 @@
     return data.map((result) => card(result, shown.effects || []));
   }
 
+  /** A count as a Dutch reader reads it: 10000 -> "10.000" (as numbers.py on the pages). */
+  function dutchNumber(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
   function announce(n, current) {
     const term = current.q.trim();
-    const what = n === 1 ? "1 beschrijving gevonden" : `${n} beschrijvingen gevonden`;
+    const what = n === 1 ? "1 beschrijving gevonden" : `${dutchNumber(n)} beschrijvingen gevonden`;
     const filters = Object.values(current.filters).reduce((sum, values) => sum + values.length, 0);
     let text =
       what +
@@ -579,6 +584,8 @@
     if (facts) item.append(element("p", "wwidw-resultaat__feiten", facts));
     if (meta.themas)
       item.append(element("p", "wwidw-resultaat__themas", "Thema's: " + meta.themas));
+    // A praktijk's cost with its unit ("€ 474 per deelnemer"), as on its page.
+    if (meta.kosten) item.append(element("p", "wwidw-resultaat__kosten", "Kosten: " + meta.kosten));
     const excerpt = element("p", "wwidw-resultaat__uittreksel");
     appendExcerpt(excerpt, result.excerpt || "");
     item.append(excerpt);

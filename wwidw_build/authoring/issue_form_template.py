@@ -24,6 +24,7 @@ from wwidw_build import evidence_table
 from wwidw_build.authoring import result_lines
 from wwidw_build.authoring.issue_form import FIELDS, Field
 from wwidw_build.checks.schema_check import subschema
+from wwidw_build.costs import REACH_UNITS
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, RICHTING
 from wwidw_build.load import load_content
 from wwidw_build.model import Registry
@@ -97,10 +98,10 @@ DESCRIPTIONS = {
     f"Eén per regel, als `{result_lines.UNINTENDED_FORMAT}`; geen van uw beoogde effecten.",
     "evaluatie_soort": "Wie de effecten evalueerde: intern (de uitvoerders of hun eigen "
     "organisatie) of extern (een onafhankelijke onderzoeker of instelling). Mag leeg.",
-    "bereik": "Het aantal bereikte mensen of huishoudens, als heel getal zonder punten (mag leeg).",
-    "bereik_eenheid": "Telt het bereik mensen of huishoudens?",
+    "bereik": "Het aantal bereikte mensen, huishoudens of woningen, als heel getal zonder punten (mag leeg).",
+    "bereik_eenheid": "Telt het bereik mensen, huishoudens of woningen?",
     "kosten_totaal": "De totale kosten in hele euro's, alleen cijfers, bijvoorbeeld 38000 (mag leeg).",
-    "kosten_per_deelnemer": "De kosten per deelnemer of per huishouden in euro's, bijvoorbeeld 320 "
+    "kosten_per_deelnemer": "De kosten per deelnemer, huishouden of woning in euro's, bijvoorbeeld 320 "
     "of 12,50 (mag leeg).",
     "financiering": "Wie de uitvoering betaalde, gescheiden door komma's, bijvoorbeeld: gemeente, "
     "woningcorporatie (mag leeg).",
@@ -137,7 +138,7 @@ SCHEMA_PATH = {
 LABELLED = {"meetontwerp": MEETONTWERP, "bewijsniveau": BEWIJSNIVEAU}
 PLAIN_OPTIONS = {
     "evaluatie_soort": ["intern", "extern"],
-    "bereik_eenheid": ["mensen", "huishoudens"],
+    "bereik_eenheid": list(REACH_UNITS),
 }
 
 

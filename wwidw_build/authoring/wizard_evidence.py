@@ -11,6 +11,7 @@ from wwidw_build.authoring.result_lines import measured
 from wwidw_build.authoring.scaffold import Answers, search_effects
 from wwidw_build.authoring.typed_values import amount, count
 from wwidw_build.checks.evidence_rules import THEORY_SECTION as THEORY
+from wwidw_build.costs import REACH_UNITS
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, RICHTING
 from wwidw_build.model import Registry
 from wwidw_build.sections import PRAKTIJK_SECTIONS, filled_sections, template
@@ -26,7 +27,7 @@ EVALUATIE = {
     "intern": "intern: de uitvoerders of hun eigen organisatie",
     "extern": "extern: een onafhankelijke onderzoeker of instelling",
 }
-BEREIK_EENHEID = {"mensen": "mensen", "huishoudens": "huishoudens"}
+BEREIK_EENHEID = {key: key for key in REACH_UNITS}
 
 
 def _effect_names(registry: Registry, ids: list[str]) -> dict[str, str]:
@@ -165,17 +166,18 @@ def ask_design_and_level(answers: Answers) -> None:
 def ask_reach_and_costs(answers: Answers) -> None:
     if answers.bereik is None:
         answers.bereik = prompts.number(
-            "Bereik: hoeveel mensen of huishoudens bereikte u? (een getal; mag leeg)", count
+            "Bereik: hoeveel mensen, huishoudens of woningen bereikte u? (een getal; mag leeg)",
+            count,
         )
     if answers.bereik is not None and not answers.bereik_eenheid:
         answers.bereik_eenheid = prompts.choose_one(
-            "Telt dat mensen of huishoudens?", BEREIK_EENHEID
+            "Telt dat mensen, huishoudens of woningen?", BEREIK_EENHEID
         )
     if answers.kosten_totaal is None:
         answers.kosten_totaal = prompts.number("Totale kosten in hele euro's (mag leeg)", count)
     if answers.kosten_per_deelnemer is None:
         answers.kosten_per_deelnemer = prompts.number(
-            "Kosten per deelnemer of huishouden in euro's (mag leeg)", amount
+            "Kosten per deelnemer, huishouden of woning in euro's (mag leeg)", amount
         )
     if not answers.financiering:
         raw = prompts.text(

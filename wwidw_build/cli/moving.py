@@ -12,6 +12,7 @@ from wwidw_build.authoring.move import move as move_description
 from wwidw_build.authoring.move_git import GitSteps
 from wwidw_build.cli.options import command, help_option
 from wwidw_build.cli.support import configured_sources, finish
+from wwidw_build.numbers import count
 from wwidw_build.safe_text import one_line, shell_word
 from wwidw_build.source_fetch import SourceUnavailable
 
@@ -62,8 +63,7 @@ def move(doc_id: str, target_name: str, sources_file: Path, make_public: bool) -
             click.echo(report.as_text(error.diagnostics), err=True)
         if error.existing:
             click.echo(
-                f"(Al vóór het verplaatsen waren er {len(error.existing)} andere fout(en); "
-                "'wwidw validate' toont ze.)",
+                f"(Al vóór het verplaatsen {_were(error.existing)}; 'wwidw validate' toont ze.)",
                 err=True,
             )
         click.echo(f"Fout: {error}", err=True)
@@ -113,8 +113,7 @@ def _print_result(moved: Moved) -> None:
     click.echo("De bronnen zijn gecontroleerd: de verplaatsing brengt geen fouten mee.")
     if moved.existing:
         click.echo(
-            f"Let op: er waren al {len(moved.existing)} andere fout(en) in de bronnen; "
-            "'wwidw validate' toont ze."
+            f"Let op: in de bronnen {_were(moved.existing, 'al ')}; 'wwidw validate' toont ze."
         )
     if target.is_public:
         click.echo(
@@ -149,3 +148,9 @@ def _print_steps(steps: GitSteps) -> None:
         click.echo(f"    git commit -m {shell_word(steps.message)}")
     else:
         click.echo("    (niets te doen: de oude bestanden stonden nog niet in git)")
+
+
+def _were(existing, already: str = "") -> str:
+    """'was er 1 andere fout' / 'waren er 3 andere fouten' ('already' goes after the verb)."""
+    verb = "was" if len(existing) == 1 else "waren"
+    return f"{verb} er {already}{count(len(existing), 'andere fout', 'andere fouten')}"

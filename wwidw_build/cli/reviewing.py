@@ -9,6 +9,7 @@ import click
 from wwidw_build.audience import Audience
 from wwidw_build.cli.options import command, content_option, help_option
 from wwidw_build.cli.support import finish, named_source, readable_sources
+from wwidw_build.numbers import count
 from wwidw_build.review.changes import GitProblem, make_review
 from wwidw_build.review.markdown import render as render_review
 
@@ -63,8 +64,9 @@ def review(base: str, sources: list, source_name: str | None, out_file: Path | N
             raise click.UsageError(
                 f"Het rapport kan niet worden geschreven naar '{out_file}': {error.strerror}."
             ) from None
+        changed = count(len(result.items), "gewijzigde beschrijving", "gewijzigde beschrijvingen")
         click.echo(
-            f"Reviewrapport geschreven naar {out_file} ({len(result.items)} gewijzigde beschrijving(en), "
+            f"Reviewrapport geschreven naar {out_file} ({changed}, "
             f"{len(result.failed)} met fouten).",
             err=True,
         )

@@ -16,6 +16,7 @@ from wwidw_build.authoring.scaffold import Answers, check, write_new
 from wwidw_build.authoring.wizard import ask_missing
 from wwidw_build.cli.options import command, content_option, help_option
 from wwidw_build.cli.support import assemble, finish
+from wwidw_build.costs import REACH_UNITS
 
 
 def _write_checked(
@@ -153,13 +154,13 @@ class _Number(click.ParamType):
     "--reach",
     type=_Number("getal", typed_values.count),
     default=None,
-    help="Stap 8 (praktijk): het aantal bereikte mensen of huishoudens.",
+    help="Stap 8 (praktijk): het aantal bereikte mensen, huishoudens of woningen.",
 )
 @click.option(
     "--reach-unit",
-    type=click.Choice(["mensen", "huishoudens"]),
+    type=click.Choice(list(REACH_UNITS)),
     default=None,
-    help="Stap 8 (praktijk): wat het bereik telt: mensen of huishoudens.",
+    help="Stap 8 (praktijk): wat het bereik telt: mensen, huishoudens of woningen.",
 )
 @click.option(
     "--cost-total",
@@ -171,7 +172,7 @@ class _Number(click.ParamType):
     "--cost-per-participant",
     type=_Number("bedrag", typed_values.amount),
     default=None,
-    help="Stap 8 (praktijk): de kosten per deelnemer of huishouden in euro's, bijvoorbeeld 12,50.",
+    help="Stap 8 (praktijk): de kosten per deelnemer, huishouden of woning in euro's, bijvoorbeeld 12,50.",
 )
 @click.option(
     "--funding",

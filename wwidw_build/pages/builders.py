@@ -13,6 +13,7 @@ import yaml
 from wwidw_build import urls
 from wwidw_build.audience import show_contact
 from wwidw_build.checks.completeness import completeness
+from wwidw_build.costs import REACH_UNITS, cost_text, reach_text, unit
 from wwidw_build.effect_results import (
     NO_RESULT,
     NO_RESULT_FOR_EFFECT,
@@ -24,6 +25,7 @@ from wwidw_build.effect_results import (
     summary_head,
 )
 from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING, ZICHTBAARHEID
+from wwidw_build.numbers import count, euro, value_text
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pages.evidence_view import (
@@ -35,7 +37,7 @@ from wwidw_build.pages.evidence_view import (
     follow_up_text,
     history,
 )
-from wwidw_build.records import Archetype, Cost, Praktijk, Record, Result
+from wwidw_build.records import Archetype, Praktijk, Record, Result
 from wwidw_build.search.site import search_tags
 from wwidw_build.selection import Selection
 
@@ -50,11 +52,11 @@ EXAMPLES_INTRO = (
 
 
 PAGE_KINDS = ("praktijk", "archetype", "zoeken")  # the only values of the page meta key `soort`
-# The facts table of a praktijk has headers for screen readers only (an empty <th> has no name); the
-# search index skips them, so no praktijk is found by these two words.
+# The facts table of a praktijk has a visible header (a header row that looks empty puzzles a reader,
+# and a screen reader needs the names); the search index skips it, so no praktijk is found by these
+# two words.
 FACTS_HEADER = (
-    '| <span class="wwidw-sr" data-pagefind-ignore>Kenmerk</span> '
-    '| <span class="wwidw-sr" data-pagefind-ignore>Gegevens</span> |'
+    "| <span data-pagefind-ignore>Kenmerk</span> | <span data-pagefind-ignore>Gegevens</span> |"
 )
 
 
@@ -109,6 +111,7 @@ def summary_line(
         organisation = selection.registry.organisaties.get(document.organisatie)
         parts.append(esc(organisation.naam if organisation else document.organisatie))
         parts.append(esc(document.gemeente))
+        parts.append(esc(cost_text(document)))
         parts.append(results_label(selection, document, effects))
     else:
         parts.append("archetype · " + esc(BEWIJSNIVEAU.get(document.bewijsniveau, "")))
@@ -182,7 +185,7 @@ def list_pages(
             "",
             intro,
             "",
-            f"{len(documents)} beschrijving(en).",
+            count(len(documents), "beschrijving", "beschrijvingen") + ".",
             "",
         ]
         lines += [summary_line(selection, d, 1, effects) for d in chunk]
@@ -269,11 +272,8 @@ def _facts(selection: Selection, document: Praktijk) -> list[tuple[str, str]]:
         ("Doelgroepen", names(selection, "doelgroepen", d.doelgroepen, 1, "doelgroepen")),
         ("Beoogde effecten", names(selection, "effecten", d.beoogde_effecten, 1, "effecten")),
         *evidence_facts(d, build_date()),
-        (
-            "Bereik",
-            esc(f"{d.bereik} {d.bereik_eenheid or 'mensen'}") if d.bereik is not None else "—",
-        ),
-        ("Kosten", _costs(d.kosten)),
+        ("Bereik", esc(reach_text(d)) or "—"),
+        ("Kosten", _costs(d)),
         ("Partners", _partners(selection, d.partners)),
         ("Auteurs", _people(d.auteurs)),
         ("Laatst bijgewerkt", esc(dutch_date(d.laatst_bijgewerkt)) if d.laatst_bijgewerkt else "—"),
@@ -307,14 +307,16 @@ def _partners(selection: Selection, partners) -> str:
     )
 
 
-def _costs(costs: Cost | None) -> str:
+def _costs(document: Praktijk) -> str:
+    """'€ 38.000 totaal; € 593,75 per huishouden; financiering: gemeente'."""
+    costs = document.kosten
     if costs is None:
         return "—"
     parts = []
     if costs.totaal_eur is not None:
-        parts.append(f"€ {costs.totaal_eur:,}".replace(",", ".") + " totaal")
+        parts.append(euro(costs.totaal_eur) + " totaal")
     if costs.per_deelnemer_eur is not None:
-        parts.append(f"€ {costs.per_deelnemer_eur:,.0f}".replace(",", ".") + " per deelnemer")
+        parts.append(cost_text(document))
     if costs.financiering:
         parts.append("financiering: " + ", ".join(costs.financiering))
     return esc("; ".join(parts)) if parts else "—"
@@ -336,7 +338,7 @@ def _results(selection: Selection, results: tuple[Result, ...]) -> list[str]:
     for result in results:
         name = _effect_name(selection, result.effect)
         cells = [
-            esc("—" if value is None else value)
+            esc("—" if value is None else value_text(value))
             for value in (result.indicator, result.nulmeting, result.eindmeting)
         ]
         parts = [esc(result.toelichting)] if result.toelichting else []
@@ -481,6 +483,7 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
     if effects:
         lines += [EXAMPLES_INTRO, ""]
     lines += [summary_line(selection, d, 1, effects) for d in shown] + [""]
+    lines += _practice_costs(shown)
     if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages
         lines += [
             f"Alle {len(examples)} praktijkvoorbeelden: "
@@ -500,4 +503,32 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
         effect = selection.registry.effecten.get(effect_id)
         label = link(1, "effecten", effect_id, effect.naam) if effect else esc(effect_id)
         lines.append(f"| {label} | " + " | ".join(str(counts.get(r, 0)) for r in RICHTING) + " |")
+    return lines + [""]
+
+
+def _practice_costs(examples: list[Praktijk]) -> list[str]:
+    """'Kosten van de praktijkvoorbeelden': the cost per unit of the listed (visible) praktijken side
+    by side, grouped by unit (a cost per woning is not a cost per deelnemer), cheapest first; those
+    without a cost per unit last."""
+    known = [d for d in examples if d.kosten and d.kosten.per_deelnemer_eur is not None]
+    if not known:
+        return []
+    units = list(REACH_UNITS)
+    known.sort(key=lambda d: (units.index(unit(d)), d.kosten.per_deelnemer_eur, d.titel.lower()))
+    lines = [
+        "### Kosten van de praktijkvoorbeelden",
+        "",
+        "Kosten per deelnemer, huishouden of woning, zoals de praktijken ze melden; vergelijk alleen "
+        "bedragen met dezelfde eenheid.",
+        "",
+        "| Praktijk | Kosten | Bereik |",
+        "| --- | --- | --- |",
+    ]
+    lines += [
+        f"| {doc_link(1, d)} | {esc(cost_text(d))} | {esc(reach_text(d)) or '—'} |" for d in known
+    ]
+    unknown = len(examples) - len(known)
+    if unknown:
+        which = count(unknown, "praktijkvoorbeeld", "praktijkvoorbeelden")
+        lines += ["", f"Van {which} zijn geen kosten per deelnemer, huishouden of woning bekend."]
     return lines + [""]

@@ -13,6 +13,7 @@ import datetime
 from wwidw_build import evidence
 from wwidw_build.checks.evidence_rules import GROUNDS, record_ceiling
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP
+from wwidw_build.numbers import number, value_text
 from wwidw_build.pages.escape import esc
 from wwidw_build.records import Assessment, Change, EffectSize, FollowUp, Praktijk, Record
 
@@ -40,10 +41,6 @@ def dutch_date(day: datetime.date) -> str:
 def dutch_month(follow_up: FollowUp) -> str:
     year, month = follow_up.due
     return f"{MONTHS[month - 1]} {year}"
-
-
-def _number(value: int | float) -> str:
-    return f"{value:g}".replace(".", ",").replace("-", "−")
 
 
 def design_text(document: Praktijk) -> str:
@@ -104,17 +101,17 @@ def evidence_facts(document: Praktijk, today: datetime.date) -> list[tuple[str, 
 
 
 def effect_size_text(size: EffectSize) -> str:
-    text = f"{EFFECT_SIZES.get(size.maat, size.maat)} {_number(size.waarde)}"
+    text = f"{EFFECT_SIZES.get(size.maat, size.maat)} {number(size.waarde)}"
     if size.betrouwbaarheidsinterval:
         low, high = size.betrouwbaarheidsinterval
-        text += f" (95%-betrouwbaarheidsinterval {_number(low)} tot {_number(high)})"
+        text += f" (95%-betrouwbaarheidsinterval {number(low)} tot {number(high)})"
     return esc("Effectgrootte: " + text)
 
 
 def follow_up_text(follow_up: FollowUp, today: datetime.date) -> str:
     when = dutch_month(follow_up)
     if follow_up.waarde is not None:
-        return esc(f"Nameting ({when}): {follow_up.waarde}")
+        return esc(f"Nameting ({when}): {value_text(follow_up.waarde)}")
     if follow_up.overdue(today):
         return f'<strong class="wwidw-let-op">Nameting te laat</strong> {esc(f"(gepland: {when})")}'
     return esc(f"Nameting gepland: {when}")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wwidw_build import lifeline, urls
 from wwidw_build.checks.completeness import completeness
+from wwidw_build.costs import band, band_labels, cost_text
 from wwidw_build.effect_results import NO_RESULT_FOR_EFFECT
 from wwidw_build.effect_results import summary as results_summary
 from wwidw_build.labels import BEWIJSNIVEAU, MEETONTWERP, PROJECTSTATUS, RICHTING, SOORT
@@ -57,6 +58,7 @@ FILTERS = {
     "bewijsniveau": "Bewijsniveau",
     "richting": "Resultaat",
     "meetontwerp": "Meetontwerp",
+    "kosten": "Kosten",
 }
 # Facets whose values have a natural order (else the search page sorts them alphabetically).
 ORDERED = {
@@ -64,6 +66,7 @@ ORDERED = {
     "bewijsniveau": BEWIJSNIVEAU,
     "richting": RICHTING,
     "meetontwerp": MEETONTWERP,
+    "kosten": {label: label for label in band_labels()},  # costs.BANDS per unit, then Onbekend
 }
 # A filter no facet shows: a praktijk's result per intended effect, "<effect>: <direction>" (Dutch
 # names and labels). The Zoeken page searches it when both an effect and a direction are chosen, so the
@@ -129,7 +132,15 @@ def filter_values(selection: Selection, document: Record) -> dict[str, list[str]
 
 def _praktijk_filters(selection: Selection, document: Record) -> dict[str, list[str]]:
     """The filters only a praktijk has values for."""
-    keys = ("organisatie", "gemeente", "startperiode", "projectstatus", "richting", "meetontwerp")
+    keys = (
+        "organisatie",
+        "gemeente",
+        "startperiode",
+        "projectstatus",
+        "richting",
+        "meetontwerp",
+        "kosten",
+    )
     if not isinstance(document, Praktijk):
         return dict.fromkeys(keys, [])
     organisation = selection.registry.organisaties.get(document.organisatie)
@@ -140,6 +151,7 @@ def _praktijk_filters(selection: Selection, document: Record) -> dict[str, list[
         "projectstatus": [PROJECTSTATUS[document.projectstatus]],
         "richting": [RICHTING[r.richting] for r in document.resultaten],
         "meetontwerp": [MEETONTWERP[m] for m in [document.meetontwerp] if m],
+        "kosten": [band(document)],
     }
 
 
@@ -167,8 +179,9 @@ def sort_values(document: Record) -> dict[str, str]:
 
 
 def meta_values(document: Record, filters: dict[str, list[str]]) -> dict[str, str]:
-    """What a result card shows: title, organisation, gemeente, themes, evidence level, kind, and a
-    praktijk's results summed up (its result per effect comes from the EFFECT_RESULT filter)."""
+    """What a result card shows: title, organisation, gemeente, themes, evidence level, kind, a
+    praktijk's cost per unit ('€ 474 per deelnemer') and its results summed up (its result per effect
+    comes from the EFFECT_RESULT filter)."""
     return {
         "title": document.titel,
         "organisatie": ", ".join(filters["organisatie"]),
@@ -176,6 +189,7 @@ def meta_values(document: Record, filters: dict[str, list[str]]) -> dict[str, st
         "themas": ", ".join(filters["thema"]),
         "bewijsniveau": ", ".join(filters["bewijsniveau"]),
         "soort": SOORT[document.kind],
+        "kosten": cost_text(document) if isinstance(document, Praktijk) else "",
         "resultaten": results_summary(document.resultaten)
         if isinstance(document, Praktijk)
         else "",
