@@ -68,7 +68,7 @@ def matrix_pages(selection: Selection) -> dict[str, str]:
             lines += [INTRO, ""]
         lines += ["## Effectdomein × archetype", "", DOMAIN_LEGEND, ""]
         lines += [_domain_table(selection, chunk, depth, number, len(archetypes)), ""]
-        lines += _chunk_links(number, len(chunks), depth, len(archetypes))
+        lines += _chunk_links(number, len(chunks), len(archetypes))
         if number == 1:
             lines += ["## Thema × doelgroep", "", THEME_LEGEND, ""]
             lines += [_theme_table(selection, depth), ""]
@@ -76,7 +76,7 @@ def matrix_pages(selection: Selection) -> dict[str, str]:
     return pages
 
 
-def _chunk_links(number: int, total: int, depth: int, count: int) -> list[str]:
+def _chunk_links(number: int, total: int, count: int) -> list[str]:
     if total == 1:
         return []
     links = []
@@ -88,7 +88,7 @@ def _chunk_links(number: int, total: int, depth: int, count: int) -> list[str]:
             links.append(f"**{text}**")
         else:
             target = "index" if other == 1 else urls.continuation_page("archetypen", other)
-            links.append(f"[{text}]({'../' * (depth - 1)}{target}.md)")
+            links.append(f"[{text}]({target}.md)")  # a sibling page in the same folder
     return [f"Meer archetypen ({count} in totaal): " + " · ".join(links), ""]
 
 
