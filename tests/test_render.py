@@ -38,6 +38,8 @@ from test_leaks import (  # noqa: F401
     test_every_audience_builds_clean,
     test_home_page_counts_only_what_the_audience_sees,
     test_public_link_to_a_draft_is_plain_text_everywhere,
+    test_the_evidence_pictures_show_only_what_the_audience_sees,
+    test_the_matrix_counts_only_what_the_audience_sees,
 )
 from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: results per effect, synonyms)
     open_page,
@@ -79,6 +81,7 @@ NOT_REUSED = {
     "test_a_reused_page_changed_since_the_first_audit_is_audited_again",
     "test_raw_html_link_to_hidden_description_is_plain_text",
     "test_quoting_a_public_description_in_a_hidden_one_is_no_leak",
+    "test_the_audit_reads_the_evidence_pictures",
 }
 GENERATOR = re.compile(r'<meta name="generator" content="mkdocs-([^"]*), mkdocs-material-[^"]*">')
 
