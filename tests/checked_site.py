@@ -4,7 +4,8 @@ The site is the real content, copied and built for ``openbaar`` once per test se
 ``openbaar_site`` in conftest.py). The checked pages cover every kind of page template: the home page,
 description pages (praktijk and archetype, with badges, tables, evidence pictures and links), a list
 page (a theme), an effect page (its evidence picture), the knowledge matrix and the Zoeken page.
-axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json: ``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
+axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json:
+``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
 """
 
 from __future__ import annotations

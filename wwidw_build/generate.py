@@ -287,6 +287,15 @@ def _about(selection: Selection) -> str:
             "averechts of nog onbekend. "
             "Wat niet werkte, is net zo leerzaam als wat wel werkte.",
             "",
+            "## De kennismatrix en de resultaatbalken",
+            "",
+            "De [kennismatrix](kennismatrix/index.md) telt per cel de beschrijvingen op deze site, en "
+            "hoeveel daarvan een effect melden dat werkt: alleen de richting ‘werkt’ telt, niet "
+            "‘veelbelovend’. Een getal is een link naar Zoeken met dezelfde filters; een streepje "
+            "betekent dat er nog geen kennis is. Op de pagina's van praktijken, archetypen en effecten "
+            "staat per effect een balk met het aantal resultaten per richting; elke richting heeft "
+            "een eigen patroon, en onder elke balk staan de aantallen in woorden.",
+            "",
             "## Wie ziet wat?",
             "",
             "Elke beschrijving heeft een zichtbaarheid:",
