@@ -60,6 +60,7 @@ from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: re
     test_search_fields_escape_contributor_text,
     test_several_effects_with_a_direction_count_each_praktijk_once,
     test_the_effect_result_filter_holds_the_results_of_intended_effects_only,
+    test_the_evidence_pictures_add_no_words_to_the_search_index,
     test_the_header_search_box_leads_to_the_results,
     test_the_index_holds_exactly_the_visible_descriptions,
     test_the_public_search_never_returns_hidden_descriptions,

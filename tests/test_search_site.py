@@ -1031,3 +1031,19 @@ def test_a_matrix_cell_works_on_a_phone(built, open_page):
     link.click()
     page.wait_for_url("**/zoeken/**")
     assert_search_shows(page, href, count)
+
+
+def test_the_evidence_pictures_add_no_words_to_the_search_index(built):
+    """The pictures (pages/evidence_svg.py) sit in a data-pagefind-ignore figure: their title,
+    description and legend are not a description's text in the site search."""
+    site = built.site("openbaar")
+    contents = " ".join(f["content"] for f in fragments(site)).lower()
+    praktijk, archetype = (
+        page_text(site, "/praktijken/buurtmoestuin-kanaalweg/"),
+        page_text(site, "/archetypen/bewonersgroen/"),
+    )
+    assert "in één oogopslag" in praktijk and "dezelfde aantallen staan in de tabel" in archetype
+    assert "oogopslag" not in contents and "dezelfde aantallen" not in contents
+    assert "data-pagefind-ignore" in praktijk.split('<figure class="wwidw-bewijsbeeld"')[1][:60]
+    words = body_words(site, "/praktijken/buurtmoestuin-kanaalweg/")
+    assert "oogopslag" in words  # the picture is inside the indexed body, left out by the attribute
