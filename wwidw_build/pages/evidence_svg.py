@@ -143,6 +143,24 @@ def _row(prefix: str, item: Bar, top: float, scale: float) -> str:
     return "<g>" + "".join(parts) + "</g>"
 
 
+_GROUPED: list = [None, ({}, {})]  # (the selection's visible tuple, its results grouped), last call
+
+
+def _grouped(selection: Selection) -> tuple[dict[str, list[Result]], dict[str, list[Result]]]:
+    """The visible praktijken's results by effect and by archetype, once per selection (a page per
+    effect and per archetype would otherwise each read every praktijk)."""
+    if _GROUPED[0] is not selection.visible:
+        by_effect: dict[str, list[Result]] = {}
+        by_archetype: dict[str, list[Result]] = {}
+        for praktijk in selection.by_kind("praktijk"):
+            for result in praktijk.resultaten:
+                by_effect.setdefault(result.effect, []).append(result)
+                if praktijk.archetype:
+                    by_archetype.setdefault(praktijk.archetype, []).append(result)
+        _GROUPED[:] = [selection.visible, (by_effect, by_archetype)]
+    return _GROUPED[1]
+
+
 def _effect_name(selection: Selection, effect_id: str) -> str:
     effect = selection.registry.effecten.get(effect_id)
     return effect.naam if effect else effect_id
@@ -150,12 +168,7 @@ def _effect_name(selection: Selection, effect_id: str) -> str:
 
 def archetype_figure(selection: Selection, archetype: Archetype) -> str:
     """Per intended effect of an archetype, the results of its visible praktijkvoorbeelden."""
-    results = [
-        r
-        for p in selection.by_kind("praktijk")
-        if p.archetype == archetype.id
-        for r in p.resultaten
-    ]
+    results = _grouped(selection)[1].get(archetype.id, [])
     effects = [(e, _effect_name(selection, e)) for e in archetype.beoogde_effecten]
     if not {r.effect for r in results} & set(archetype.beoogde_effecten):
         return ""
@@ -170,9 +183,7 @@ def archetype_figure(selection: Selection, archetype: Archetype) -> str:
 
 def effect_figure(selection: Selection, effect_id: str) -> str:
     """One effect: the results for it of every visible praktijk."""
-    results = [
-        r for p in selection.by_kind("praktijk") for r in p.resultaten if r.effect == effect_id
-    ]
+    results = _grouped(selection)[0].get(effect_id, [])
     if not results:
         return ""
     return figure(
