@@ -17,7 +17,7 @@ from wwidw_build.audience import Audience
 from wwidw_build.generate import NAV_PAGES, generate_pages
 from wwidw_build.pages.knowledge_matrix import ARCHETYPES_PER_TABLE, matrix_pages
 from wwidw_build.records import Praktijk, Result
-from wwidw_build.search.site import FILTERS
+from wwidw_build.search.site import FILTERS, filter_values
 from wwidw_build.selection import select
 
 
@@ -340,3 +340,16 @@ def test_a_hostile_archetype_title_is_escaped_in_header_and_link(partners):
     assert payload in domains["columns"]
     hrefs = [c.href for cells in domains["rows"].values() for c in cells if c.href]
     assert any(dict(search_filters(html.unescape(h))).get("archetype") == payload for h in hrefs)
+
+
+def test_the_archetype_facet_names_only_an_archetype_the_audience_sees(partners):
+    """The matrix links to the Zoeken page's Archetype facet: a praktijk carries its archetype's
+    title there only when the audience sees that archetype (else no value, not the hidden title)."""
+    praktijk = next(p for p in partners.by_kind("praktijk") if p.archetype)
+    archetype = partners.find("archetype", praktijk.archetype)
+    assert filter_values(partners, praktijk)["archetype"] == [archetype.titel]
+    hidden = dataclasses.replace(
+        partners, visible=tuple(d for d in partners.visible if d is not archetype)
+    )
+    assert filter_values(hidden, praktijk)["archetype"] == []
+    assert filter_values(partners, archetype)["archetype"] == []  # an archetype has none itself

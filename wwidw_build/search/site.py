@@ -136,10 +136,8 @@ def _archetype(selection: Selection, document: Record) -> list[str]:
     return [title] if title else []
 
 
-_TITLES: list = [
-    None,
-    {},
-]  # (the selection's visible tuple, {archetype id: title}) of the last call
+# (the selection's visible tuple, {archetype id: title}) of the last call
+_TITLES: list = [None, {}]
 
 
 def _archetype_titles(selection: Selection) -> dict[str, str]:
