@@ -353,3 +353,28 @@ def test_the_archetype_facet_names_only_an_archetype_the_audience_sees(partners)
     )
     assert filter_values(hidden, praktijk)["archetype"] == []
     assert filter_values(partners, archetype)["archetype"] == []  # an archetype has none itself
+
+
+def test_a_full_matrix_stays_under_the_page_limit(partners):
+    """Every cell filled (every theme, target group and domain, counts of four digits, long archetype
+    titles): the page's Markdown, nearly all of it raw HTML, leaves room for the site's chrome (about
+    14 KB) under 100 KB."""
+    registry = partners.registry
+    selection = many_archetypes(partners, ARCHETYPES_PER_TABLE)
+    praktijken = [
+        dataclasses.replace(
+            p,
+            id=f"{p.id}-{copy}",
+            themas=tuple(registry.themas),
+            doelgroepen=tuple(registry.doelgroepen),
+        )
+        for p in selection.by_kind("praktijk")
+        for copy in range(1250)
+    ]
+    full = dataclasses.replace(
+        selection, visible=tuple(selection.by_kind("archetype")) + tuple(praktijken)
+    )
+    [page] = matrix_pages(full).values()
+    cells = [c for t in tables(page) for cells in t["rows"].values() for c in cells]
+    assert all(c.count and c.count >= 1000 for c in cells)
+    assert len(page.encode()) < 86_000, len(page.encode())
