@@ -2,9 +2,10 @@
 
 The site is the real content, copied and built for ``openbaar`` once per test session (the fixture
 ``openbaar_site`` in conftest.py). The checked pages cover every kind of page template: the home page,
-description pages (praktijk and archetype, with badges, tables and links), a list page (a theme) and
-the Zoeken page. axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by
-package-lock.json: ``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
+description pages (praktijk and archetype, with badges, tables, evidence pictures and links), a list
+page (a theme), an effect page (its evidence picture), the knowledge matrix and the Zoeken page.
+axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json:
+``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ PAGES = {
     "thema": "themas/armoede-en-schulden/",  # a list page
     "zoeken": "zoeken/",
     "over": "over/",  # the visibility levels and the cost bands table
+    "kennismatrix": "kennismatrix/",  # two matrix tables in scroll containers, empty cells in words
+    "effect": "effecten/minder-eenzaamheid/",  # an evidence picture (inline SVG) above a list
 }
 
 

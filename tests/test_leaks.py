@@ -7,6 +7,7 @@ exactly where docs/design.md's visibility table says it may be seen, absent from
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import html
 import re
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import test_knowledge_matrix as matrix
 from sources import load_sources_file, mixed_copy, split_sources
 
 from wwidw_build import audit, generate
@@ -22,6 +24,7 @@ from wwidw_build import build as build_module
 from wwidw_build.audience import all_audiences, parse_audience
 from wwidw_build.build import build_all
 from wwidw_build.load import load_content
+from wwidw_build.pages import evidence_svg
 from wwidw_build.pages.body_render import HIDDEN_LINK_TEXT
 from wwidw_build.reference_build import html_path
 from wwidw_build.render import MkDocsRenderer
@@ -104,6 +107,23 @@ CANARIES = [
         organisatie="gemeente-lindeveen",
         gemeente="Pruttelmeer",
         extra_meta="archetype: canary-archetype\n",
+    ),
+    Canary(  # a partner-only praktijk of a public archetype, with a result that works: in the
+        # partners' knowledge matrix and evidence pictures, in no public count or picture
+        "canary-partners-bewijs",
+        "praktijk",
+        "Kwispelgeit Dobbelbrink Proef",
+        "Snorrebollen knikkeren tweeëntwintig plofpeertjes rond de zwabberdijk terwijl kneuterhaan "
+        "vrolijk pruttelsnuift langs tjoekboten",
+        "Pielewaaiers kronkelen stilletjes over de knobbelkade van Sniezelrade",
+        "partners",
+        NOT_PUBLIC,
+        organisatie="gemeente-lindeveen",
+        gemeente="Sniezelrade",
+        extra_meta=(
+            "archetype: bewonersgroen\ndoelgroepen:\n  - ouderen\nresultaten:\n"
+            "  - effect: sterkere-buurtbinding\n    richting: werkt\n"
+        ),
     ),
     Canary(
         "canary-organisatie",
@@ -400,6 +420,78 @@ def test_home_page_counts_only_what_the_audience_sees(site_texts, built, audienc
         f"bevat {len(selection.by_kind('praktijk'))} praktijken en {len(selection.by_kind('archetype'))} "
         f"archetypen" in tagless
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Counts and pictures (issue 15): the knowledge matrix and the evidence pictures count only what the
+# audience sees; the partner-only canary-partners-bewijs (of the public archetype bewonersgroen, with a
+# result that works) changes the partners' matrix and pictures, never the public ones.
+
+EVIDENCE = BY_ID["canary-partners-bewijs"]
+
+
+def _raw(built, audience_name: str, page: str) -> str:
+    site = built.out / parse_audience(audience_name, built.content.registry).folder
+    return (site / page).read_text(encoding="utf-8")
+
+
+def _without_canary(selection):
+    return dataclasses.replace(
+        selection, visible=tuple(d for d in selection.visible if d.id != EVIDENCE.id)
+    )
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_the_matrix_counts_only_what_the_audience_sees(built, audience_name):
+    selection = select(built.content, parse_audience(audience_name, built.content.registry))
+    domains, themes = matrix.tables(_raw(built, audience_name, "kennismatrix/index.html"))
+    assert matrix.shown(domains) == matrix.expected_domains(selection)
+    flipped = {(r, c): v for (c, r), v in matrix.shown(themes).items()}
+    assert flipped == matrix.expected_themes(selection)
+    sees = audience_name in EVIDENCE.seen_by
+    assert (selection.find("praktijk", EVIDENCE.id) is not None) == sees
+    without = _without_canary(selection)
+    # where the canary is seen it is counted (and its 'werkt'); elsewhere nothing changes
+    assert (matrix.expected_domains(without) != matrix.expected_domains(selection)) == sees
+    assert (matrix.expected_themes(without) != matrix.expected_themes(selection)) == sees
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_the_evidence_pictures_show_only_what_the_audience_sees(built, audience_name):
+    """The pictures in the built pages are exactly the generated ones (mkdocs passes the inline SVG
+    through unchanged), from the audience's selection; the canary's 'werkt' for 'sterkere
+    buurtbinding' is in the partners' pictures only."""
+    selection = select(built.content, parse_audience(audience_name, built.content.registry))
+    archetype = selection.find("archetype", "bewonersgroen")
+    pictures = {
+        "archetypen/bewonersgroen/index.html": evidence_svg.archetype_figure(selection, archetype),
+        "effecten/sterkere-buurtbinding/index.html": evidence_svg.effect_figure(
+            selection, "sterkere-buurtbinding"
+        ),
+    }
+    without = _without_canary(selection)
+    hidden_picture = evidence_svg.archetype_figure(without, archetype)
+    for page, picture in pictures.items():
+        if picture:
+            assert picture in _raw(built, audience_name, page), (audience_name, page)
+    assert (hidden_picture != pictures["archetypen/bewonersgroen/index.html"]) == (
+        audience_name in EVIDENCE.seen_by
+    )
+
+
+def test_the_audit_reads_the_evidence_pictures(built, tmp_path, monkeypatch):
+    """A hidden description's title in a picture's text alternative: the audit stops the build."""
+    out, before = _published(built, tmp_path)
+    original = evidence_svg.description
+    monkeypatch.setattr(
+        evidence_svg, "description", lambda bars: original(bars) + " " + EVIDENCE.titel
+    )
+    result = build_openbaar(built.content, out)
+    assert result.ok is False
+    assert ("archetypen/bewonersgroen/index.html", f"praktijk/{EVIDENCE.id}") in {
+        (leak.file, leak.description) for leak in result.leaks
+    }
+    assert _snapshot(out / "openbaar") == before
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -456,7 +456,8 @@ def test_a_result_and_its_explanation_share_one_row(content, bodies):
         bodies[("praktijk", document.id)],
         url_resolver(selection),
     )
-    header = page.split("## Resultaten per effect\n", 1)[1].split("\n")[1]
+    section = page.split("## Resultaten per effect\n", 1)[1]
+    header = next(line for line in section.split("\n") if line.startswith("| "))
     assert header.startswith(
         "| Effect | Resultaat | Toelichting |"
     )  # on a phone, next to the effect

@@ -39,17 +39,21 @@ from test_leaks import (  # noqa: F401
     test_every_audience_builds_clean,
     test_home_page_counts_only_what_the_audience_sees,
     test_public_link_to_a_draft_is_plain_text_everywhere,
+    test_the_evidence_pictures_show_only_what_the_audience_sees,
+    test_the_matrix_counts_only_what_the_audience_sees,
 )
 from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: results per effect, synonyms)
     open_page,
     servers,
     test_a_cost_band_filters_to_exactly_the_praktijken_in_it_and_cards_show_costs,
+    test_a_matrix_cell_works_on_a_phone,
     test_a_shared_url_restores_query_filters_and_sort,
     test_a_synonym_finds_the_descriptions_with_that_theme_or_effect,
     test_bewoners_finds_a_description_that_only_says_bewoner,
     test_cards_show_the_result_for_the_chosen_effect_else_all_results,
     test_effect_and_direction_find_only_the_result_for_that_effect,
     test_every_count_of_a_facet_agrees_with_the_content,
+    test_every_matrix_cell_finds_as_many_descriptions_as_it_says,
     test_filters_and_card_data_come_from_the_metadata,
     test_filters_narrow_the_results_and_the_counts_agree,
     test_hidden_words_are_nowhere_in_the_public_index,
@@ -58,6 +62,7 @@ from test_search_site import (  # noqa: F401  # noqa: F401  (issue 14 and 15: re
     test_search_fields_escape_contributor_text,
     test_several_effects_with_a_direction_count_each_praktijk_once,
     test_the_effect_result_filter_holds_the_results_of_intended_effects_only,
+    test_the_evidence_pictures_add_no_words_to_the_search_index,
     test_the_header_search_box_leads_to_the_results,
     test_the_index_holds_exactly_the_visible_descriptions,
     test_the_public_search_never_returns_hidden_descriptions,
@@ -79,6 +84,7 @@ NOT_REUSED = {
     "test_a_reused_page_changed_since_the_first_audit_is_audited_again",
     "test_raw_html_link_to_hidden_description_is_plain_text",
     "test_quoting_a_public_description_in_a_hidden_one_is_no_leak",
+    "test_the_audit_reads_the_evidence_pictures",
 }
 GENERATOR = re.compile(r'<meta name="generator" content="mkdocs-([^"]*), mkdocs-material-[^"]*">')
 

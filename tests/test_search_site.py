@@ -15,7 +15,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit
 
 import browser
 import pytest
@@ -1025,3 +1025,81 @@ def test_cards_show_the_result_for_the_chosen_effect_else_all_results(built, ope
 
 def _pairs(document) -> list[dict]:
     return [{"effect": r["effect"], "richting": r["richting"]} for r in raw_results(document)]
+
+
+# --- the knowledge matrix links here (browser)
+# --------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+CHOSEN = (
+    "() => [...document.querySelectorAll('[data-facet] input:checked')]"
+    ".map((i) => [i.closest('[data-facet]').dataset.facet, i.value])"
+)
+
+
+def matrix_links(page, table: int) -> list[tuple[str, int]]:
+    """Every link of a cell of one matrix table on the page: (href, the count it says)."""
+    return page.eval_on_selector_all(
+        ".wwidw-matrix",
+        "(ds, t) => [...ds[t].querySelectorAll('td a')]"
+        ".map(a => [a.getAttribute('href'), Number(a.textContent)])",
+        table,
+    )
+
+
+def assert_search_shows(page, href: str, count: int) -> None:
+    """The Zoeken page opened from a cell: its filters chosen, as many results as the cell said."""
+    browser.search_ready(page)
+    wanted = sorted(parse_qsl(urlsplit(href).query))
+    assert sorted(map(tuple, page.evaluate(CHOSEN))) == wanted, href
+    assert sorted(parse_qsl(urlsplit(page.url).query)) == wanted
+    assert announced(page) == count == len(results(page)), href
+
+
+def test_every_matrix_cell_finds_as_many_descriptions_as_it_says(built, open_page):
+    """Every cell of the domain × archetype table (the Archetype facet is the matrix's own), and a
+    spread of the theme × target group cells (each opening costs a second or more)."""
+    page = open_page("openbaar", "kennismatrix/")
+    domains, themes = matrix_links(page, 0), matrix_links(page, 1)
+    assert len(domains) > 5 and len(themes) > 10
+    assert all("archetype=" in href for href, _ in domains)
+    links = domains + themes[:: len(themes) // 6]
+    assert all(count > 0 for _, count in links) and max(c for _, c in links) > 1
+    for href, count in links:
+        page.goto(urljoin(page.url, href))
+        assert_search_shows(page, href, count)
+
+
+def test_a_matrix_cell_works_on_a_phone(built, open_page):
+    page = open_page("openbaar", "kennismatrix/", **PHONE)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    containers = page.locator(".wwidw-matrix")
+    assert containers.count() == 2
+    for index in range(2):  # each table scrolls sideways inside its own labelled container
+        container = containers.nth(index)
+        assert container.evaluate("d => d.scrollWidth > d.clientWidth")
+        assert (
+            container.get_attribute("tabindex") == "0"
+            and container.get_attribute("role") == "region"
+        )
+    link = containers.nth(0).locator("td a").last  # a cell off screen, reached by scrolling
+    href, count = link.get_attribute("href"), int(link.text_content())
+    link.click()
+    page.wait_for_url("**/zoeken/**")
+    assert_search_shows(page, href, count)
+
+
+def test_the_evidence_pictures_add_no_words_to_the_search_index(built):
+    """The pictures (pages/evidence_svg.py) sit in a data-pagefind-ignore figure: their title,
+    description and legend are not a description's text in the site search."""
+    site = built.site("openbaar")
+    contents = " ".join(f["content"] for f in fragments(site)).lower()
+    praktijk, archetype = (
+        page_text(site, "/praktijken/buurtmoestuin-kanaalweg/"),
+        page_text(site, "/archetypen/bewonersgroen/"),
+    )
+    assert "in één oogopslag" in praktijk and "dezelfde aantallen staan in de tabel" in archetype
+    assert "oogopslag" not in contents and "dezelfde aantallen" not in contents
+    assert "data-pagefind-ignore" in praktijk.split('<figure class="wwidw-bewijsbeeld"')[1][:60]
+    words = body_words(site, "/praktijken/buurtmoestuin-kanaalweg/")
+    assert "oogopslag" in words  # the picture is inside the indexed body, left out by the attribute

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from wwidw_build.labels import RICHTING
+from wwidw_build.numbers import number
 from wwidw_build.records import Praktijk, Result
 
 NO_RESULTS = "geen resultaten"
@@ -44,7 +45,7 @@ def summary_head(results: tuple[Result, ...]) -> str:
 
 def count_label(richting: str, count: int) -> str:
     """'2 werkt', '1 geen effect': a count of one direction within a summary."""
-    return f"{count} {RICHTING.get(richting, richting).lower()}"
+    return f"{number(count)} {RICHTING.get(richting, richting).lower()}"
 
 
 def summary(results: tuple[Result, ...]) -> str:

@@ -28,6 +28,8 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import esc
+from wwidw_build.pages.evidence_svg import effect_figure
+from wwidw_build.pages.knowledge_matrix import matrix_pages
 from wwidw_build.records import Record
 from wwidw_build.resources import BASE_CONFIG, THEME
 from wwidw_build.search.site import search_page
@@ -73,6 +75,7 @@ def generate_pages(
     pages.update(_taxonomy_pages(selection))
     pages["index.md"] = _home(selection)
     pages["over.md"] = _about(selection)
+    pages.update(matrix_pages(selection))
     pages["zoeken.md"] = (
         meta_block("Zoeken", "Zoek in alle praktijken en archetypen.", "zoeken") + search_page()
     )
@@ -152,6 +155,7 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
             effects = (key,) if folder == "effecten" else ()
             if effects:
                 intro = f"{intro}\n\n{EFFECT_INTRO}" if intro else EFFECT_INTRO
+                intro += "\n\n" + effect_figure(selection, key)
             pages.update(
                 list_pages(selection, folder, key, item.naam, intro, groups.get(key, []), effects)
             )
@@ -257,6 +261,11 @@ def _home(selection: Selection) -> str:
         "",
         *[f"- {link(0, 'effectdomeinen', d.id, d.naam)}" for d in domains],
         "",
+        "## Waar is kennis over?",
+        "",
+        "De [kennismatrix](kennismatrix/index.md) laat per effectdomein en archetype, en per thema en "
+        "doelgroep, zien hoeveel beschrijvingen er zijn en hoeveel daarvan een effect melden dat werkt.",
+        "",
         "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
         "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).",
         "",
@@ -287,6 +296,15 @@ def _about(selection: Selection) -> str:
             "Bij elk resultaat staat een richting: werkt, veelbelovend, gemengd, geen effect, "
             "averechts of nog onbekend. "
             "Wat niet werkte, is net zo leerzaam als wat wel werkte.",
+            "",
+            "## De kennismatrix en de resultaatbalken",
+            "",
+            "De [kennismatrix](kennismatrix/index.md) telt per cel de beschrijvingen op deze site, en "
+            "hoeveel daarvan een effect melden dat werkt: alleen de richting ‘werkt’ telt, niet "
+            "‘veelbelovend’. Een getal is een link naar Zoeken met dezelfde filters; een streepje "
+            "betekent dat er nog geen kennis is. Op de pagina's van praktijken, archetypen en effecten "
+            "staat per effect een balk met het aantal resultaten per richting; elke richting heeft "
+            "een eigen patroon, en onder elke balk staan de aantallen in woorden.",
             "",
             "## Wie ziet wat?",
             "",
@@ -340,6 +358,7 @@ NAV = [
     {"Thema's": "themas/index.md"},
     {"Effecten": "effectdomeinen/index.md"},
     {"Archetypen": "archetypen/index.md"},
+    {"Kennismatrix": "kennismatrix/index.md"},
     {"Organisaties": "organisaties/index.md"},
     {"Gemeenten": "gemeenten/index.md"},
     {"Over": "over.md"},

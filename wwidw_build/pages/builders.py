@@ -26,6 +26,7 @@ from wwidw_build.effect_results import (
 )
 from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING, ZICHTBAARHEID
 from wwidw_build.numbers import count, euro, value_text
+from wwidw_build.pages import evidence_svg
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pages.evidence_view import (
@@ -243,9 +244,11 @@ def visibility_badge(selection: Selection, document: Record) -> list[str]:
 def praktijk_page(selection: Selection, document: Praktijk, rendered: RenderedBody, url_for) -> str:
     lines = [*_heading(selection, document), FACTS_HEADER, "| --- | --- |"]
     lines += [f"| {label} | {value} |" for label, value in _facts(selection, document)]
+    results = _results(selection, document.resultaten)
+    results[2:2] = [evidence_svg.praktijk_figure(selection, document), ""] if results else []
     lines += [
         "",
-        *_results(selection, document.resultaten),
+        *results,
         *_unintended(selection, document.niet_beoogde_effecten),
         *body_sections(rendered, url_for),
     ]
@@ -491,7 +494,10 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
             "",
         ]
     lines += [
-        "Wat de praktijkvoorbeelden per beoogd effect melden (aantal praktijken per richting):",
+        evidence_svg.archetype_figure(selection, archetype),
+        "",
+        "Wat de praktijkvoorbeelden per beoogd effect melden (aantal resultaten per richting; een "
+        "praktijk kan per effect meer dan één resultaat melden):",
         "",
         "| Effect | " + " | ".join(RICHTING.values()) + " |",
         "| --- |" + " --- |" * len(RICHTING),

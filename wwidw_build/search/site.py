@@ -51,6 +51,7 @@ FILTERS = {
     "effectdomein": "Effectdomein",
     "effect": "Effect",
     "doelgroep": "Doelgroep",
+    "archetype": "Archetype",  # a praktijk's archetype, when the audience sees it (the matrix links it)
     "organisatie": "Organisatie",
     "gemeente": "Gemeente",
     "startperiode": "Startperiode",
@@ -124,10 +125,29 @@ def filter_values(selection: Selection, document: Record) -> dict[str, list[str]
         "effectdomein": domains,
         "effect": [e.naam for e in effects],
         "doelgroep": _names(registry.doelgroepen, document.doelgroepen),
+        "archetype": _archetype(selection, document),
         **_praktijk_filters(selection, document),
         "bewijsniveau": [BEWIJSNIVEAU[b] for b in [document.bewijsniveau] if b in BEWIJSNIVEAU],
     }
     return {key: list(dict.fromkeys(values[key])) for key in FILTERS}  # unique, in order
+
+
+def _archetype(selection: Selection, document: Record) -> list[str]:
+    """A praktijk's archetype by its title, only when this audience sees that archetype."""
+    archetype_id = getattr(document, "archetype", None)
+    title = _archetype_titles(selection).get(archetype_id) if archetype_id else None
+    return [title] if title else []
+
+
+# (the selection's visible tuple, {archetype id: title}) of the last call
+_TITLES: list = [None, {}]
+
+
+def _archetype_titles(selection: Selection) -> dict[str, str]:
+    """The visible archetypes' titles by id, computed once per selection (not once per page)."""
+    if _TITLES[0] is not selection.visible:
+        _TITLES[:] = [selection.visible, {a.id: a.titel for a in selection.by_kind("archetype")}]
+    return _TITLES[1]
 
 
 def _praktijk_filters(selection: Selection, document: Record) -> dict[str, list[str]]:
