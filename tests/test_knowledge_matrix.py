@@ -91,11 +91,12 @@ def tables(markdown: str) -> list[dict]:
 
 
 def _cell(cell: dict) -> Cell:
-    match = re.fullmatch(r"(\d+)\|(\d+) werkt", cell["text"])
+    match = re.fullmatch(r"(\d{1,3}(?:\.\d{3})*)\|(\d{1,3}(?:\.\d{3})*) werkt", cell["text"])
     if match is None:
         assert cell["text"] == "—nog geen kennis" and cell["href"] is None, cell
         return Cell(None, None, None, cell["text"])
-    return Cell(int(match.group(1)), int(match.group(2)), cell["href"], cell["text"])
+    whole = [int(match.group(i).replace(".", "")) for i in (1, 2)]  # Dutch notation: 1.250
+    return Cell(*whole, cell["href"], cell["text"])
 
 
 def search_filters(href: str) -> list[tuple[str, str]]:
