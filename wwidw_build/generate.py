@@ -26,6 +26,8 @@ from wwidw_build.pages.builders import (
     summary_line,
 )
 from wwidw_build.pages.escape import esc
+from wwidw_build.pages.overviews import overview_pages
+from wwidw_build.pages.site_pages import MEEDOEN, has_page, page_file, site_pages
 from wwidw_build.records import Record
 from wwidw_build.resources import BASE_CONFIG, THEME
 from wwidw_build.search.site import search_page
@@ -69,6 +71,8 @@ def generate_pages(
             selection, document, bodies[(document.kind, document.id)], url_for
         )
     pages.update(_taxonomy_pages(selection))
+    pages.update(overview_pages(selection))
+    pages.update(site_pages(selection, url_for))
     pages["index.md"] = _home(selection)
     pages["over.md"] = _about(selection)
     pages["zoeken.md"] = (
@@ -201,16 +205,6 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
                     tuple(archetype.beoogde_effecten),
                 )
             )
-    pages.update(
-        list_pages(
-            selection,
-            "archetypen",
-            "index",
-            "Archetypen",
-            "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
-            selection.by_kind("archetype"),
-        )
-    )
     return pages
 
 
@@ -247,9 +241,15 @@ def _home(selection: Selection) -> str:
         "",
         *[f"- {link(0, 'effectdomeinen', d.id, d.naam)}" for d in domains],
         "",
-        "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
-        "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).",
+        "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md) en "
+        "[gemeente](gemeenten/index.md). Of bekijk [alle praktijken](praktijken/index.md) en "
+        "[alle archetypen](archetypen/index.md). [Over de kennisbank](over.md).",
         "",
+        *(
+            [f"Zelf iets delen of partner worden? Lees hoe u [meedoet]({page_file(MEEDOEN)}).", ""]
+            if has_page(selection, MEEDOEN)
+            else []
+        ),
     ]
     return "\n".join(lines)
 
@@ -301,14 +301,25 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
 NAV = [
     {"Home": "index.md"},
     {"Zoeken": "zoeken.md"},
+    {"Praktijken": "praktijken/index.md"},
     {"Thema's": "themas/index.md"},
     {"Effecten": "effectdomeinen/index.md"},
     {"Archetypen": "archetypen/index.md"},
     {"Organisaties": "organisaties/index.md"},
     {"Gemeenten": "gemeenten/index.md"},
     {"Over": "over.md"},
+    {"Meedoen": page_file(MEEDOEN)},  # only when the public source has that page (nav_for)
 ]
 NAV_PAGES = frozenset(page for entry in NAV for page in entry.values())
+
+
+def nav_for(selection: Selection) -> list[dict[str, str]]:
+    """The navigation: NAV without the site page this selection does not have."""
+    return [
+        entry
+        for entry in NAV
+        if entry != {"Meedoen": page_file(MEEDOEN)} or has_page(selection, MEEDOEN)
+    ]
 
 
 def write_config(
@@ -329,7 +340,7 @@ def write_config(
         "INHERIT": str(BASE_CONFIG),
         "docs_dir": str(docs_dir),
         "theme": {"name": "material", "custom_dir": str(THEME)},
-        "nav": NAV,
+        "nav": nav_for(selection),
     }
     marker = site_marker(selection.audience, selection.registry)
     if marker:
