@@ -3,7 +3,7 @@
 The site is the real content, copied and built for ``openbaar`` once per test session (the fixture
 ``openbaar_site`` in conftest.py). The checked pages cover every kind of page template: the home page,
 description pages (praktijk and archetype, with badges, tables and links), a list page (a theme) and
-the Zoeken page. axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by
+the Zoeken page, the overviews of all praktijken/archetypen and the Meedoen page. axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by
 package-lock.json: ``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
 """
 
@@ -29,6 +29,9 @@ PAGES = {
     "archetype": "archetypen/bewonersgroen/",  # praktijkvoorbeelden with badges, sources, counts table
     "thema": "themas/armoede-en-schulden/",  # a list page
     "zoeken": "zoeken/",
+    "overzicht": "praktijken/",  # all praktijken by title, with the sort switch
+    "overzicht-nieuwste": "overzicht/archetypen/nieuwste/",  # another order, another kind
+    "meedoen": "paginas/meedoen/",  # a site page from content/paginas/
 }
 
 

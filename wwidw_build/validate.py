@@ -14,6 +14,7 @@ from wwidw_build.checks.rules import (
     RESERVED_IDS,
     attachment_owners,
     check_document,
+    link_problems,
     suggest_id,
 )
 from wwidw_build.diagnostics import Diagnostic, diag
@@ -84,7 +85,8 @@ def _checks(
 
 def _validate_pages(pages: tuple[Document, ...]) -> list[Diagnostic]:
     """A site page: its front matter against schemas/pagina.schema.json, its file name a valid id
-    (it becomes the page's address); its body is rendered and sanitized like a description's."""
+    (it becomes the page's address), its links resolving within the public source (so it can only
+    link to public descriptions); its body is rendered and sanitized like a description's."""
     out: list[Diagnostic] = []
     for page in pages:
         if not ID_PATTERN.match(page.id):
@@ -95,6 +97,7 @@ def _validate_pages(pages: tuple[Document, ...]) -> list[Diagnostic]:
             out.append(diag(page.path, 1, 1, "id-gereserveerd", id=page.id))
         if _readable(page):
             out += schema_check.check(page.kind, page.meta, page.parsed, page.path)
+            out += link_problems(page, page.root)
     return out
 
 
