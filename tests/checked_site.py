@@ -4,7 +4,8 @@ The site is the real content, copied and built for ``openbaar`` once per test se
 ``openbaar_site`` in conftest.py). The checked pages cover every kind of page template: the home page,
 description pages (praktijk and archetype, with badges, tables, links and JSON-LD), a list page (a
 theme), the Zoeken page, the overviews of all praktijken/archetypen and the Meedoen page. axe-core and
-the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json: ``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
+the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json: ``make test``
+runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
 """
 
 from __future__ import annotations
