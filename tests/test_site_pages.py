@@ -93,7 +93,10 @@ def test_a_link_to_a_private_description_is_refused(tmp_path):
 def test_validate_reports_a_bad_page_in_dutch_with_file_line_and_field(tmp_path):
     content = copy_content(tmp_path)
     write_page(
-        content, "meedoen.md", "titel: Meedoen\nsamenvating: Een tikfout in de veldnaam.\n", "Tekst."
+        content,
+        "meedoen.md",
+        "titel: Meedoen\nsamenvating: Een tikfout in de veldnaam.\n",
+        "Tekst.",
     )
     result = wwidw("validate", "--content", content)
     assert result.returncode == 1
