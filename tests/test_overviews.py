@@ -98,7 +98,7 @@ def test_the_orders_sort_by_title_date_and_completeness(content, bodies):
 def test_the_sort_switch_marks_the_current_order_and_links_the_others(content, bodies):
     pages = generate_pages(select(content, Audience("openbaar")), bodies)
     page = pages["overzicht/praktijken/nieuwste.md"]
-    switch = re.search(r'<nav class="wwidw-sortering".*?</nav>', page).group(0)
+    switch = re.search(r'<nav class="wwidw-volgorde".*?</nav>', page).group(0)
     assert re.findall(r'<a href="([^"]+)"', switch) == [
         "../../../praktijken/",
         "./",
@@ -215,11 +215,11 @@ def test_sort_links_change_the_order(open_page, site):
     page = open_page("praktijken/")
     titles = [by_id[i].titel.lower() for i in listed(page)]
     assert titles == sorted(titles) and len(titles) == PAGE_SIZE
-    current = page.locator(".wwidw-sortering a[aria-current='page']")
+    current = page.locator(".wwidw-volgorde a[aria-current='page']")
     assert current.inner_text() == "titel (A–Z)"
     page.get_by_role("link", name="nieuwste eerst").click()
     page.wait_for_url("**/overzicht/praktijken/nieuwste/")
-    assert page.locator(".wwidw-sortering a[aria-current='page']").inner_text() == "nieuwste eerst"
+    assert page.locator(".wwidw-volgorde a[aria-current='page']").inner_text() == "nieuwste eerst"
     dates = [by_id[i].laatst_bijgewerkt for i in listed(page)]
     newest = max(d.laatst_bijgewerkt for d in by_id.values() if d.laatst_bijgewerkt)
     assert dates[0] == newest and dates == sorted(dates, reverse=True)

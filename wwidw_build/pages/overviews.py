@@ -143,8 +143,8 @@ def _sort_switch(page: str, folder: str, order: _Order) -> str:
         href = relative_url(page, overview_page(folder, other.key))
         items.append(f'<li><a href="{attr(href)}"{current}>{esc(other.label)}</a></li>')
     return (
-        '<nav class="wwidw-sortering" aria-label="Sorteren">'
-        f'<span class="wwidw-sortering__label">Sorteren op:</span> <ul>{"".join(items)}</ul></nav>'
+        '<nav class="wwidw-volgorde" aria-label="Sorteren">'
+        f'<span class="wwidw-volgorde__label">Sorteren op:</span> <ul>{"".join(items)}</ul></nav>'
     )
 
 
