@@ -191,12 +191,12 @@ def site(tmp_path_factory):
     selection = select(loaded, Audience("openbaar"))
     assert len(selection.by_kind("praktijk")) > PAGE_SIZE
     with StaticServer(root / "site" / "openbaar") as server:
-        yield server, selection
+        yield server, selection, root / "site" / "openbaar"
 
 
 @pytest.fixture
 def open_page(chromium, site):
-    server, _ = site
+    server, _, _ = site
     with browser.watched_pages(chromium) as open_on:
         yield lambda path: open_on(server, path)
 
@@ -210,7 +210,7 @@ def listed(page) -> list[str]:
 
 
 def test_sort_links_change_the_order(open_page, site):
-    _, selection = site
+    _, selection, _ = site
     by_id = {d.id: d for d in selection.by_kind("praktijk")}
     page = open_page("praktijken/")
     titles = [by_id[i].titel.lower() for i in listed(page)]
@@ -230,7 +230,7 @@ def test_sort_links_change_the_order(open_page, site):
 
 @pytest.mark.parametrize("order", list(ORDERS) + ["volledigheid"])
 def test_paging_reaches_every_praktijk_exactly_once(open_page, site, order):
-    _, selection = site
+    _, selection, _ = site
     page = open_page(ORDERS.get(order, "overzicht/praktijken/volledigheid/"))
     seen, pages = [], 0
     while True:
@@ -244,6 +244,17 @@ def test_paging_reaches_every_praktijk_exactly_once(open_page, site, order):
     assert pages == -(-len(selection.by_kind("praktijk")) // PAGE_SIZE) and pages > 1
     assert len(seen) == len(set(seen))
     assert set(seen) == {d.id for d in selection.by_kind("praktijk")}
+
+
+def test_a_full_overview_page_stays_under_100_kb(site):
+    _, _, built = site
+    pages = [built / "praktijken" / "index.html", *built.glob("overzicht/*/*/index.html")]
+    assert len(pages) >= 2 * 3 and (built / "praktijken" / "index--2" / "index.html").is_file()
+    assert {
+        p.relative_to(built).as_posix(): p.stat().st_size
+        for p in pages
+        if p.stat().st_size > 100_000
+    } == {}
 
 
 def test_meedoen_shows_its_text_from_content(open_page):
