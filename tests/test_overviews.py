@@ -18,10 +18,11 @@ from pathlib import Path
 import browser
 import pytest
 from generated_pages import front_matter
+from sources import load_sources_file, mixed_copy, split_sources
 
 from wwidw_build import urls
 from wwidw_build.audience import Audience
-from wwidw_build.build import build_all
+from wwidw_build.build import build_all, render_bodies
 from wwidw_build.generate import generate_pages, write_config
 from wwidw_build.pages import overviews
 from wwidw_build.pages.builders import PAGE_SIZE
@@ -38,7 +39,6 @@ EXTRA = 60  # praktijken added to the built site: with the sample ones, more tha
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    from sources import load_sources_file, mixed_copy, split_sources
 
     root = mixed_copy(tmp_path_factory.mktemp("overzicht") / "content")
     loaded, diagnostics = load_sources_file(split_sources(root))
@@ -48,8 +48,6 @@ def content(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def bodies(content):
-    from wwidw_build.build import render_bodies
-
     return render_bodies(content)
 
 

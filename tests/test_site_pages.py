@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from conftest import wwidw
-from sources import copy_sample_sources
+from sources import copy_sample_sources, load_sources_file
 
 from wwidw_build.audience import Audience
 from wwidw_build.build import render_bodies
@@ -81,8 +81,6 @@ def test_a_link_to_a_private_description_is_refused(tmp_path):
         "titel: Meedoen\nsamenvatting: Hoe u meedoet aan de kennisbank, en bij wie u terechtkunt.\n",
         f"Zie [dit voorbeeld](../praktijken/{partners.name}).",
     )
-    from sources import load_sources_file
-
     content, diagnostics = load_sources_file(sources_file)
     errors = [d for d in diagnostics if d.is_error]
     assert [(d.file, d.line, d.code) for d in errors] == [
