@@ -8,9 +8,11 @@ JSON-LD element whose text parses back to that exact title, in Python and in Chr
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from wwidw_build import urls
 from wwidw_build.audience import Audience
 from wwidw_build.build import build_all
 from wwidw_build.pages import json_ld
+from wwidw_build.pages.evidence_view import dutch_date
 from wwidw_build.pipeline import load_and_validate
 from wwidw_build.render import MkDocsRenderer
 from wwidw_build.selection import select
@@ -168,3 +171,37 @@ def test_chromium_reads_the_json_ld_and_runs_nothing(chromium, hostile_site):
             )
             == 0
         )
+
+
+def _visible_text(page_html: str) -> str:
+    body = page_html.split("<body", 1)[1]
+    body = re.sub(r"<script\b.*?</script>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", body)).split())
+
+
+def _shown_values(data: dict) -> list[str]:
+    """The contributor's values in the data: every string but the schema.org words and our own."""
+    fixed = {"@context", "@type", "inLanguage", "dateModified", "isPartOf", "isAccessibleForFree"}
+    out = []
+    for key, value in data.items():
+        if key in fixed:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                out += [v for k, v in item.items() if k != "@type"]
+            else:
+                out.append(item)
+    return out
+
+
+def test_every_value_in_the_json_ld_is_shown_on_its_page(hostile_site):
+    site, loaded = hostile_site
+    selection = select(loaded, Audience("openbaar"))
+    for document in selection.visible:
+        page = (site / urls.page_url(document.kind, document.id) / "index.html").read_text("utf-8")
+        [script] = ld_scripts(page)
+        data, text = json.loads(script), _visible_text(page)
+        missing = [v for v in _shown_values(data) if " ".join(v.split()) not in text]
+        assert missing == [], (document.id, missing)
+        day = date.fromisoformat(data["dateModified"])
+        assert dutch_date(day) in text, document.id
