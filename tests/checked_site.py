@@ -2,10 +2,11 @@
 
 The site is the real content, copied and built for ``openbaar`` once per test session (the fixture
 ``openbaar_site`` in conftest.py). The checked pages cover every kind of page template: the home page,
-description pages (praktijk and archetype, with badges, tables, evidence pictures and links), a list
-page (a theme), an effect page (its evidence picture), the knowledge matrix and the Zoeken page.
-axe-core and the Nu Html Checker (vnu-jar) come from the npm registry, pinned by package-lock.json:
-``make test`` runs ``npm ci`` (``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
+description pages (praktijk and archetype, with badges, tables, evidence pictures, links and JSON-LD),
+a list page (a theme), an effect page (its evidence picture), the knowledge matrix, the Zoeken page,
+the overviews of all praktijken/archetypen and the Meedoen page. axe-core and the Nu Html Checker
+(vnu-jar) come from the npm registry, pinned by package-lock.json: ``make test`` runs ``npm ci``
+(``npm ci --no-audit --no-fund --ignore-scripts`` by hand).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ PAGES = {
     "over": "over/",  # the visibility levels and the cost bands table
     "kennismatrix": "kennismatrix/",  # two matrix tables in scroll containers, empty cells in words
     "effect": "effecten/minder-eenzaamheid/",  # an evidence picture (inline SVG) above a list
+    "overzicht": "praktijken/",  # all praktijken by title, with the sort switch
+    "overzicht-nieuwste": "overzicht/archetypen/nieuwste/",  # another order, another kind
+    "meedoen": "paginas/meedoen/",  # a site page from content/paginas/
 }
 
 

@@ -487,3 +487,19 @@ def test_a_reference_folder_passed_as_skip_vouches_for_nothing(tmp_path, hidden_
         ("p/index.html", "praktijk/zwaluw-kiezelpad")
     ]
     assert audit.audit_tree(site, hidden_prints, skip=reference) == leaks
+
+
+def test_a_hidden_title_in_json_ld_is_found_through_its_json_escapes():
+    """The JSON-LD in a page head writes <, > and & as \\u escapes (pages/json_ld.py): the audit reads
+    them as the characters, so a title with '&' or '<' in it is still one phrase there."""
+    from wwidw_build.pages.json_ld import script_json
+
+    title = "Zwaluwstaart & Kiezelpad <Project>"
+    prints = prints_for([doc("zwaluw-kiezelpad", HIDDEN_SENTENCE, title)], [])
+    ld = script_json({"@type": "Article", "name": title})
+    assert "&" not in ld and "<P" not in ld
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    )
+    hits = audit.scan_text(page, prints)
+    assert [what for hit, what in hits if hit == "praktijk/zwaluw-kiezelpad"] != []

@@ -26,7 +26,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad_input"
-FOLDERS = {"praktijk": "praktijken", "archetype": "archetypen"}
+FOLDERS = {"praktijk": "praktijken", "archetype": "archetypen", "pagina": "paginas"}
 
 # Words that would betray an untranslated (English) message, e.g. a raw libyaml error.
 ENGLISH = (
@@ -575,6 +575,7 @@ FILE_KINDS = {
     "archetype": _description(
         "archetype", REPO / "content" / "archetypen" / "buurtbemiddeling.md", "titel"
     ),
+    "pagina": _description("pagina", REPO / "content" / "paginas" / "meedoen.md", "titel"),
     "organisaties": _registry_file("organisaties.yml"),
     "themas": _registry_file("taxonomie/themas.yml"),
     "doelgroepen": _registry_file("taxonomie/doelgroepen.yml"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import math
 import re
 from collections import Counter
@@ -28,6 +29,7 @@ from wwidw_build.effect_results import (
 )
 from wwidw_build.generate import generate_pages, slug, write_config, write_tree
 from wwidw_build.labels import RICHTING
+from wwidw_build.pages import json_ld
 from wwidw_build.pages.builders import EFFECT_INTRO, PAGE_SIZE
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pipeline import load_and_validate
@@ -35,7 +37,7 @@ from wwidw_build.selection import select
 
 REPO = Path(__file__).resolve().parent.parent
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
-ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
+ALLOWED_META = {"title", "description", "soort", "wwidw_jsonld"}  # soort: fixed, from our code
 AUDIENCES = ["openbaar", "partners", "organisatie:woonstede-rivierland"]
 
 
@@ -93,8 +95,10 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
     for name, page in generate_pages(selection, bodies).items():
         meta, _ = front_matter(page)
         assert set(meta) <= ALLOWED_META and "title" in meta, name
-        for value in meta.values():
-            assert isinstance(value, str) and not re.search(r"[<>\"\n]", value), (name, value)
+        for key, value in meta.items():
+            # JSON-LD is JSON (quotes), made inert for a script element instead (json_ld.py)
+            unsafe = r"[<>&\n]" if key == "wwidw_jsonld" else r"[<>\"\n]"
+            assert isinstance(value, str) and not re.search(unsafe, value), (name, value)
     pages = generate_pages(selection, bodies)
     for document in selection.visible:
         meta, _ = front_matter(pages[urls.page_file(document.kind, document.id)])
@@ -102,7 +106,9 @@ def test_page_meta_has_only_allow_listed_keys_and_escaped_values(content, bodies
             "title": attr(document.titel),
             "description": attr(document.samenvatting),
             "soort": document.kind,
+            "wwidw_jsonld": json_ld.description_json_ld(selection, document),
         }
+        assert json.loads(meta["wwidw_jsonld"]) == json_ld.description_data(selection, document)
 
 
 def test_home_page_counts_what_the_audience_sees(content, bodies):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import html
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import pytest
 import test_knowledge_matrix as matrix
 from sources import load_sources_file, mixed_copy, split_sources
 
-from wwidw_build import audit, generate
+from wwidw_build import audit, generate, urls
 from wwidw_build import build as build_module
 from wwidw_build.audience import all_audiences, parse_audience
 from wwidw_build.build import build_all
@@ -420,6 +421,60 @@ def test_home_page_counts_only_what_the_audience_sees(site_texts, built, audienc
         f"bevat {len(selection.by_kind('praktijk'))} praktijken en {len(selection.by_kind('archetype'))} "
         f"archetypen" in tagless
     )
+
+
+def _json_ld(site: Path) -> dict[str, list]:
+    """Every JSON-LD element of a built site, parsed: {page: [data, ...]}."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        scripts = re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', path.read_text("utf-8"), re.S
+        )
+        if scripts:
+            found[path.relative_to(site).as_posix()] = [json.loads(s) for s in scripts]
+    return found
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_json_ld_names_only_what_the_audience_sees(built, audience_name):
+    """Per description page its JSON-LD (pages/json_ld.py); a partner-only or organisation canary
+    is in no public JSON-LD, a public one is (so the check reads what it should)."""
+    selection = select(built.content, parse_audience(audience_name, built.content.registry))
+    found = _json_ld(built.out / folder(audience_name))
+    assert set(found) == {urls.page_url(d.kind, d.id) + "index.html" for d in selection.visible}
+    text = normalise(" ".join(s for data in found.values() for d in data for s in _strings(d)))
+    for canary in CANARIES:
+        if audience_name in canary.seen_by:
+            assert normalise(canary.titel) in text, (canary.id, audience_name)
+        else:
+            assert [w for w, n in canary.needles.items() if normalise(n) in text] == [], (
+                canary.id,
+                audience_name,
+            )
+
+
+@pytest.mark.parametrize("audience_name", AUDIENCES)
+def test_overviews_count_only_what_the_audience_sees(site_texts, built, audience_name):
+    """A hidden description changes no count on the overview pages of all praktijken/archetypen."""
+    selection = select(built.content, parse_audience(audience_name, built.content.registry))
+    for kind in ("praktijk", "archetype"):
+        kind_folder, count = urls.folder(kind), len(selection.by_kind(kind))
+        for page in ("index", "overzicht/nieuwste", "overzicht/volledigheid"):
+            path = (
+                f"{kind_folder}/index.html"
+                if page == "index"
+                else f"overzicht/{kind_folder}/{page.split('/')[1]}/index.html"
+            )
+            _, tagless = site_texts[audience_name][path]
+            assert f"{count} {kind_folder}, gesorteerd op" in tagless, (path, audience_name)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -25,7 +25,10 @@ FINE_DAY = "2026-06-01"  # a day on which nothing in the `fine` copy needs atten
 
 
 def descriptions(folder: Path, kind: str = "*") -> list[Path]:
-    return sorted(folder.glob(f"{kind}/*.md"))
+    """The description files (site pages in paginas/ are none)."""
+    return sorted(
+        p for p in folder.glob(f"{kind}/*.md") if p.parent.name in ("praktijken", "archetypen")
+    )
 
 
 def edit_meta(path: Path, change) -> None:

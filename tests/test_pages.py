@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import html
+import json
 import re
 
 import pytest
@@ -35,7 +36,12 @@ from wwidw_build.records import Component, Cost, EffectSize, FollowUp, Result
 from wwidw_build.selection import Selection, select
 
 PAYLOAD = "Praktijk <img src=x onerror=alert(1)> {: onclick=x}"
-ALLOWED_META = {"title", "description", "soort"}  # soort: a fixed value from our code
+ALLOWED_META = {
+    "title",
+    "description",
+    "soort",
+    "wwidw_jsonld",
+}  # soort: a fixed value from our code
 
 
 def with_document(selection: Selection, document) -> Selection:
@@ -131,11 +137,13 @@ def test_praktijk_page_escapes_a_hostile_title_and_summary(content, bodies):
         selection, document, bodies[("praktijk", document.id)], url_resolver(selection)
     )
     meta, rest = front_matter(page)
+    ld = meta.pop("wwidw_jsonld")
     assert meta == {
         "title": html.escape(PAYLOAD),
         "description": html.escape(PAYLOAD + " samenvatting"),
         "soort": "praktijk",
     }
+    assert json.loads(ld)["name"] == PAYLOAD  # inert JSON (json_ld.py, tests/test_json_ld.py)
     assert rest.splitlines()[0] == f"# {esc(PAYLOAD)}"
     assert f"*{esc(PAYLOAD + ' samenvatting')}*" in rest
     assert "<img" not in page

@@ -38,6 +38,8 @@ from test_leaks import (  # noqa: F401
     test_description_counts_follow_the_table,
     test_every_audience_builds_clean,
     test_home_page_counts_only_what_the_audience_sees,
+    test_json_ld_names_only_what_the_audience_sees,
+    test_overviews_count_only_what_the_audience_sees,
     test_public_link_to_a_draft_is_plain_text_everywhere,
     test_the_evidence_pictures_show_only_what_the_audience_sees,
     test_the_matrix_counts_only_what_the_audience_sees,

@@ -117,7 +117,7 @@ def _scan_streams(streams: list[str], prints: Fingerprints) -> list[tuple[str, s
     """Hits in each stream of text: paths, and words and phrases that never cross two streams."""
     hits, tokens = [], []
     for part in streams:
-        stream = html.unescape(part).lower()
+        stream = _json_unescape(html.unescape(part)).lower()
         for match in set(_PATH.findall(stream)):
             path = f"{urls.folder(match[0])}/{match[1]}"
             if path in prints.paths:
@@ -125,6 +125,15 @@ def _scan_streams(streams: list[str], prints: Fingerprints) -> list[tuple[str, s
         tokens += _WORD.findall(stream)
         tokens.append(None)  # no window of words crosses two streams
     return sorted(set(hits + _scan_tokens(tokens, prints)))
+
+
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _json_unescape(text: str) -> str:
+    """JSON's \\uXXXX escapes decoded (the JSON-LD of a page writes <, > and & so, json_ld.py):
+    a phrase with '&' in it is found there as on the page, not split by a 'u0026'."""
+    return _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "\\u" in text else text
 
 
 def _scan_tokens(tokens: list, prints: Fingerprints) -> list[tuple[str, str]]:

@@ -30,6 +30,8 @@ from wwidw_build.pages.builders import (
 from wwidw_build.pages.escape import esc
 from wwidw_build.pages.evidence_svg import effect_figure
 from wwidw_build.pages.knowledge_matrix import matrix_pages
+from wwidw_build.pages.overviews import overview_pages
+from wwidw_build.pages.site_pages import MEEDOEN, has_page, page_file, site_pages
 from wwidw_build.records import Record
 from wwidw_build.resources import BASE_CONFIG, THEME
 from wwidw_build.search.site import search_page
@@ -73,6 +75,8 @@ def generate_pages(
             selection, document, bodies[(document.kind, document.id)], url_for
         )
     pages.update(_taxonomy_pages(selection))
+    pages.update(overview_pages(selection))
+    pages.update(site_pages(selection, url_for))
     pages["index.md"] = _home(selection)
     pages["over.md"] = _about(selection)
     pages.update(matrix_pages(selection))
@@ -215,16 +219,6 @@ def _taxonomy_pages(selection: Selection) -> dict[str, str]:
                     tuple(archetype.beoogde_effecten),
                 )
             )
-    pages.update(
-        list_pages(
-            selection,
-            "archetypen",
-            "index",
-            "Archetypen",
-            "Syntheses door experts van veelvoorkomende typen wijkinterventies.",
-            selection.by_kind("archetype"),
-        )
-    )
     return pages
 
 
@@ -266,9 +260,15 @@ def _home(selection: Selection) -> str:
         "De [kennismatrix](kennismatrix/index.md) laat per effectdomein en archetype, en per thema en "
         "doelgroep, zien hoeveel beschrijvingen er zijn en hoeveel daarvan een effect melden dat werkt.",
         "",
-        "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md), "
-        "[gemeente](gemeenten/index.md) en [archetype](archetypen/index.md). [Over de kennisbank](over.md).",
+        "Ook per [doelgroep](doelgroepen/index.md), [organisatie](organisaties/index.md) en "
+        "[gemeente](gemeenten/index.md). Of bekijk [alle praktijken](praktijken/index.md) en "
+        "[alle archetypen](archetypen/index.md). [Over de kennisbank](over.md).",
         "",
+        *(
+            [f"Zelf iets delen of partner worden? Lees hoe u [meedoet]({page_file(MEEDOEN)}).", ""]
+            if has_page(selection, MEEDOEN)
+            else []
+        ),
     ]
     return "\n".join(lines)
 
@@ -355,6 +355,7 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
 NAV = [
     {"Home": "index.md"},
     {"Zoeken": "zoeken.md"},
+    {"Praktijken": "praktijken/index.md"},
     {"Thema's": "themas/index.md"},
     {"Effecten": "effectdomeinen/index.md"},
     {"Archetypen": "archetypen/index.md"},
@@ -362,8 +363,18 @@ NAV = [
     {"Organisaties": "organisaties/index.md"},
     {"Gemeenten": "gemeenten/index.md"},
     {"Over": "over.md"},
+    {"Meedoen": page_file(MEEDOEN)},  # only when the public source has that page (nav_for)
 ]
 NAV_PAGES = frozenset(page for entry in NAV for page in entry.values())
+
+
+def nav_for(selection: Selection) -> list[dict[str, str]]:
+    """The navigation: NAV without the site page this selection does not have."""
+    return [
+        entry
+        for entry in NAV
+        if entry != {"Meedoen": page_file(MEEDOEN)} or has_page(selection, MEEDOEN)
+    ]
 
 
 def write_config(
@@ -384,7 +395,7 @@ def write_config(
         "INHERIT": str(BASE_CONFIG),
         "docs_dir": str(docs_dir),
         "theme": {"name": "material", "custom_dir": str(THEME)},
-        "nav": NAV,
+        "nav": nav_for(selection),
     }
     marker = site_marker(selection.audience, selection.registry)
     if marker:

@@ -10,7 +10,7 @@ from pathlib import Path
 from wwidw_build import strict_yaml
 from wwidw_build.content_sources import ContentSource, shorthand
 from wwidw_build.diagnostics import Diagnostic, diag
-from wwidw_build.model import KINDS, Content, Document, Registry, SourceFile
+from wwidw_build.model import KINDS, PAGE_FOLDER, PAGE_KIND, Content, Document, Registry, SourceFile
 from wwidw_build.registry import DATA_FILES, build_registry
 from wwidw_build.source_fetch import SourceUnavailable
 
@@ -36,6 +36,7 @@ def load_sources(sources: list[ContentSource]) -> tuple[Content, list[Diagnostic
     for origin in ordered:
         if origin is not public:
             diagnostics += _registry_outside_public(origin)
+            diagnostics += _pages_outside_public(origin)
         for kind, folder in KINDS.items():
             for path in _walk(origin, origin.root / folder, diagnostics):
                 document = _read_document(origin, kind, path, diagnostics)
@@ -47,8 +48,38 @@ def load_sources(sources: list[ContentSource]) -> tuple[Content, list[Diagnostic
         build_registry(data_files),
         tuple(documents),
         sources=tuple(ordered),
+        pages=tuple(_site_pages(public, diagnostics)),
     )
     return content, diagnostics
+
+
+def _site_pages(public: ContentSource, diagnostics: list) -> list[Document]:
+    """The site pages (Meedoen, ...) of the public source: every site shows them, so only the public
+    source may hold them."""
+    pages = []
+    for path in _walk(public, public.root / PAGE_FOLDER, diagnostics):
+        page = _read_document(public, PAGE_KIND, path, diagnostics)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _pages_outside_public(origin: ContentSource) -> list[Diagnostic]:
+    """A private source with site pages is an error: every audience shows a site page, so its text
+    would reach readers who may not see that source."""
+    folder = origin.root / PAGE_FOLDER
+    if not folder.exists():
+        return []
+    return [
+        diag(
+            origin.display(folder),
+            1,
+            1,
+            "paginas-buiten-openbare-bron",
+            bron=origin.name,
+            niveau=origin.tier,
+        )
+    ]
 
 
 def load_registry(public: ContentSource) -> Registry:

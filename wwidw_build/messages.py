@@ -116,6 +116,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Het register en de taxonomieën horen alleen in de openbare bron, niet in bron '{bron}' ({niveau}).",
         "Haal dit bestand uit deze bron; wijzigingen aan het register gaan via de openbare repository.",
     ),
+    "paginas-buiten-openbare-bron": (
+        E,
+        "Sitepagina's (zoals Meedoen) horen alleen in de openbare bron, niet in bron '{bron}' ({niveau}).",
+        "Elke site toont deze pagina's; zet ze in content/paginas/ van de openbare repository.",
+    ),
     "hoort-in-bron": (
         E,
         "Met zichtbaarheid '{zichtbaarheid}' hoort deze beschrijving in {doel}, niet in bron '{bron}' ({niveau}).",

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from wwidw_build.records import Record
 
 KINDS = {"praktijk": "praktijken", "archetype": "archetypen"}  # kind -> folder under content/
+# Site pages (Meedoen): Markdown with a small front matter, read from the public source only.
+PAGE_KIND, PAGE_FOLDER = "pagina", "paginas"
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Content:
     documents: tuple[Document, ...]
     records: tuple[Record, ...] = ()
     sources: tuple[ContentSource, ...] = ()  # the sources read, the public one first
+    pages: tuple[Document, ...] = ()  # site pages (kind PAGE_KIND) from the public source
 
     def by_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]

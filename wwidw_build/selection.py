@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wwidw_build.audience import Audience, may_see
-from wwidw_build.model import Content, Registry
+from wwidw_build.model import Content, Document, Registry
 from wwidw_build.records import Record
 
 
@@ -15,6 +15,9 @@ class Selection:
     registry: Registry
     visible: tuple[Record, ...]
     hidden: tuple[Record, ...]  # only for the leak audit: never handed to generate
+    pages: tuple[
+        Document, ...
+    ] = ()  # site pages (Meedoen): public source only, shown to every audience
 
     def by_kind(self, kind: str) -> list[Record]:
         return [d for d in self.visible if d.kind == kind]
@@ -32,4 +35,4 @@ def select(content: Content, audience: Audience, include_concepts: bool = False)
         (
             visible if may_see(audience, document, content.registry, include_concepts) else hidden
         ).append(document)
-    return Selection(audience, content.registry, tuple(visible), tuple(hidden))
+    return Selection(audience, content.registry, tuple(visible), tuple(hidden), pages=content.pages)

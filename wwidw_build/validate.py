@@ -9,7 +9,14 @@ from pathlib import Path
 
 from wwidw_build import forking
 from wwidw_build.checks import schema_check
-from wwidw_build.checks.rules import RESERVED_IDS, attachment_owners, check_document
+from wwidw_build.checks.rules import (
+    ID_PATTERN,
+    RESERVED_IDS,
+    attachment_owners,
+    check_document,
+    link_problems,
+    suggest_id,
+)
 from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.model import Content, Document, SourceFile
 from wwidw_build.pages import body_render
@@ -28,8 +35,9 @@ def validate(
     for key, source in content.data_files.items():
         out += _check_data_file(key, source)
     out += _validate_documents(content, today)
+    out += _validate_pages(content.pages)
     if rendered is None:
-        out += _render_problems(content.documents, keep=True)
+        out += _render_problems(content.documents + content.pages, keep=True)
     else:
         out += _render_problems([d for d in content.documents if d.source in set(rendered)])
     out += _duplicate_documents(content.documents)
@@ -73,6 +81,24 @@ def _checks(
     return schema_check.check(
         document.kind, document.meta, document.parsed, document.path
     ) + check_document(document, content, archetypes, today)
+
+
+def _validate_pages(pages: tuple[Document, ...]) -> list[Diagnostic]:
+    """A site page: its front matter against schemas/pagina.schema.json, its file name a valid id
+    (it becomes the page's address), its links resolving within the public source (so it can only
+    link to public descriptions); its body is rendered and sanitized like a description's."""
+    out: list[Diagnostic] = []
+    for page in pages:
+        if not ID_PATTERN.match(page.id):
+            out.append(
+                diag(page.path, 1, 1, "id-ongeldig", id=page.id, voorstel=suggest_id(page.id))
+            )
+        elif page.id in RESERVED_IDS:
+            out.append(diag(page.path, 1, 1, "id-gereserveerd", id=page.id))
+        if _readable(page):
+            out += schema_check.check(page.kind, page.meta, page.parsed, page.path)
+            out += link_problems(page, page.root)
+    return out
 
 
 def _readable(document: Document) -> bool:

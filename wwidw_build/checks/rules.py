@@ -335,6 +335,11 @@ def _links(doc: Document, root: Path) -> list[Diagnostic]:
     return out
 
 
+def link_problems(doc: Document, root: Path) -> list[Diagnostic]:
+    """The link checks of a body, for a site page too (validate): every relative link must resolve."""
+    return _links(doc, root)
+
+
 def _targets(body: str) -> list[tuple[int, str]]:
     """(offset, target) of every relative link in the body, decoded as the renderer reads it
     (Markdown escapes, HTML entities), without its #fragment or ?query."""

@@ -13,7 +13,15 @@ from wwidw_build.diagnostics import Diagnostic, diag
 from wwidw_build.resources import schema_path
 from wwidw_build.strict_yaml import Parsed
 
-SCHEMA_NAMES = ("praktijk", "archetype", "organisaties", "themas", "doelgroepen", "effecten")
+SCHEMA_NAMES = (
+    "praktijk",
+    "archetype",
+    "pagina",
+    "organisaties",
+    "themas",
+    "doelgroepen",
+    "effecten",
+)
 
 _TYPE_NAMES = {
     "string": "tekst",

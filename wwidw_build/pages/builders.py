@@ -38,6 +38,7 @@ from wwidw_build.pages.evidence_view import (
     follow_up_text,
     history,
 )
+from wwidw_build.pages.json_ld import description_json_ld
 from wwidw_build.records import Archetype, Praktijk, Record, Result
 from wwidw_build.search.site import search_tags
 from wwidw_build.selection import Selection
@@ -61,9 +62,10 @@ FACTS_HEADER = (
 )
 
 
-def meta_block(title: str, description: str = "", soort: str = "") -> str:
+def meta_block(title: str, description: str = "", soort: str = "", json_ld: str = "") -> str:
     """Front matter for a generated page: only allow-listed keys, values escaped by us; `soort` (which
-    the theme reads to mark a page for the search index) is a fixed value from our code, never text."""
+    the theme reads to mark a page for the search index) is a fixed value from our code, never text;
+    `json_ld` is script-safe JSON from ``json_ld.script_json`` (the theme puts it in the head)."""
     meta = {"title": attr(title)}
     if description:
         meta["description"] = attr(description)
@@ -71,6 +73,8 @@ def meta_block(title: str, description: str = "", soort: str = "") -> str:
         if soort not in PAGE_KINDS:
             raise ValueError(f"unknown page kind {soort!r}")
         meta["soort"] = soort
+    if json_ld:
+        meta["wwidw_jsonld"] = json_ld
     return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, width=10_000) + "---\n"
 
 
@@ -218,7 +222,12 @@ def body_sections(rendered: RenderedBody, url_for) -> list[str]:
 def _heading(selection: Selection, document: Record) -> list[str]:
     """The page meta, the title, the visibility badge and the samenvatting of a description page."""
     return [
-        meta_block(document.titel, document.samenvatting, document.kind),
+        meta_block(
+            document.titel,
+            document.samenvatting,
+            document.kind,
+            description_json_ld(selection, document),
+        ),
         f"# {esc(document.titel)}",
         "",
         *visibility_badge(selection, document),
