@@ -128,7 +128,8 @@ def _legend(prefix: str) -> str:
     for richting, label in RICHTING.items():
         parts.append(_swatch(prefix, richting, x + 1, 4, 18))
         parts.append(f'<text x="{x + 24:g}" y="18" font-size="13">{esc(label)}</text>')
-        x += 38 + 8.2 * len(label)  # room for a wide font: the labels must not touch the next swatch
+        # Room for a wide font: the labels must not touch the next swatch.
+        x += 38 + 8.2 * len(label)
     return "<g>" + "".join(parts) + "</g>"
 
 
