@@ -146,6 +146,21 @@ def test_many_descriptions_are_paged_with_links_both_ways(content, bodies):
         assert f"(pagina 2 van {count})" in pages[names[1]]
 
 
+def test_a_large_count_is_written_the_dutch_way(content):
+    selection = select(content, Audience("openbaar"))
+    first = selection.by_kind("praktijk")[0]
+    extra = tuple(dataclasses.replace(first, id=f"kopie-{n}") for n in range(1_000))
+    selection = dataclasses.replace(selection, visible=selection.visible + extra)
+    total = len(selection.by_kind("praktijk"))
+    assert total >= 1_000
+    dutch = f"{total // 1000}.{total % 1000:03} praktijken, gesorteerd op"
+    for order in overviews.ORDERS:
+        assert (
+            dutch
+            in overviews.overview_pages(selection)[overviews.overview_page("praktijken", order.key)]
+        )
+
+
 def test_home_and_navigation_lead_to_the_overviews_and_meedoen(content, bodies, tmp_path):
     selection = select(content, Audience("openbaar"))
     home = generate_pages(selection, bodies)["index.md"]

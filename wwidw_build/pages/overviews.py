@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from wwidw_build import urls
 from wwidw_build.checks.completeness import completeness
+from wwidw_build.numbers import count
 from wwidw_build.pages.builders import meta_block, paginate, summary_line
 from wwidw_build.pages.escape import attr, esc
 from wwidw_build.pages.evidence_view import dutch_date
@@ -123,7 +124,7 @@ def overview_pages(selection: Selection) -> dict[str, str]:
 def _pages(selection, kind, title, intro, nouns, documents, order: _Order) -> dict[str, str]:
     folder = urls.folder(kind)
     chunks = paginate(order.sort(documents))
-    count = f"{len(documents)} {nouns[0] if len(documents) == 1 else nouns[1]}"
+    total = count(len(documents), *nouns)
     out = {}
     for number, chunk in enumerate(chunks, 1):
         page = overview_page(folder, order.key, number)
@@ -137,7 +138,7 @@ def _pages(selection, kind, title, intro, nouns, documents, order: _Order) -> di
             "",
             _sort_switch(page, folder, order),
             "",
-            f"{count}, gesorteerd op {esc(order.label)}.",
+            f"{total}, gesorteerd op {esc(order.label)}.",
             "",
         ]
         for document in chunk:
