@@ -21,6 +21,7 @@ from wwidw_build.effect_results import summary
 from wwidw_build.generate import url_resolver
 from wwidw_build.labels import RICHTING
 from wwidw_build.pages.builders import (
+    EXAMPLES_ON_PAGE,
     PAGE_SIZE,
     archetype_page,
     link,
@@ -582,6 +583,48 @@ def test_archetype_costs_are_grouped_by_unit_cheapest_first(content, bodies):
         "Van 1 praktijkvoorbeeld zijn geen kosten per deelnemer, huishouden of woning bekend."
         in page
     )
+
+
+def test_archetype_costs_of_a_partial_list_say_they_are_of_the_listed_ones(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    houses = selection.find("praktijk", "klushuizen-spoorbuurt")
+    extra = [
+        changed(houses, id=f"zonder-kosten-{n:02}", titel=f"Zonder kosten {n:02}", kosten=None)
+        for n in range(EXAMPLES_ON_PAGE + 5)
+    ]
+    selection = dataclasses.replace(selection, visible=selection.visible + tuple(extra))
+    archetype = selection.find("archetype", "klushuizen")
+    total = sum(1 for d in selection.by_kind("praktijk") if d.archetype == "klushuizen")
+    assert total > EXAMPLES_ON_PAGE
+    page = html.unescape(
+        archetype_page(
+            selection, archetype, bodies[("archetype", "klushuizen")], url_resolver(selection)
+        )
+    )
+    assert cost_rows(page)[0][1] == "€ 30.000 per woning"
+    assert (
+        f"Dit zijn de kosten van de {EXAMPLES_ON_PAGE} praktijkvoorbeelden hierboven, "
+        f"van {total} in totaal." in page
+    )
+    unknown = EXAMPLES_ON_PAGE - len(cost_rows(page))
+    assert (
+        f"Van {unknown} praktijkvoorbeelden hierboven zijn geen kosten per deelnemer, huishouden "
+        "of woning bekend." in page
+    )
+
+
+def test_archetype_result_counts_are_written_the_dutch_way(content, bodies):
+    selection = select(content, Audience("openbaar"))
+    source = selection.find("praktijk", "klushuizen-spoorbuurt")
+    extra = tuple(changed(source, id=f"kopie-{n}") for n in range(1_000))
+    selection = dataclasses.replace(selection, visible=selection.visible + extra)
+    archetype = selection.find("archetype", "klushuizen")
+    page = archetype_page(
+        selection, archetype, bodies[("archetype", "klushuizen")], url_resolver(selection)
+    )
+    effect = source.resultaten[0].effect
+    rows = [line for line in page.splitlines() if line.startswith("| ") and f"/{effect}.md" in line]
+    assert rows and re.search(r"\| 1\.0\d\d \|", rows[0]), rows
 
 
 def test_related_archetypes_link_only_to_visible_ones(content, bodies):

@@ -26,6 +26,7 @@ from wwidw_build.effect_results import (
 )
 from wwidw_build.labels import BEWIJSNIVEAU, PROJECTSTATUS, RICHTING, ZICHTBAARHEID
 from wwidw_build.numbers import count, euro, value_text
+from wwidw_build.numbers import number as dutch_number
 from wwidw_build.pages import evidence_svg
 from wwidw_build.pages.body_render import RenderedBody, resolve_internal_links, section_heading
 from wwidw_build.pages.escape import attr, esc
@@ -495,7 +496,7 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
     if effects:
         lines += [EXAMPLES_INTRO, ""]
     lines += [summary_line(selection, d, 1, effects) for d in shown] + [""]
-    lines += _practice_costs(shown)
+    lines += _practice_costs(shown, len(examples))
     if len(examples) > EXAMPLES_ON_PAGE:  # the full list has its own paginated pages
         lines += [
             f"Alle {len(examples)} praktijkvoorbeelden: "
@@ -517,24 +518,34 @@ def _practice(selection: Selection, archetype: Archetype) -> list[str]:
         )
         effect = selection.registry.effecten.get(effect_id)
         label = link(1, "effecten", effect_id, effect.naam) if effect else esc(effect_id)
-        lines.append(f"| {label} | " + " | ".join(str(counts.get(r, 0)) for r in RICHTING) + " |")
+        lines.append(
+            f"| {label} | " + " | ".join(dutch_number(counts.get(r, 0)) for r in RICHTING) + " |"
+        )
     return lines + [""]
 
 
-def _practice_costs(examples: list[Praktijk]) -> list[str]:
+def _practice_costs(examples: list[Praktijk], total: int) -> list[str]:
     """'Kosten van de praktijkvoorbeelden': the cost per unit of the listed (visible) praktijken side
     by side, grouped by unit (a cost per woning is not a cost per deelnemer), cheapest first; those
-    without a cost per unit last."""
+    without a cost per unit last. When the page lists only some of the ``total`` praktijkvoorbeelden,
+    the table says so: its rows and its count of unknown costs are of the listed ones only."""
     known = [d for d in examples if d.kosten and d.kosten.per_deelnemer_eur is not None]
     if not known:
         return []
     units = list(REACH_UNITS)
     known.sort(key=lambda d: (units.index(unit(d)), d.kosten.per_deelnemer_eur, d.titel.lower()))
+    partial = total > len(examples)
+    scope = (
+        f" Dit zijn de kosten van de {dutch_number(len(examples))} praktijkvoorbeelden hierboven, van "
+        f"{dutch_number(total)} in totaal."
+        if partial
+        else ""
+    )
     lines = [
         "### Kosten van de praktijkvoorbeelden",
         "",
         "Kosten per deelnemer, huishouden of woning, zoals de praktijken ze melden; vergelijk alleen "
-        "bedragen met dezelfde eenheid.",
+        "bedragen met dezelfde eenheid." + scope,
         "",
         "| Praktijk | Kosten | Bereik |",
         "| --- | --- | --- |",
@@ -545,5 +556,9 @@ def _practice_costs(examples: list[Praktijk]) -> list[str]:
     unknown = len(examples) - len(known)
     if unknown:
         which = count(unknown, "praktijkvoorbeeld", "praktijkvoorbeelden")
-        lines += ["", f"Van {which} zijn geen kosten per deelnemer, huishouden of woning bekend."]
+        where = " hierboven" if partial else ""
+        lines += [
+            "",
+            f"Van {which}{where} zijn geen kosten per deelnemer, huishouden of woning bekend.",
+        ]
     return lines + [""]
